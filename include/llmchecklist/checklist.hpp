@@ -1,0 +1,93 @@
+#pragma once
+/// The checklist definition: phases of items, read from TOML (definition format 1).
+///
+///     auto checklist = llmchecklist::parse_checklist(text, "ours.toml");
+///     checklist.items().size();           // 40
+///     checklist.find_item("quality-bar"); // index into items(), or npos
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace llmchecklist {
+
+/// How much an item matters for a launch.
+enum class Severity
+{
+  required,
+  recommended,
+};
+
+/// "required" or "recommended".
+std::string_view to_string(Severity severity);
+
+/// One best-practice item.
+struct Item
+{
+  std::string id;
+  std::string title;
+  std::string details;
+  std::string done_when;
+  Severity severity = Severity::recommended;
+  std::vector<std::string> tags;
+  std::vector<std::string> links;
+  int revision = 1;
+  /// 1-based position in the whole checklist, as `list` prints it.
+  std::size_t number = 0;
+  /// Index of the item's phase in Checklist::phases.
+  std::size_t phase = 0;
+};
+
+/// A group of items done at one stage of a launch.
+struct Phase
+{
+  std::string id;
+  std::string title;
+  std::string summary;
+  bool optional = false;
+  /// Indices into Checklist::items(), in order.
+  std::vector<std::size_t> items;
+};
+
+/// A whole checklist definition.
+class Checklist
+{
+public:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  std::string id;
+  std::string title;
+  std::string version;
+  std::string description;
+  /// Where it was read from: a path, or "builtin:NAME".
+  std::string source;
+
+  /// Phases in checklist order.
+  const std::vector<Phase>& phases() const { return m_phases; }
+  /// Every item in checklist order; items()[n - 1] is item number n.
+  const std::vector<Item>& items() const { return m_items; }
+
+  /// Index of the item with exactly this id, or npos.
+  std::size_t find_item(std::string_view id) const;
+  /// Index of the phase with exactly this id, or npos.
+  std::size_t find_phase(std::string_view id) const;
+
+  /// Appends a phase; its items are added with add_item().
+  void add_phase(Phase phase);
+  /// Appends an item to the last phase, numbering it.
+  void add_item(Item item);
+
+private:
+  std::vector<Phase> m_phases;
+  std::vector<Item> m_items;
+};
+
+/// Parses a checklist definition; throws DataError (with `path`, line and column) on the first
+/// problem. `path` names the text in diagnostics.
+Checklist parse_checklist(std::string_view text, const std::string& path);
+
+/// Reads and parses a checklist file; throws IoError when it cannot be read.
+Checklist load_checklist_file(const std::string& path);
+
+} // namespace llmchecklist

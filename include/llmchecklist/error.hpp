@@ -1,0 +1,77 @@
+#pragma once
+/// Typed errors thrown by the library. The CLI maps each family to an exit code.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace llmchecklist {
+
+/// A place in a file: 1-based line and column; 0 means "unknown".
+struct SourceLocation
+{
+  std::string path;
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+/// Base of every error the library throws.
+class Error : public std::runtime_error
+{
+public:
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// A checklist definition or state file whose content is not valid.
+class DataError : public Error
+{
+public:
+  DataError(SourceLocation location, const std::string& message)
+    : Error(message), m_location(std::move(location))
+  {
+  }
+
+  /// Where the problem is; `path` may be empty when the text did not come from a file.
+  const SourceLocation& location() const { return m_location; }
+
+private:
+  SourceLocation m_location;
+};
+
+/// A file could not be read, written, locked or found.
+class IoError : public Error
+{
+public:
+  IoError(std::string path, const std::string& message) : Error(message), m_path(std::move(path)) {}
+
+  /// The file the operation was about.
+  const std::string& path() const { return m_path; }
+
+private:
+  std::string m_path;
+};
+
+/// A user's reference (item, phase, checklist) that names nothing, or more than one thing.
+class LookupError : public Error
+{
+public:
+  LookupError(const std::string& message, std::vector<std::string> candidates)
+    : Error(message), m_candidates(std::move(candidates))
+  {
+  }
+
+  /// What the user may have meant: the matches of an ambiguous prefix, or near misses.
+  const std::vector<std::string>& candidates() const { return m_candidates; }
+
+private:
+  std::vector<std::string> m_candidates;
+};
+
+/// A request the library refuses as asked (for example, n/a without a reason).
+class UsageError : public Error
+{
+public:
+  using Error::Error;
+};
+
+} // namespace llmchecklist

@@ -1,0 +1,44 @@
+#pragma once
+/// Counting what is done.
+
+#include <cstddef>
+#include <vector>
+
+#include "llmchecklist/checklist.hpp"
+#include "llmchecklist/state.hpp"
+
+namespace llmchecklist {
+
+/// Item counts for a set of items.
+struct Counts
+{
+  std::size_t done = 0;
+  std::size_t na = 0;
+  std::size_t todo = 0;
+  std::size_t total = 0;
+  /// Required items still todo.
+  std::size_t required_todo = 0;
+
+  /// done / (total - na) * 100, exact; 100 when nothing is applicable.
+  double percent() const;
+  /// percent() rounded down, so that 100 always means complete.
+  int percent_floor() const;
+  /// Adds another set's counts.
+  Counts& operator+=(const Counts& other);
+};
+
+/// Counts overall and per phase.
+struct Progress
+{
+  Counts overall;
+  /// One entry per checklist phase, in order.
+  std::vector<Counts> phases;
+};
+
+/// The status an item has in a state (todo when it has no entry).
+Status status_of(const State& state, const Item& item);
+
+/// Counts every phase and the whole checklist.
+Progress compute_progress(const Checklist& checklist, const State& state);
+
+} // namespace llmchecklist

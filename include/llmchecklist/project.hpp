@@ -1,0 +1,63 @@
+#pragma once
+/// A state file together with the checklist it follows, and the changes users make to it.
+///
+///     llmchecklist::update_project(".llmchecklist", [&](llmchecklist::Project& project) {
+///       const auto& item = project.checklist.items()[2];
+///       llmchecklist::check_item(project.state, item, llmchecklist::Status::done, mark);
+///     });
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "llmchecklist/checklist.hpp"
+#include "llmchecklist/state.hpp"
+
+namespace llmchecklist {
+
+/// A state (possibly not yet on disk) and its checklist.
+struct Project
+{
+  /// Where the state file is, or will be written.
+  std::filesystem::path state_path;
+  /// Whether the state file exists.
+  bool exists = false;
+  State state;
+  Checklist checklist;
+};
+
+/// Who marks an item, when, and why.
+struct Mark
+{
+  std::string by;
+  std::string at;
+  std::string note;
+};
+
+/// Loads the checklist a reference names: "builtin:NAME", or a path, relative to `base` when not
+/// absolute. Throws LookupError, IoError or DataError.
+Checklist load_checklist_reference(std::string_view reference, const std::filesystem::path& base);
+
+/// Loads the state at `state_path` (an empty state on the default checklist when the file does
+/// not exist) and its checklist.
+Project open_project(const std::filesystem::path& state_path);
+
+/// Marks an item done or na. A re-check replaces by and at; the note is replaced when `mark`
+/// has one, and otherwise kept unless the status changes. na needs a note (UsageError).
+void check_item(State& state, const Item& item, Status status, const Mark& mark);
+
+/// Sets an item back to todo, clearing what its check recorded.
+void uncheck_item(State& state, const Item& item);
+
+/// How long a writer waits for another one to finish before giving up.
+inline constexpr std::chrono::milliseconds k_default_lock_timeout{10'000};
+
+/// Read-modify-write under the state file's lock: opens the project, calls `change`, and
+/// writes the state atomically when its bytes differ from the file's. Returns whether it wrote.
+bool update_project(const std::filesystem::path& state_path,
+                    const std::function<void(Project&)>& change,
+                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
+
+} // namespace llmchecklist

@@ -1,0 +1,76 @@
+#pragma once
+/// A project's recorded progress: the `.llmchecklist` file (state format 1).
+///
+/// The file is laid out by our own writer so that it reads well in a diff and merges with
+/// plain git: one table per item in checklist order, no global counters, and the same state
+/// always serialises to the same bytes.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "llmchecklist/checklist.hpp"
+
+namespace llmchecklist {
+
+/// The state format this library reads and writes.
+inline constexpr int k_state_format = 1;
+
+/// Where an item stands.
+enum class Status
+{
+  todo,
+  done,
+  na,
+};
+
+/// "todo", "done" or "na".
+std::string_view to_string(Status status);
+/// Parses "todo", "done" or "na".
+std::optional<Status> parse_status(std::string_view text);
+
+/// What is recorded for one item.
+struct Entry
+{
+  std::string id;
+  Status status = Status::todo;
+  /// The item's revision when it was checked; 0 when not recorded.
+  int revision = 0;
+  /// Who checked it: "Name <email>".
+  std::string by;
+  /// When, as a TOML UTC date-time ("2026-11-28T21:05:00Z").
+  std::string at;
+  /// A one-line note; for na, the reason.
+  std::string note;
+};
+
+/// The whole state file.
+struct State
+{
+  /// The checklist reference: "builtin:NAME" or a path relative to the state file.
+  std::string checklist = "builtin:llm-deployment";
+  /// Entries in file order (for a freshly written file: checklist order, then orphans).
+  std::vector<Entry> entries;
+  /// The file's own line ending ("\n" or "\r\n"), kept on rewrite.
+  std::string newline = "\n";
+  /// Whether the file started with a UTF-8 byte-order mark, kept on rewrite.
+  bool bom = false;
+
+  /// The entry for an id, or nullptr.
+  const Entry* find(std::string_view id) const;
+  /// The entry for an id, created as todo when missing.
+  Entry& entry(std::string_view id);
+};
+
+/// Parses state text; throws DataError with `path`, line and column on any problem.
+State parse_state(std::string_view text, const std::string& path);
+
+/// Lays the state out: every checklist item in order (todo too), each after a blank line and a
+/// comment with its number and title, then entries the checklist no longer has (orphans).
+std::string serialize_state(const State& state, const Checklist& checklist);
+
+/// Entries whose id the checklist does not have, in file order.
+std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& checklist);
+
+} // namespace llmchecklist

@@ -1,0 +1,46 @@
+#pragma once
+/// Finding, reading and writing the state file on disk.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace llmchecklist {
+
+/// The state file's name at the root of a repository.
+inline constexpr std::string_view k_state_file_name = ".llmchecklist";
+
+/// Walks up from `start` to the filesystem root; the first `.llmchecklist` found, if any.
+std::optional<std::filesystem::path> find_state_file(const std::filesystem::path& start);
+
+/// The directory a new state file belongs in: the top of the git work tree holding `start`
+/// (a directory with a `.git` entry), else `start` itself.
+std::filesystem::path default_state_directory(const std::filesystem::path& start);
+
+/// Reads a whole file; throws IoError naming the path.
+std::string read_file(const std::filesystem::path& path);
+
+/// Replaces `path` atomically: writes a temporary file in the same directory, flushes it to
+/// disk, then renames it over the target. A symbolic link is written through and kept. Keeps
+/// the target's permission bits. Throws IoError; on error the old file is untouched.
+void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+/// An exclusive advisory lock (flock) on `<path>.lock`, serialising read-modify-write between
+/// processes. The lock file is removed on release.
+class FileLock
+{
+public:
+  /// Waits up to `timeout` for the lock; throws IoError when it cannot be had.
+  FileLock(const std::filesystem::path& path, std::chrono::milliseconds timeout);
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+private:
+  std::filesystem::path m_lock_path;
+  int m_fd = -1;
+};
+
+} // namespace llmchecklist

@@ -1,0 +1,61 @@
+#include "llmchecklist/checklist.hpp"
+
+#include "checklist_reader.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+
+namespace llmchecklist {
+
+std::string_view to_string(Severity severity)
+{
+  return severity == Severity::required ? "required" : "recommended";
+}
+
+std::size_t Checklist::find_item(std::string_view id) const
+{
+  for (std::size_t i = 0; i < m_items.size(); ++i) {
+    if (m_items[i].id == id) {
+      return i;
+    }
+  }
+  return npos;
+}
+
+std::size_t Checklist::find_phase(std::string_view id) const
+{
+  for (std::size_t i = 0; i < m_phases.size(); ++i) {
+    if (m_phases[i].id == id) {
+      return i;
+    }
+  }
+  return npos;
+}
+
+void Checklist::add_phase(Phase phase)
+{
+  phase.items.clear();
+  m_phases.push_back(std::move(phase));
+}
+
+void Checklist::add_item(Item item)
+{
+  if (m_phases.empty()) {
+    throw UsageError("an item needs a phase: add_phase() first");
+  }
+  item.number = m_items.size() + 1;
+  item.phase = m_phases.size() - 1;
+  m_phases.back().items.push_back(m_items.size());
+  m_items.push_back(std::move(item));
+}
+
+Checklist parse_checklist(std::string_view text, const std::string& path)
+{
+  return detail::read_checklist(text, path, nullptr, nullptr);
+}
+
+Checklist load_checklist_file(const std::string& path)
+{
+  return parse_checklist(read_file(path), path);
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,132 @@
+#include "cli/app.hpp"
+
+#include <cstring>
+#include <iterator>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/exit_codes.hpp"
+#include "llmchecklist/address.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state.hpp"
+#include "llmchecklist/version.hpp"
+
+namespace llmchecklist::cli {
+namespace {
+
+// Every subcommand, in the order `--help` lists them; help and dispatch both come from here.
+constexpr RegisterCommand k_commands[] = {
+  register_list,   register_show,   register_check, register_uncheck,
+  register_progress, register_export, register_init, register_lint,
+};
+
+std::string version_text()
+{
+  return fmt::format("llmchecklist {} (checklist definition format {}, state format {})",
+                     k_version, k_definition_format, k_state_format);
+}
+
+// The first word that is not an option, when it names no subcommand: "did you mean".
+int unknown_command(const CLI::App& app, int argc, char** argv)
+{
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.empty() || word[0] == '-') {
+      continue;
+    }
+    if (std::find(names.begin(), names.end(), word) != names.end()) {
+      return -1;
+    }
+    const std::vector<std::string> near = closest_matches(word, names);
+    print_error(near.empty()
+                  ? fmt::format("unknown command '{}'; run 'llmchecklist --help' for the list", word)
+                  : fmt::format("unknown command '{}'; did you mean '{}'?", word, near.front()));
+    return k_exit_usage;
+  }
+  return -1;
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+  CLI::App app{"llmchecklist: an LLM deployment checklist for the terminal, git and CI.\n"
+               "Progress lives in .llmchecklist at the root of the repository, committed with "
+               "the code.",
+               "llmchecklist"};
+  Context context;
+  app.set_version_flag("--version", version_text(), "Print the version and the formats it reads");
+  app.add_option("--file", context.options.file,
+                 "State file to use (default: $LLMCHECKLIST_FILE, else the nearest .llmchecklist "
+                 "found walking up)");
+  app.add_option("-C", context.options.directory, "Run as if started in DIR")
+    ->option_text("DIR");
+  app.add_option("--color", context.options.color, "Colour output: auto, always or never")
+    ->check(CLI::IsMember({"auto", "always", "never"}))
+    ->option_text("WHEN");
+  app.add_flag("-q,--quiet", context.options.quiet, "Print nothing on success");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  std::vector<Command> commands;
+  for (const RegisterCommand register_command : k_commands) {
+    commands.push_back(register_command(app, context));
+  }
+
+  if (argc <= 1) {
+    fmt::print(stderr, "{}", app.help());
+    return k_exit_usage;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    // --help and --version: CLI11 prints them and gives exit code 0.
+    return app.exit(success);
+  } catch (const CLI::ParseError& error) {
+    if (const int code = unknown_command(app, argc, argv); code >= 0) {
+      return code;
+    }
+    print_error(error.what());
+    return k_exit_usage;
+  }
+
+  try {
+    context.prepare();
+    for (const Command& command : commands) {
+      if (command.app->parsed()) {
+        return command.run();
+      }
+    }
+    return k_exit_usage;
+  } catch (const DataError& error) {
+    print_error(error.location(), error.what());
+    return k_exit_data;
+  } catch (const LookupError& error) {
+    std::string message = error.what();
+    if (!error.candidates().empty()) {
+      message += error.candidates().size() == 1 ? "; did you mean:" : "; candidates:";
+      for (const std::string& candidate : error.candidates()) {
+        message += fmt::format("\n  {}", candidate);
+      }
+    }
+    print_error(message);
+    return k_exit_usage;
+  } catch (const UsageError& error) {
+    print_error(error.what());
+    return k_exit_usage;
+  } catch (const IoError& error) {
+    print_error(error.what());
+    return k_exit_io;
+  } catch (const std::exception& error) {
+    print_error(fmt::format("unexpected failure: {}", error.what()));
+    return k_exit_io;
+  }
+}
+
+} // namespace llmchecklist::cli

@@ -1,0 +1,66 @@
+// llmchecklist check: mark items done, or not applicable with a reason.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/note.hpp"
+#include "cli/targets.hpp"
+#include "cli/terminal.hpp"
+
+namespace llmchecklist::cli {
+namespace {
+
+struct CheckOptions
+{
+  std::vector<std::string> items;
+  std::vector<std::string> phases;
+  std::string note;
+  std::string na;
+  CLI::Option* na_option = nullptr;
+};
+
+int run_check(const Context& context, const CheckOptions& options)
+{
+  const bool na = options.na_option->count() > 0;
+  const Mark mark = context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
+  std::vector<std::string> done;
+  update_project(context.state_path(), [&](Project& project) {
+    for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
+      const Item& item = project.checklist.items()[i];
+      check_item(project.state, item, na ? Status::na : Status::done, mark);
+      done.push_back(fmt::format("{} {} {}: {}", na ? "n/a    " : "checked", item.number, item.id,
+                                 printable(item.title)));
+    }
+  });
+  if (!context.options.quiet) {
+    for (const std::string& line : done) {
+      fmt::print("{}\n", line);
+    }
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+Command register_check(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* sub = app.add_subcommand("check", "Mark items done, or not applicable (--na)");
+  sub->add_option("items", options->items, "Item numbers, ids or unique id prefixes");
+  sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)");
+  CLI::Option* note = sub->add_option("--note", options->note, "A one-line note: the evidence");
+  options->na_option = sub->add_option("--na", options->na, "Mark not applicable, with the reason")
+    ->option_text("REASON")
+    ->excludes(note);
+  sub->callback([options] {
+    if (options->items.empty() && options->phases.empty()) {
+      throw CLI::RequiredError("check needs an ITEM or --phase");
+    }
+  });
+  return {sub, [&context, options] { return run_check(context, *options); }};
+}
+
+} // namespace llmchecklist::cli

@@ -1,0 +1,73 @@
+// llmchecklist lint: every problem in checklist definitions, as FILE:LINE:COL: message.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/terminal.hpp"
+#include "llmchecklist/builtin.hpp"
+#include "llmchecklist/lint.hpp"
+#include "llmchecklist/state_file.hpp"
+
+namespace llmchecklist::cli {
+namespace {
+
+struct LintCommandOptions
+{
+  std::vector<std::string> files;
+  LintOptions lint;
+};
+
+int run_lint(const Context& context, const LintCommandOptions& options)
+{
+  std::vector<std::pair<std::string, std::string>> sources; // path, text
+  if (options.files.empty()) {
+    for (const std::string& name : builtin_checklist_names()) {
+      sources.emplace_back(fmt::format("{}{}", k_builtin_prefix, name),
+                           std::string(builtin_checklist_source(name)));
+    }
+  }
+  int code = k_exit_ok;
+  for (const std::string& file : options.files) {
+    try {
+      sources.emplace_back(file, read_file(file));
+    } catch (const IoError& error) {
+      print_error(error.what());
+      code = k_exit_io;
+    }
+  }
+  std::size_t problems = 0;
+  for (const auto& [path, text] : sources) {
+    for (const Diagnostic& diagnostic : lint_checklist(text, path, options.lint)) {
+      fmt::print("{}:{}:{}: {}\n", printable(diagnostic.location.path), diagnostic.location.line,
+                 diagnostic.location.column, printable(diagnostic.message));
+      ++problems;
+    }
+  }
+  if (problems > 0) {
+    if (!context.options.quiet) {
+      fmt::print(stderr, "llmchecklist: {} problem{} found\n", problems, problems == 1 ? "" : "s");
+    }
+    return k_exit_data;
+  }
+  return code;
+}
+
+} // namespace
+
+Command register_lint(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<LintCommandOptions>();
+  CLI::App* sub = app.add_subcommand("lint", "Check checklist definitions (default: the built-in one)");
+  sub->add_option("files", options->files, "Checklist TOML files");
+  sub->add_option("--min-words", options->lint.min_details_words,
+                  "Fewest words an item's details may have (default 80)");
+  sub->add_option("--max-words", options->lint.max_details_words,
+                  "Most words an item's details may have (default 0: no limit)");
+  return {sub, [&context, options] { return run_lint(context, *options); }};
+}
+
+} // namespace llmchecklist::cli

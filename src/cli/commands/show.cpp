@@ -1,0 +1,105 @@
+// llmchecklist show: one item's best-practice details and its recorded state.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
+#include "llmchecklist/address.hpp"
+#include "llmchecklist/export.hpp"
+
+namespace llmchecklist::cli {
+namespace {
+
+struct ShowOptions
+{
+  std::string item;
+  bool json = false;
+};
+
+std::string state_line(const Terminal& term, const Item& item, const Entry* entry)
+{
+  const Status status = entry != nullptr ? entry->status : Status::todo;
+  std::string line = fmt::format("{} {}", status_mark(term, status),
+                                 status == Status::na ? "not applicable" : to_string(status));
+  if (entry == nullptr || status == Status::todo) {
+    return line;
+  }
+  if (!entry->by.empty()) {
+    line += fmt::format(" by {}", printable(entry->by));
+  }
+  if (!entry->at.empty()) {
+    line += fmt::format(" at {}", printable(entry->at));
+  }
+  if (entry->revision > 0 && entry->revision != item.revision) {
+    line += fmt::format(" (revision {}; the item is now at revision {})", entry->revision,
+                        item.revision);
+  }
+  if (!entry->note.empty()) {
+    line += fmt::format("\n  {}: {}", status == Status::na ? "Reason" : "Note",
+                        printable(entry->note));
+  }
+  return line;
+}
+
+int run_show(const Context& context, const ShowOptions& options)
+{
+  const Project project = context.open();
+  const Checklist& checklist = project.checklist;
+  const std::size_t index = resolve_item(checklist, options.item);
+  if (options.json) {
+    fmt::print("{}", render_item_json(checklist, project.state, index));
+    return k_exit_ok;
+  }
+  const Terminal& term = context.out();
+  const Item& item = checklist.items()[index];
+  const Phase& phase = checklist.phases()[item.phase];
+  const std::size_t width = static_cast<std::size_t>(term.width);
+
+  std::string out = fmt::format("{}\n", paint(term, Color::bold,
+                                              fmt::format("{}. {}", item.number,
+                                                          printable(item.title))));
+  const std::string_view dot = term.unicode ? " · " : " | ";
+  out += fmt::format("  {}{}{}{}{}{}revision {}\n", item.id, dot, printable(phase.title), dot,
+                     to_string(item.severity), dot, item.revision);
+  out += fmt::format("  Status: {}\n", state_line(term, item, project.state.find(item.id)));
+  if (!item.details.empty()) {
+    out += "\n";
+    for (const std::string& line : wrap(printable(item.details, true), width, "  ")) {
+      out += line + "\n";
+    }
+  }
+  if (!item.done_when.empty()) {
+    out += "\n" + paint(term, Color::bold, "Done when:") + "\n";
+    for (const std::string& line : wrap(printable(item.done_when), width, "  ")) {
+      out += line + "\n";
+    }
+  }
+  if (!item.tags.empty()) {
+    out += fmt::format("\n{} {}\n", paint(term, Color::bold, "Tags:"),
+                       printable(fmt::format("{}", fmt::join(item.tags, ", "))));
+  }
+  if (!item.links.empty()) {
+    out += "\n" + paint(term, Color::bold, "Links:") + "\n";
+    for (const std::string& link : item.links) {
+      out += fmt::format("  {}\n", printable(link));
+    }
+  }
+  fmt::print("{}", out);
+  return k_exit_ok;
+}
+
+} // namespace
+
+Command register_show(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<ShowOptions>();
+  CLI::App* sub = app.add_subcommand("show", "Show an item's best-practice details and state");
+  sub->add_option("item", options->item, "Item number, id or unique id prefix")->required();
+  sub->add_flag("--json", options->json, "Print the item as JSON");
+  return {sub, [&context, options] { return run_show(context, *options); }};
+}
+
+} // namespace llmchecklist::cli

@@ -1,0 +1,55 @@
+// llmchecklist uncheck: set items back to todo.
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/targets.hpp"
+#include "cli/terminal.hpp"
+
+namespace llmchecklist::cli {
+namespace {
+
+struct UncheckOptions
+{
+  std::vector<std::string> items;
+  std::vector<std::string> phases;
+};
+
+int run_uncheck(const Context& context, const UncheckOptions& options)
+{
+  std::vector<std::string> done;
+  update_project(context.state_path(), [&](Project& project) {
+    for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
+      const Item& item = project.checklist.items()[i];
+      uncheck_item(project.state, item);
+      done.push_back(fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
+    }
+  });
+  if (!context.options.quiet) {
+    for (const std::string& line : done) {
+      fmt::print("{}\n", line);
+    }
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+Command register_uncheck(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<UncheckOptions>();
+  CLI::App* sub = app.add_subcommand("uncheck", "Set items back to todo");
+  sub->add_option("items", options->items, "Item numbers, ids or unique id prefixes");
+  sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)");
+  sub->callback([options] {
+    if (options->items.empty() && options->phases.empty()) {
+      throw CLI::RequiredError("uncheck needs an ITEM or --phase");
+    }
+  });
+  return {sub, [&context, options] { return run_uncheck(context, *options); }};
+}
+
+} // namespace llmchecklist::cli

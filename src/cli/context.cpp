@@ -1,0 +1,73 @@
+#include "cli/context.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/identity.hpp"
+#include "llmchecklist/state_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist::cli {
+
+void Context::prepare()
+{
+  if (!options.directory.empty() && ::chdir(options.directory.c_str()) != 0) {
+    throw IoError(options.directory, fmt::format("cannot change to directory {}: {}",
+                                                 options.directory, std::strerror(errno)));
+  }
+  ColorMode mode = ColorMode::auto_detect;
+  if (options.color == "always") {
+    mode = ColorMode::always;
+  } else if (options.color == "never") {
+    mode = ColorMode::never;
+  }
+  m_out = detect_terminal(stdout, mode);
+}
+
+fs::path Context::state_path() const
+{
+  if (!options.file.empty()) {
+    return options.file;
+  }
+  if (const char* file = std::getenv("LLMCHECKLIST_FILE"); file != nullptr && *file != '\0') {
+    return file;
+  }
+  const fs::path here = fs::current_path();
+  if (auto found = find_state_file(here)) {
+    return *found;
+  }
+  return default_state_directory(here) / k_state_file_name;
+}
+
+Project Context::open() const
+{
+  return open_project(state_path());
+}
+
+Mark Context::mark(std::string note) const
+{
+  Mark mark;
+  const fs::path dir = fs::absolute(state_path()).parent_path();
+  mark.by = current_user(dir);
+  std::time_t now = std::time(nullptr);
+  if (const char* fixed = std::getenv("LLMCHECKLIST_NOW"); fixed != nullptr && *fixed != '\0') {
+    const auto parsed = parse_utc(fixed);
+    if (!parsed) {
+      throw UsageError(fmt::format("LLMCHECKLIST_NOW must be a UTC date-time like "
+                                   "2026-11-28T21:05:00Z, got \"{}\"", fixed));
+    }
+    now = *parsed;
+  }
+  mark.at = format_utc(now);
+  mark.note = std::move(note);
+  return mark;
+}
+
+} // namespace llmchecklist::cli

@@ -1,0 +1,48 @@
+#pragma once
+// What every subcommand shares: the global options, where the state file is, and how to print.
+
+#include <filesystem>
+#include <string>
+
+#include "cli/terminal.hpp"
+#include "llmchecklist/project.hpp"
+
+namespace llmchecklist::cli {
+
+/// Options given before (or after) the subcommand.
+struct GlobalOptions
+{
+  std::string file;
+  std::string directory;
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+/// The state file a command works on, and how output looks.
+class Context
+{
+public:
+  GlobalOptions options;
+
+  /// Applies -C and detects the terminal; called once, after parsing.
+  void prepare();
+
+  /// The state file: --file, else $LLMCHECKLIST_FILE, else the nearest .llmchecklist above the
+  /// working directory, else where `check` and `init` would create one.
+  std::filesystem::path state_path() const;
+
+  /// The project at state_path(); an empty state on the default checklist when there is none.
+  Project open() const;
+
+  /// "Name <email>", and now, for a new check ($LLMCHECKLIST_NOW overrides the time, for
+  /// reproducible files in tests and demos).
+  Mark mark(std::string note) const;
+
+  /// How stdout looks.
+  const Terminal& out() const { return m_out; }
+
+private:
+  Terminal m_out;
+};
+
+} // namespace llmchecklist::cli

@@ -1,0 +1,106 @@
+#include "cli/diagnostics.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/terminal.hpp"
+#include "llmchecklist/builtin.hpp"
+
+namespace llmchecklist::cli {
+namespace {
+
+// Our messages may span lines (a list of candidates); each line is made printable on its own.
+std::string printable_lines(std::string_view message)
+{
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = message.find('\n', start);
+    out += printable(message.substr(start, end - start));
+    if (end == std::string_view::npos) {
+      return out;
+    }
+    out += '\n';
+    start = end + 1;
+  }
+}
+
+std::string nth_line(std::istream& input, unsigned line)
+{
+  std::string text;
+  for (unsigned n = 1; std::getline(input, text); ++n) {
+    if (n == line) {
+      if (!text.empty() && text.back() == '\r') {
+        text.pop_back();
+      }
+      return text;
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+std::string source_line(const std::string& path, unsigned line)
+{
+  if (line == 0) {
+    return {};
+  }
+  if (path.rfind(k_builtin_prefix, 0) == 0) {
+    try {
+      std::istringstream input{
+        std::string(builtin_checklist_source(std::string_view(path).substr(k_builtin_prefix.size())))};
+      return nth_line(input, line);
+    } catch (const Error&) {
+      return {};
+    }
+  }
+  std::ifstream input(path);
+  return input ? nth_line(input, line) : std::string();
+}
+
+void print_error(std::string_view message)
+{
+  fmt::print(stderr, "llmchecklist: error: {}\n", printable_lines(message));
+}
+
+void print_warning(std::string_view message)
+{
+  fmt::print(stderr, "llmchecklist: warning: {}\n", printable_lines(message));
+}
+
+void print_error(const SourceLocation& location, std::string_view message)
+{
+  if (location.path.empty()) {
+    print_error(message);
+    return;
+  }
+  if (location.line == 0) {
+    fmt::print(stderr, "{}: error: {}\n", printable(location.path), printable_lines(message));
+    return;
+  }
+  fmt::print(stderr, "{}:{}:{}: error: {}\n", printable(location.path), location.line,
+             location.column, printable_lines(message));
+  const std::string line = source_line(location.path, location.line);
+  if (line.empty() || line.size() > 300) {
+    return;
+  }
+  // The caret lines up under the column, counting characters, with tabs kept as tabs.
+  std::string pad;
+  unsigned column = 1;
+  for (std::size_t i = 0; i < line.size() && column < location.column; ++i) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if ((byte & 0xC0) == 0x80) {
+      continue;
+    }
+    pad += line[i] == '\t' ? '\t' : ' ';
+    ++column;
+  }
+  fmt::print(stderr, "{}\n{}^\n", printable(line), pad);
+}
+
+} // namespace llmchecklist::cli

@@ -1,0 +1,47 @@
+#include "cli/render.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/diagnostics.hpp"
+
+namespace llmchecklist::cli {
+
+std::string status_mark(const Terminal& terminal, Status status)
+{
+  switch (status) {
+  case Status::done:
+    return paint(terminal, Color::green, "[x]");
+  case Status::na:
+    return paint(terminal, Color::dim, "[-]");
+  case Status::todo:
+    break;
+  }
+  return "[ ]";
+}
+
+std::string counts_summary(const Counts& counts)
+{
+  std::string text = fmt::format("{} of {} done", counts.done, counts.total - counts.na);
+  if (counts.na > 0) {
+    text += fmt::format(", {} n/a", counts.na);
+  }
+  return text + fmt::format(" ({} %)", counts.percent_floor());
+}
+
+void warn_orphans(const Project& project)
+{
+  const auto orphans = orphaned_entries(project.state, project.checklist);
+  if (orphans.empty()) {
+    return;
+  }
+  std::string ids;
+  for (const Entry* orphan : orphans) {
+    ids += fmt::format("\n  {} ({})", orphan->id, to_string(orphan->status));
+  }
+  print_warning(fmt::format("{} has {} orphaned entr{} that the checklist no longer has; they are "
+                            "kept as recorded:{}",
+                            project.state_path.string(), orphans.size(),
+                            orphans.size() == 1 ? "y" : "ies", ids));
+}
+
+} // namespace llmchecklist::cli

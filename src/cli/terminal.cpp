@@ -1,0 +1,174 @@
+#include "cli/terminal.hpp"
+
+#include <clocale>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <langinfo.h>
+#include <sstream>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "utf8.hpp"
+
+namespace llmchecklist::cli {
+
+Terminal detect_terminal(std::FILE* stream, ColorMode mode)
+{
+  Terminal terminal;
+  const int fd = ::fileno(stream);
+  const bool tty = ::isatty(fd) != 0;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  switch (mode) {
+  case ColorMode::always:
+    terminal.color = true;
+    break;
+  case ColorMode::never:
+    terminal.color = false;
+    break;
+  case ColorMode::auto_detect:
+    terminal.color = tty && (no_color == nullptr || *no_color == '\0') &&
+                     !(term != nullptr && std::strcmp(term, "dumb") == 0);
+    break;
+  }
+  std::setlocale(LC_CTYPE, "");
+  const char* codeset = ::nl_langinfo(CODESET);
+  terminal.unicode = codeset != nullptr && std::strcmp(codeset, "UTF-8") == 0;
+  winsize size{};
+  if (tty && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+    terminal.width = size.ws_col;
+  }
+  return terminal;
+}
+
+std::string paint(const Terminal& terminal, Color color, std::string_view text)
+{
+  if (!terminal.color) {
+    return std::string(text);
+  }
+  const char* code = "0";
+  switch (color) {
+  case Color::green:
+    code = "32";
+    break;
+  case Color::yellow:
+    code = "33";
+    break;
+  case Color::red:
+    code = "31";
+    break;
+  case Color::dim:
+    code = "2";
+    break;
+  case Color::bold:
+    code = "1";
+    break;
+  }
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+
+std::string printable(std::string_view text, bool keep_newlines)
+{
+  std::string out;
+  detail::for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
+    if (code_point == '\n' && keep_newlines) {
+      out += '\n';
+    } else if (code_point < 0x20 || code_point == 0x7f) {
+      out += '^';
+      out += static_cast<char>(code_point ^ 0x40);
+    } else if (code_point >= 0x80 && code_point < 0xa0) {
+      // C1 controls (CSI among them) act like ESC sequences on many terminals.
+      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(code_point));
+    } else {
+      out += bytes;
+    }
+  });
+  return out;
+}
+
+std::size_t display_width(std::string_view text)
+{
+  std::size_t width = 0;
+  detail::for_each_code_point(text, [&](char32_t, std::string_view) { ++width; });
+  return width;
+}
+
+std::string truncate(const Terminal& terminal, std::string_view text, std::size_t width)
+{
+  if (display_width(text) <= width) {
+    return std::string(text);
+  }
+  const std::string_view ellipsis = terminal.unicode ? "…" : "...";
+  const std::size_t keep = width > display_width(ellipsis) ? width - display_width(ellipsis) : 0;
+  std::string out;
+  std::size_t used = 0;
+  detail::for_each_code_point(text, [&](char32_t, std::string_view bytes) {
+    if (used < keep) {
+      out += bytes;
+      ++used;
+    }
+  });
+  return out + std::string(ellipsis);
+}
+
+std::string bar(const Terminal& terminal, double percent, int width)
+{
+  const int filled = static_cast<int>(std::floor(percent / 100.0 * width));
+  std::string out;
+  for (int i = 0; i < width; ++i) {
+    if (terminal.unicode) {
+      out += i < filled ? "█" : "░";
+    } else {
+      out += i < filled ? '#' : '.';
+    }
+  }
+  if (!terminal.unicode) {
+    out = "[" + out + "]";
+  }
+  const Color color = percent >= 80 ? Color::green : percent >= 50 ? Color::yellow : Color::red;
+  return paint(terminal, color, out);
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view indent)
+{
+  std::vector<std::string> lines;
+  const std::size_t room = width > indent.size() + 20 ? width - indent.size() : 20;
+  std::istringstream paragraphs{std::string(text)};
+  std::string paragraph;
+  std::string raw_line;
+  auto flush = [&]() {
+    if (paragraph.empty()) {
+      return;
+    }
+    if (!lines.empty()) {
+      lines.emplace_back();
+    }
+    std::istringstream words(paragraph);
+    std::string line;
+    for (std::string word; words >> word;) {
+      if (!line.empty() && display_width(line) + 1 + display_width(word) > room) {
+        lines.push_back(std::string(indent) + line);
+        line.clear();
+      }
+      line += line.empty() ? word : " " + word;
+    }
+    if (!line.empty()) {
+      lines.push_back(std::string(indent) + line);
+    }
+    paragraph.clear();
+  };
+  while (std::getline(paragraphs, raw_line)) {
+    if (raw_line.find_first_not_of(" \t\r") == std::string::npos) {
+      flush();
+    } else {
+      paragraph += paragraph.empty() ? raw_line : " " + raw_line;
+    }
+  }
+  flush();
+  return lines;
+}
+
+} // namespace llmchecklist::cli

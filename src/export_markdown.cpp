@@ -1,0 +1,95 @@
+// Markdown export: a GitHub task list grouped by phase. Text from the checklist or the state is
+// escaped so that it stays inside its list item: no raw HTML, links, emphasis or line breaks.
+
+#include <fmt/format.h>
+
+#include "llmchecklist/export.hpp"
+#include "selection.hpp"
+
+namespace llmchecklist {
+namespace {
+
+std::string inline_text(std::string_view text)
+{
+  static constexpr std::string_view k_special = "\\`*_{}[]()<>#+-.!|~&";
+  std::string out;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      out += ' ';
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      continue;
+    } else {
+      if (k_special.find(c) != std::string_view::npos) {
+        out += '\\';
+      }
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string counts_line(const Counts& counts)
+{
+  return fmt::format("{} of {} applicable items done ({} %), {} n/a, {} todo",
+                     counts.done, counts.total - counts.na, counts.percent_floor(), counts.na,
+                     counts.todo);
+}
+
+std::string item_line(const Item& item, const State& state)
+{
+  const Entry* entry = state.find(item.id);
+  const Status status = entry != nullptr ? entry->status : Status::todo;
+  std::string title = fmt::format("{}\\. {}", item.number, inline_text(item.title));
+  std::string line;
+  switch (status) {
+  case Status::done:
+    line = fmt::format("- [x] {}", title);
+    break;
+  case Status::na:
+    line = fmt::format("- [x] ~~{}~~ *n/a*", title);
+    break;
+  case Status::todo:
+    line = fmt::format("- [ ] {}", title);
+    break;
+  }
+  if (item.severity == Severity::required && status == Status::todo) {
+    line += " **required**";
+  }
+  if (entry != nullptr && status != Status::todo) {
+    std::string who = inline_text(entry->by);
+    if (!entry->at.empty()) {
+      who += fmt::format(" on {}", inline_text(entry->at.substr(0, 10)));
+    }
+    line += fmt::format(" — {}", who);
+    if (!entry->note.empty()) {
+      line += fmt::format(": {}", inline_text(entry->note));
+    }
+  }
+  return line + "\n";
+}
+
+} // namespace
+
+std::string render_markdown(const Checklist& checklist, const State& state,
+                            const Selection& selection)
+{
+  const detail::Selected selected = detail::select(checklist, state, selection);
+  std::string out = fmt::format("# {}\n\n", inline_text(checklist.title));
+  out += fmt::format("**Progress: {}**\n", counts_line(selected.counts));
+  for (const detail::SelectedPhase& selected_phase : selected.phases) {
+    const Phase& phase = checklist.phases()[selected_phase.index];
+    const Counts& counts = selected.progress.phases[selected_phase.index];
+    out += fmt::format("\n## {}{} ({} %)\n\n", inline_text(phase.title),
+                       phase.optional ? " \\(optional\\)" : "", counts.percent_floor());
+    if (selected_phase.items.empty()) {
+      out += selection.items ? "*No items match.*\n" : "";
+      continue;
+    }
+    for (const std::size_t i : selected_phase.items) {
+      out += item_line(checklist.items()[i], state);
+    }
+  }
+  return out;
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,15 @@
+#include "llmchecklist/lint.hpp"
+
+#include "checklist_reader.hpp"
+
+namespace llmchecklist {
+
+std::vector<Diagnostic> lint_checklist(std::string_view text, const std::string& path,
+                                       const LintOptions& options)
+{
+  std::vector<Diagnostic> diagnostics;
+  detail::read_checklist(text, path, &diagnostics, &options);
+  return diagnostics;
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,60 @@
+#include "llmchecklist/progress.hpp"
+
+namespace llmchecklist {
+
+double Counts::percent() const
+{
+  const std::size_t applicable = total - na;
+  return applicable == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(applicable);
+}
+
+int Counts::percent_floor() const
+{
+  // Integer arithmetic, so that 99.99 never shows as 100.
+  const std::size_t applicable = total - na;
+  return applicable == 0 ? 100 : static_cast<int>(done * 100 / applicable);
+}
+
+Counts& Counts::operator+=(const Counts& other)
+{
+  done += other.done;
+  na += other.na;
+  todo += other.todo;
+  total += other.total;
+  required_todo += other.required_todo;
+  return *this;
+}
+
+Status status_of(const State& state, const Item& item)
+{
+  const Entry* entry = state.find(item.id);
+  return entry != nullptr ? entry->status : Status::todo;
+}
+
+Progress compute_progress(const Checklist& checklist, const State& state)
+{
+  Progress progress;
+  progress.phases.resize(checklist.phases().size());
+  for (const Item& item : checklist.items()) {
+    Counts& counts = progress.phases[item.phase];
+    ++counts.total;
+    switch (status_of(state, item)) {
+    case Status::done:
+      ++counts.done;
+      break;
+    case Status::na:
+      ++counts.na;
+      break;
+    case Status::todo:
+      ++counts.todo;
+      counts.required_todo += item.severity == Severity::required ? 1 : 0;
+      break;
+    }
+  }
+  for (const Counts& counts : progress.phases) {
+    progress.overall += counts;
+  }
+  return progress;
+}
+
+} // namespace llmchecklist

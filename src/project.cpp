@@ -1,0 +1,107 @@
+#include "llmchecklist/project.hpp"
+
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "llmchecklist/builtin.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist {
+
+Checklist load_checklist_reference(std::string_view reference, const fs::path& base)
+{
+  if (reference.substr(0, k_builtin_prefix.size()) == k_builtin_prefix) {
+    return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
+  }
+  const fs::path path(reference);
+  const fs::path resolved = path.is_absolute() || base.empty() ? path : base / path;
+  return load_checklist_file(resolved.lexically_normal().string());
+}
+
+namespace {
+
+// `text` is the state file's content, when it exists.
+Project make_project(const fs::path& state_path, const std::optional<std::string>& text)
+{
+  Project project;
+  project.state_path = state_path;
+  project.exists = text.has_value();
+  if (text) {
+    project.state = parse_state(*text, state_path.string());
+  } else {
+    project.state.checklist = std::string(k_default_checklist);
+  }
+  project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path());
+  return project;
+}
+
+std::optional<std::string> read_if_exists(const fs::path& path)
+{
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    return std::nullopt;
+  }
+  return read_file(path);
+}
+
+} // namespace
+
+Project open_project(const fs::path& state_path)
+{
+  return make_project(state_path, read_if_exists(state_path));
+}
+
+void check_item(State& state, const Item& item, Status status, const Mark& mark)
+{
+  if (status == Status::na && mark.note.empty()) {
+    throw UsageError(fmt::format("marking '{}' not applicable needs a reason", item.id));
+  }
+  Entry& entry = state.entry(item.id);
+  if (!mark.note.empty()) {
+    entry.note = mark.note;
+  } else if (entry.status != status) {
+    entry.note.clear();
+  }
+  entry.status = status;
+  entry.revision = item.revision;
+  entry.by = mark.by;
+  entry.at = mark.at;
+}
+
+void uncheck_item(State& state, const Item& item)
+{
+  Entry& entry = state.entry(item.id);
+  entry.status = Status::todo;
+  entry.revision = 0;
+  entry.by.clear();
+  entry.at.clear();
+  entry.note.clear();
+}
+
+bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
+                    std::chrono::milliseconds lock_timeout)
+{
+  // Fail before taking the lock when the file could not be created at all.
+  const fs::path dir = state_path.has_parent_path() ? state_path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw IoError(state_path.string(), fmt::format("cannot write {}: directory {} does not exist",
+                                                   state_path.string(), dir.string()));
+  }
+  FileLock lock(state_path, lock_timeout);
+  const std::optional<std::string> before = read_if_exists(state_path);
+  Project project = make_project(state_path, before);
+  change(project);
+  const std::string after = serialize_state(project.state, project.checklist);
+  if (before == after) {
+    return false;
+  }
+  write_file_atomic(state_path, after);
+  return true;
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,187 @@
+#include "llmchecklist/state_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "llmchecklist/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist {
+namespace {
+
+std::string system_error(std::string_view what, const fs::path& path)
+{
+  return fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(errno));
+}
+
+bool write_all(int fd, std::string_view content)
+{
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return false;
+    }
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<fs::path> find_state_file(const fs::path& start)
+{
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  for (;;) {
+    fs::path candidate = dir / k_state_file_name;
+    if (fs::exists(candidate, ec)) {
+      return candidate;
+    }
+    if (!dir.has_relative_path()) {
+      return std::nullopt;
+    }
+    dir = dir.parent_path();
+  }
+}
+
+fs::path default_state_directory(const fs::path& start)
+{
+  std::error_code ec;
+  const fs::path origin = fs::absolute(start, ec);
+  if (ec) {
+    return start;
+  }
+  for (fs::path dir = origin;; dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) {
+      return dir;
+    }
+    if (!dir.has_relative_path()) {
+      return origin;
+    }
+  }
+}
+
+std::string read_file(const fs::path& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw IoError(path.string(), system_error("read", path));
+  }
+  std::string content;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      const std::string message = system_error("read", path);
+      ::close(fd);
+      throw IoError(path.string(), message);
+    }
+    if (got == 0) {
+      break;
+    }
+    content.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return content;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view content)
+{
+  // Write through a symbolic link to its target, so that the link itself survives.
+  std::error_code ec;
+  fs::path target = fs::is_symlink(path, ec) ? fs::weakly_canonical(path, ec) : path;
+  if (ec) {
+    target = path;
+  }
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+
+  mode_t mode = 0644;
+  struct stat info {};
+  if (::stat(target.c_str(), &info) == 0) {
+    mode = info.st_mode & 07777;
+    // rename() would replace a read-only file; refuse as the user asked it to be kept.
+    if (::access(target.c_str(), W_OK) != 0) {
+      throw IoError(target.string(), system_error("write", target));
+    }
+  }
+
+  std::string temp = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    throw IoError(target.string(),
+                  fmt::format("cannot write {}: cannot create a temporary file in {}: {}",
+                              target.string(), dir.string(), std::strerror(errno)));
+  }
+  const bool ok = write_all(fd, content) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) {
+    const int error = ok ? errno : saved;
+    ::unlink(temp.c_str());
+    throw IoError(target.string(),
+                  fmt::format("cannot write {}: {}", target.string(), std::strerror(error)));
+  }
+  // Make the rename itself durable.
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+}
+
+FileLock::FileLock(const fs::path& path, std::chrono::milliseconds timeout)
+  : m_lock_path(path.string() + ".lock")
+{
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    m_fd = ::open(m_lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0) {
+      throw IoError(m_lock_path.string(), system_error("create lock file", m_lock_path));
+    }
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
+      // The holder before us removes the lock file on release; a lock on a file that is no
+      // longer at the path protects nothing, so start again with the new one.
+      struct stat held {}, current {};
+      if (::fstat(m_fd, &held) == 0 && ::stat(m_lock_path.c_str(), &current) == 0 &&
+          held.st_ino == current.st_ino && held.st_dev == current.st_dev) {
+        return;
+      }
+    }
+    ::close(m_fd);
+    m_fd = -1;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      throw IoError(m_lock_path.string(),
+                    fmt::format("timed out waiting for the lock {}: another llmchecklist "
+                                "process is changing the state file",
+                                m_lock_path.string()));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+FileLock::~FileLock()
+{
+  if (m_fd >= 0) {
+    ::unlink(m_lock_path.c_str());
+    ::close(m_fd);
+  }
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,76 @@
+// Writing the state file. toml++'s serializer sorts keys and drops comments (NOTES.md), so the
+// layout is ours: it is what reviewers read in diffs and what lets plain git merge two branches
+// that check different items (each item's lines are separated from its neighbours' by a blank
+// line, a comment and a header that never change).
+
+#include <fmt/format.h>
+
+#include "llmchecklist/state.hpp"
+#include "toml_writer.hpp"
+
+namespace llmchecklist {
+namespace {
+
+// Comments hold titles; a control character there could end the comment and inject TOML.
+std::string comment_text(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += (byte < 0x20 || byte == 0x7f) ? ' ' : c;
+  }
+  return out;
+}
+
+void write_entry(std::string& out, const Entry& entry, std::string_view nl)
+{
+  out += fmt::format("[items.{}]{}", detail::toml_key(entry.id), nl);
+  out += fmt::format("status = \"{}\"{}", to_string(entry.status), nl);
+  if (entry.revision > 0) {
+    out += fmt::format("revision = {}{}", entry.revision, nl);
+  }
+  if (!entry.by.empty()) {
+    out += fmt::format("by = {}{}", detail::toml_string(entry.by), nl);
+  }
+  if (!entry.at.empty()) {
+    // `at` is validated and normalised on the way in, so it is written as a TOML date-time.
+    out += fmt::format("at = {}{}", entry.at, nl);
+  }
+  if (!entry.note.empty()) {
+    out += fmt::format("note = {}{}", detail::toml_string(entry.note), nl);
+  }
+}
+
+} // namespace
+
+std::string serialize_state(const State& state, const Checklist& checklist)
+{
+  const std::string_view nl = state.newline;
+  std::string out;
+  if (state.bom) {
+    out += "\xEF\xBB\xBF";
+  }
+  out += fmt::format("# Checklist progress kept by llmchecklist: change it with `llmchecklist check`{}", nl);
+  out += fmt::format("# and `llmchecklist uncheck`, review and merge it like code.{}", nl);
+  out += fmt::format("format = {}{}", k_state_format, nl);
+  out += fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl);
+
+  for (const Item& item : checklist.items()) {
+    out += fmt::format("{}# {}. {}{}", nl, item.number, comment_text(item.title), nl);
+    if (const Entry* entry = state.find(item.id)) {
+      write_entry(out, *entry, nl);
+    } else {
+      Entry todo;
+      todo.id = item.id;
+      write_entry(out, todo, nl);
+    }
+  }
+  for (const Entry* orphan : orphaned_entries(state, checklist)) {
+    out += fmt::format("{}# Orphaned: the checklist no longer has this item; kept as recorded.{}",
+                       nl, nl);
+    write_entry(out, *orphan, nl);
+  }
+  return out;
+}
+
+} // namespace llmchecklist

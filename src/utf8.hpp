@@ -1,0 +1,67 @@
+#pragma once
+// Walking UTF-8 text that may be invalid: every output format and the terminal need to know
+// where characters begin and end, and to replace what is not UTF-8 rather than pass it on.
+
+#include <string>
+#include <string_view>
+
+namespace llmchecklist::detail {
+
+inline constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";
+
+/// Calls `visit(code_point, bytes)` for each character; an invalid byte is visited as U+FFFD
+/// with the replacement character's bytes.
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit&& visit)
+{
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    char32_t code_point = 0;
+    char32_t minimum = 0;
+    if (lead < 0x80) {
+      length = 1;
+      code_point = lead;
+    } else if ((lead & 0xE0) == 0xC0) {
+      length = 2;
+      code_point = lead & 0x1F;
+      minimum = 0x80;
+    } else if ((lead & 0xF0) == 0xE0) {
+      length = 3;
+      code_point = lead & 0x0F;
+      minimum = 0x800;
+    } else if ((lead & 0xF8) == 0xF0) {
+      length = 4;
+      code_point = lead & 0x07;
+      minimum = 0x10000;
+    }
+    bool valid = length != 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      valid = (next & 0xC0) == 0x80;
+      code_point = (code_point << 6) | (next & 0x3F);
+    }
+    valid = valid && code_point >= minimum && code_point <= 0x10FFFF &&
+            !(code_point >= 0xD800 && code_point <= 0xDFFF);
+    if (valid) {
+      visit(code_point, text.substr(i, length));
+      i += length;
+    } else {
+      visit(char32_t{0xFFFD}, k_replacement_character);
+      ++i;
+    }
+  }
+}
+
+/// Whether `text` is entirely valid UTF-8.
+inline bool is_valid_utf8(std::string_view text)
+{
+  bool valid = true;
+  for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
+    valid = valid && !(code_point == 0xFFFD && bytes.data() == k_replacement_character.data());
+  });
+  return valid;
+}
+
+} // namespace llmchecklist::detail
