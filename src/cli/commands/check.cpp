@@ -57,7 +57,7 @@ Command register_check(CLI::App& app, Context& context)
     ->excludes(note);
   sub->callback([options] {
     if (options->items.empty() && options->phases.empty()) {
-      throw CLI::RequiredError("check needs an ITEM or --phase");
+      throw CLI::ValidationError("check needs an ITEM or --phase");
     }
   });
   return {sub, [&context, options] { return run_check(context, *options); }};

@@ -46,7 +46,7 @@ Command register_uncheck(CLI::App& app, Context& context)
   sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)");
   sub->callback([options] {
     if (options->items.empty() && options->phases.empty()) {
-      throw CLI::RequiredError("uncheck needs an ITEM or --phase");
+      throw CLI::ValidationError("uncheck needs an ITEM or --phase");
     }
   });
   return {sub, [&context, options] { return run_uncheck(context, *options); }};

@@ -1,0 +1,100 @@
+# Harness for end-to-end tests: sourced by each tests/e2e/test_*.sh.
+#
+# Each test is a shell function named test_*; `run_tests` runs them all, each in a fresh
+# temporary directory that is its working directory, and reports "N passed, N failed".
+# `lc ARGS...` runs the real binary and records its exit status in $status, stdout in $out and
+# stderr in $err. Assertions print what was expected and what came, then fail the test.
+
+set -u
+: "${LLMCHECKLIST_BIN:?set LLMCHECKLIST_BIN to the llmchecklist binary}"
+: "${TESTS_DIR:?set TESTS_DIR to the tests directory}"
+FIXTURES="$TESTS_DIR/fixtures"
+GOLDEN="$TESTS_DIR/golden"
+
+# A predictable environment: no user config, no colour, a fixed clock for golden files.
+export LC_ALL=C.UTF-8
+export GIT_CONFIG_NOSYSTEM=1
+export GIT_CONFIG_GLOBAL=/dev/null
+export LLMCHECKLIST_NOW=2026-11-28T12:00:00Z
+unset LLMCHECKLIST_FILE NO_COLOR
+export HOME="${TMPDIR:-/tmp}"
+
+status=0
+out=""
+err=""
+_failures=0
+
+lc() {
+  local o e
+  o=$(mktemp) e=$(mktemp)
+  "$LLMCHECKLIST_BIN" "$@" >"$o" 2>"$e"
+  status=$?
+  out=$(cat "$o")
+  err=$(cat "$e")
+  rm -f "$o" "$e"
+}
+
+fail() {
+  printf '    FAIL: %s\n' "$*" >&2
+  return 1
+}
+
+assert_status() {
+  [ "$status" -eq "$1" ] || fail "expected exit status $1, got $status${err:+ (stderr: $err)}"
+}
+
+assert_eq() { # expected actual [what]
+  [ "$1" = "$2" ] || fail "${3:-value}: expected [$1], got [$2]"
+}
+
+assert_contains() { # haystack needle [what]
+  case "$1" in
+  *"$2"*) ;;
+  *) fail "${3:-output} does not contain [$2]; it was: [$1]" ;;
+  esac
+}
+
+assert_not_contains() {
+  case "$1" in
+  *"$2"*) fail "${3:-output} contains [$2]; it was: [$1]" ;;
+  esac
+}
+
+assert_file_eq() { # expected-file actual-file
+  diff -u "$1" "$2" >&2 || fail "$2 differs from $1"
+}
+
+assert_no_file() { [ ! -e "$1" ] || fail "$1 should not exist"; }
+
+# jq filter over $out: `json '.done'`.
+json() { printf '%s' "$out" | jq -r "$1"; }
+
+# A fresh git repository in the current directory, with an identity.
+git_repo() {
+  git init -q -b main .
+  git config user.name "Ada Lovelace"
+  git config user.email "ada@example.org"
+  git config commit.gpgsign false
+}
+
+run_tests() {
+  local passed=0 name dir
+  for name in $(declare -F | awk '{print $3}' | grep '^test_'); do
+    dir=$(mktemp -d)
+    # Not inside `if`: bash ignores set -e there, and an assertion must end its test.
+    (
+      cd "$dir" || exit 1
+      set -e
+      "$name"
+    )
+    if [ $? -eq 0 ]; then
+      passed=$((passed + 1))
+      rm -rf "$dir"
+    else
+      _failures=$((_failures + 1))
+      printf 'FAILED: %s (left in %s)\n' "$name" "$dir" >&2
+    fi
+  done
+  printf '%d passed, %d failed\n' "$passed" "$_failures"
+  [ "$_failures" -eq 0 ]
+}
