@@ -36,10 +36,11 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
   if (reference.empty()) {
     throw LookupError(fmt::format("empty {} reference", kind), {});
   }
-  if (std::all_of(reference.begin(), reference.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (std::all_of(reference.begin(), reference.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
     std::size_t number = 0;
     const auto [end, error] =
-      std::from_chars(reference.data(), reference.data() + reference.size(), number);
+        std::from_chars(reference.data(), reference.data() + reference.size(), number);
     if (error == std::errc() && number >= 1 && number <= ids.size()) {
       return number - 1;
     }

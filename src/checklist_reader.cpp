@@ -29,7 +29,7 @@ class Reader
 {
 public:
   Reader(const std::string& path, std::vector<Diagnostic>* diagnostics, const LintOptions* lint)
-    : m_path(path), m_diagnostics(diagnostics), m_lint(lint)
+      : m_path(path), m_diagnostics(diagnostics), m_lint(lint)
   {
   }
 
@@ -57,8 +57,8 @@ public:
     for (const toml::node& node : *phases) {
       const toml::table* phase = node.as_table();
       if (phase == nullptr) {
-        report(node.source(), fmt::format("expected a table in 'phases', found {}",
-                                          describe(node.type())));
+        report(node.source(),
+               fmt::format("expected a table in 'phases', found {}", describe(node.type())));
         continue;
       }
       read_phase(checklist, *phase);
@@ -85,7 +85,8 @@ private:
           list += list.empty() ? "" : ", ";
           list += name;
         }
-        report(key.source(), fmt::format("unknown key '{}' (expected one of: {})", key.str(), list));
+        report(key.source(),
+               fmt::format("unknown key '{}' (expected one of: {})", key.str(), list));
       }
     }
   }
@@ -163,8 +164,8 @@ private:
       if (const auto* text = node.as_string()) {
         values.emplace_back(text->get());
       } else {
-        report(node.source(), fmt::format("expected a string in '{}', found {}", key,
-                                          describe(node.type())));
+        report(node.source(),
+               fmt::format("expected a string in '{}', found {}", key, describe(node.type())));
       }
     }
     return values;
@@ -201,16 +202,16 @@ private:
       if (const toml::table* item = node.as_table()) {
         read_item(checklist, *item);
       } else {
-        report(node.source(), fmt::format("expected a table in 'items', found {}",
-                                          describe(node.type())));
+        report(node.source(),
+               fmt::format("expected a table in 'items', found {}", describe(node.type())));
       }
     }
   }
 
   void read_item(Checklist& checklist, const toml::table& table)
   {
-    check_keys(table, {"id", "title", "details", "done_when", "severity", "tags", "links",
-                       "revision"});
+    check_keys(table,
+               {"id", "title", "details", "done_when", "severity", "tags", "links", "revision"});
     Item item;
     item.id = slug_at(table, "id", true);
     item.title = line_at(table, "title", true);
@@ -232,7 +233,8 @@ private:
     if (const toml::node* node = wrong_type(table, "revision", toml::node_type::integer)) {
       const int64_t revision = node->as_integer()->get();
       if (revision < 1 || revision > 1'000'000) {
-        report(node->source(), fmt::format("revision must be a positive integer, got {}", revision));
+        report(node->source(),
+               fmt::format("revision must be a positive integer, got {}", revision));
       } else {
         item.revision = static_cast<int>(revision);
       }

@@ -17,7 +17,8 @@ std::string_view to_string(ExportFormat format)
 
 std::optional<ExportFormat> parse_export_format(std::string_view text)
 {
-  for (const ExportFormat format : {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv}) {
+  for (const ExportFormat format :
+       {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv}) {
     if (to_string(format) == text) {
       return format;
     }

@@ -30,9 +30,8 @@ std::string inline_text(std::string_view text)
 
 std::string counts_line(const Counts& counts)
 {
-  return fmt::format("{} of {} applicable items done ({} %), {} n/a, {} todo",
-                     counts.done, counts.total - counts.na, counts.percent_floor(), counts.na,
-                     counts.todo);
+  return fmt::format("{} of {} applicable items done ({} %), {} n/a, {} todo", counts.done,
+                     counts.total - counts.na, counts.percent_floor(), counts.na, counts.todo);
 }
 
 std::string item_line(const Item& item, const State& state)

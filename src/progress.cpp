@@ -5,7 +5,8 @@ namespace llmchecklist {
 double Counts::percent() const
 {
   const std::size_t applicable = total - na;
-  return applicable == 0 ? 100.0 : 100.0 * static_cast<double>(done) / static_cast<double>(applicable);
+  return applicable == 0 ? 100.0
+                         : 100.0 * static_cast<double>(done) / static_cast<double>(applicable);
 }
 
 int Counts::percent_floor() const

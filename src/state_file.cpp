@@ -113,7 +113,9 @@ void write_file_atomic(const fs::path& path, std::string_view content)
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
 
   mode_t mode = 0644;
-  struct stat info {};
+  struct stat info
+  {
+  };
   if (::stat(target.c_str(), &info) == 0) {
     mode = info.st_mode & 07777;
     // rename() would replace a read-only file; refuse as the user asked it to be kept.
@@ -147,7 +149,7 @@ void write_file_atomic(const fs::path& path, std::string_view content)
 }
 
 FileLock::FileLock(const fs::path& path, std::chrono::milliseconds timeout)
-  : m_lock_path(path.string() + ".lock")
+    : m_lock_path(path.string() + ".lock")
 {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
@@ -158,7 +160,9 @@ FileLock::FileLock(const fs::path& path, std::chrono::milliseconds timeout)
     if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
       // The holder before us removes the lock file on release; a lock on a file that is no
       // longer at the path protects nothing, so start again with the new one.
-      struct stat held {}, current {};
+      struct stat held
+      {
+      }, current{};
       if (::fstat(m_fd, &held) == 0 && ::stat(m_lock_path.c_str(), &current) == 0 &&
           held.st_ino == current.st_ino && held.st_dev == current.st_dev) {
         return;

@@ -73,7 +73,8 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
       expect(node, toml::node_type::integer, name, path);
       const int64_t revision = node.as_integer()->get();
       if (revision < 1 || revision > 1'000'000) {
-        fail(node.source(), path, fmt::format("revision must be a positive integer, got {}", revision));
+        fail(node.source(), path,
+             fmt::format("revision must be a positive integer, got {}", revision));
       }
       entry.revision = static_cast<int>(revision);
     } else if (name == "by") {
@@ -89,7 +90,8 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
     }
   }
   if (!has_status) {
-    fail(table.source(), path, fmt::format("[items.{}] has no 'status' (todo, done or na)", entry.id));
+    fail(table.source(), path,
+         fmt::format("[items.{}] has no 'status' (todo, done or na)", entry.id));
   }
   if (entry.status == Status::na && entry.note.empty()) {
     fail(table.source(), path,
@@ -114,9 +116,9 @@ State parse_state(std::string_view text, const std::string& path)
 
   const toml::node* format = root.get("format");
   if (format == nullptr) {
-    throw DataError(SourceLocation{path, 1, 1},
-                    fmt::format("missing 'format = {}' (is this an llmchecklist state file?)",
-                                k_state_format));
+    throw DataError(
+        SourceLocation{path, 1, 1},
+        fmt::format("missing 'format = {}' (is this an llmchecklist state file?)", k_state_format));
   }
   expect(*format, toml::node_type::integer, "format", path);
   if (format->as_integer()->get() != k_state_format) {

@@ -50,7 +50,8 @@ std::string serialize_state(const State& state, const Checklist& checklist)
   if (state.bom) {
     out += "\xEF\xBB\xBF";
   }
-  out += fmt::format("# Checklist progress kept by llmchecklist: change it with `llmchecklist check`{}", nl);
+  out += fmt::format(
+      "# Checklist progress kept by llmchecklist: change it with `llmchecklist check`{}", nl);
   out += fmt::format("# and `llmchecklist uncheck`, review and merge it like code.{}", nl);
   out += fmt::format("format = {}{}", k_state_format, nl);
   out += fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl);

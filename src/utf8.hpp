@@ -11,8 +11,7 @@ inline constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";
 
 /// Calls `visit(code_point, bytes)` for each character; an invalid byte is visited as U+FFFD
 /// with the replacement character's bytes.
-template <typename Visit>
-void for_each_code_point(std::string_view text, Visit&& visit)
+template <typename Visit> void for_each_code_point(std::string_view text, Visit&& visit)
 {
   std::size_t i = 0;
   while (i < text.size()) {

@@ -27,7 +27,7 @@ class DataError : public Error
 {
 public:
   DataError(SourceLocation location, const std::string& message)
-    : Error(message), m_location(std::move(location))
+      : Error(message), m_location(std::move(location))
   {
   }
 
@@ -56,7 +56,7 @@ class LookupError : public Error
 {
 public:
   LookupError(const std::string& message, std::vector<std::string> candidates)
-    : Error(message), m_candidates(std::move(candidates))
+      : Error(message), m_candidates(std::move(candidates))
   {
   }
 

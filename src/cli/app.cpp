@@ -18,14 +18,14 @@ namespace {
 
 // Every subcommand, in the order `--help` lists them; help and dispatch both come from here.
 constexpr RegisterCommand k_commands[] = {
-  register_list,   register_show,   register_check, register_uncheck,
-  register_progress, register_export, register_init, register_lint,
+    register_list,     register_show,   register_check, register_uncheck,
+    register_progress, register_export, register_init,  register_lint,
 };
 
 std::string version_text()
 {
-  return fmt::format("llmchecklist {} (checklist definition format {}, state format {})",
-                     k_version, k_definition_format, k_state_format);
+  return fmt::format("llmchecklist {} (checklist definition format {}, state format {})", k_version,
+                     k_definition_format, k_state_format);
 }
 
 // The first word that is not an option, when it names no subcommand: "did you mean".
@@ -44,9 +44,10 @@ int unknown_command(const CLI::App& app, int argc, char** argv)
       return -1;
     }
     const std::vector<std::string> near = closest_matches(word, names);
-    print_error(near.empty()
-                  ? fmt::format("unknown command '{}'; run 'llmchecklist --help' for the list", word)
-                  : fmt::format("unknown command '{}'; did you mean '{}'?", word, near.front()));
+    print_error(
+        near.empty()
+            ? fmt::format("unknown command '{}'; run 'llmchecklist --help' for the list", word)
+            : fmt::format("unknown command '{}'; did you mean '{}'?", word, near.front()));
     return k_exit_usage;
   }
   return -1;
@@ -65,11 +66,10 @@ int run(int argc, char** argv)
   app.add_option("--file", context.options.file,
                  "State file to use (default: $LLMCHECKLIST_FILE, else the nearest .llmchecklist "
                  "found walking up)");
-  app.add_option("-C", context.options.directory, "Run as if started in DIR")
-    ->option_text("DIR");
+  app.add_option("-C", context.options.directory, "Run as if started in DIR")->option_text("DIR");
   app.add_option("--color", context.options.color, "Colour output: auto, always or never")
-    ->check(CLI::IsMember({"auto", "always", "never"}))
-    ->option_text("WHEN");
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->option_text("WHEN");
   app.add_flag("-q,--quiet", context.options.quiet, "Print nothing on success");
   app.require_subcommand(1);
   app.fallthrough();

@@ -61,7 +61,8 @@ Mark Context::mark(std::string note) const
     const auto parsed = parse_utc(fixed);
     if (!parsed) {
       throw UsageError(fmt::format("LLMCHECKLIST_NOW must be a UTC date-time like "
-                                   "2026-11-28T21:05:00Z, got \"{}\"", fixed));
+                                   "2026-11-28T21:05:00Z, got \"{}\"",
+                                   fixed));
     }
     now = *parsed;
   }

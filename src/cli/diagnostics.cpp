@@ -52,8 +52,8 @@ std::string source_line(const std::string& path, unsigned line)
   }
   if (path.rfind(k_builtin_prefix, 0) == 0) {
     try {
-      std::istringstream input{
-        std::string(builtin_checklist_source(std::string_view(path).substr(k_builtin_prefix.size())))};
+      std::istringstream input{std::string(
+          builtin_checklist_source(std::string_view(path).substr(k_builtin_prefix.size())))};
       return nth_line(input, line);
     } catch (const Error&) {
       return {};

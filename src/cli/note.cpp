@@ -15,8 +15,8 @@ std::string validated_note(std::string note, const char* option)
   for (const char c : note) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7f) {
-      throw UsageError(fmt::format("{} must be one line of text without control characters",
-                                   option));
+      throw UsageError(
+          fmt::format("{} must be one line of text without control characters", option));
     }
   }
   return note;

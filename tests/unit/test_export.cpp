@@ -53,8 +53,9 @@ TEST_SUITE("export")
     State state;
     check_item(state, checklist.items()[0], Status::done, Mark{"Ada", "2026-11-28T12:00:00Z", "n"});
     const std::string json = render_json(checklist, state);
-    CHECK(json.find("\"done\": 1,\n  \"na\": 0,\n  \"todo\": 1,\n  \"total\": 2,\n  \"percent\": 50,")
-          != std::string::npos);
+    CHECK(json.find(
+              "\"done\": 1,\n  \"na\": 0,\n  \"todo\": 1,\n  \"total\": 2,\n  \"percent\": 50,") !=
+          std::string::npos);
     CHECK(json.find("\"items\": [") != std::string::npos);
     CHECK(json.find("\"by\": \"Ada\"") != std::string::npos);
 

@@ -63,7 +63,7 @@ bogus = 1
     options.max_details_words = 220;
     for (const std::string& name : builtin_checklist_names()) {
       const auto problems =
-        lint_checklist(builtin_checklist_source(name), "builtin:" + name, options);
+          lint_checklist(builtin_checklist_source(name), "builtin:" + name, options);
       for (const Diagnostic& problem : problems) {
         MESSAGE(problem.location.line << ": " << problem.message);
       }

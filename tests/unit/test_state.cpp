@@ -76,7 +76,8 @@ TEST_SUITE("state")
   {
     const std::string text = serialize_state(parse_state(k_state, ".llmchecklist"), small());
     const auto alpha = text.find("# 1. Do the alpha thing\n[items.alpha]\nstatus = \"done\"\n");
-    const auto alpine = text.find("\n# 2. Do the alpine thing\n[items.alpine]\nstatus = \"todo\"\n");
+    const auto alpine =
+        text.find("\n# 2. Do the alpine thing\n[items.alpine]\nstatus = \"todo\"\n");
     const auto delta = text.find("[items.delta]");
     const auto orphan = text.find("[items.gone]\nstatus = \"na\"\nby = \"Ada\"\n"
                                   "at = 2026-01-02T02:04:05Z\nnote = \"no longer relevant\"\n");
@@ -109,7 +110,8 @@ TEST_SUITE("state")
 
   TEST_CASE("CRLF line endings and a byte-order mark are kept on rewrite")
   {
-    std::string text = "\xEF\xBB\xBF" "format = 1\r\nchecklist = \"small.toml\"\r\n";
+    std::string text = "\xEF\xBB\xBF"
+                       "format = 1\r\nchecklist = \"small.toml\"\r\n";
     const State state = parse_state(text, "s");
     CHECK(state.bom);
     CHECK(state.newline == "\r\n");
@@ -135,7 +137,8 @@ TEST_SUITE("state")
     const DataError na = error_of("format = 1\n[items.a]\nstatus = \"na\"\n");
     CHECK(std::string(na.what()).find("reason") != std::string::npos);
 
-    const DataError local = error_of("format = 1\n[items.a]\nstatus = \"done\"\nat = 2026-01-01T00:00:00\n");
+    const DataError local =
+        error_of("format = 1\n[items.a]\nstatus = \"done\"\nat = 2026-01-01T00:00:00\n");
     CHECK(local.location().line == 4);
 
     CHECK(error_of("format = 1\n[items.a]\nstatus = \"done\"\n[items.a]\n").location().line == 4);
@@ -172,7 +175,8 @@ TEST_SUITE("state")
     const Checklist checklist = small();
     State fresh;
     State touched;
-    check_item(touched, checklist.items()[0], Status::done, Mark{"Ada", "2026-11-28T12:00:00Z", "n"});
+    check_item(touched, checklist.items()[0], Status::done,
+               Mark{"Ada", "2026-11-28T12:00:00Z", "n"});
     uncheck_item(touched, checklist.items()[0]);
     CHECK(serialize_state(fresh, checklist) == serialize_state(touched, checklist));
   }

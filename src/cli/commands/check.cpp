@@ -25,7 +25,8 @@ struct CheckOptions
 int run_check(const Context& context, const CheckOptions& options)
 {
   const bool na = options.na_option->count() > 0;
-  const Mark mark = context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
+  const Mark mark =
+      context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
   std::vector<std::string> done;
   update_project(context.state_path(), [&](Project& project) {
     for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
@@ -53,8 +54,8 @@ Command register_check(CLI::App& app, Context& context)
   sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)");
   CLI::Option* note = sub->add_option("--note", options->note, "A one-line note: the evidence");
   options->na_option = sub->add_option("--na", options->na, "Mark not applicable, with the reason")
-    ->option_text("REASON")
-    ->excludes(note);
+                           ->option_text("REASON")
+                           ->excludes(note);
   sub->callback([options] {
     if (options->items.empty() && options->phases.empty()) {
       throw CLI::ValidationError("check needs an ITEM or --phase");

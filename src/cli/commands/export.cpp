@@ -33,7 +33,7 @@ int run_export(const Context& context, const ExportOptions& options)
     selection.status = parse_status(options.status);
   }
   const std::string text =
-    render(*parse_export_format(options.format), project.checklist, project.state, selection);
+      render(*parse_export_format(options.format), project.checklist, project.state, selection);
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", text);
   } else {
@@ -49,12 +49,12 @@ Command register_export(CLI::App& app, Context& context)
   auto options = std::make_shared<ExportOptions>();
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
   sub->add_option("--format,-f", options->format, "markdown (default), json or csv")
-    ->check(CLI::IsMember({"markdown", "json", "csv"}));
+      ->check(CLI::IsMember({"markdown", "json", "csv"}));
   sub->add_option("-o,--output", options->output, "Write to FILE atomically instead of stdout")
-    ->option_text("FILE");
+      ->option_text("FILE");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
-    ->check(CLI::IsMember(k_status_names));
+      ->check(CLI::IsMember(k_status_names));
   return {sub, [&context, options] { return run_export(context, *options); }};
 }
 

@@ -35,14 +35,14 @@ std::string stored_reference(const std::string& source, const fs::path& state_pa
 int run_init(const Context& context, const InitOptions& options)
 {
   // Without --file, init creates the file where check would: at the top of the git work tree.
-  const fs::path path =
-    context.options.file.empty() && std::getenv("LLMCHECKLIST_FILE") == nullptr
-      ? default_state_directory(fs::current_path()) / k_state_file_name
-      : context.state_path();
+  const fs::path path = context.options.file.empty() && std::getenv("LLMCHECKLIST_FILE") == nullptr
+                            ? default_state_directory(fs::current_path()) / k_state_file_name
+                            : context.state_path();
   std::error_code ec;
   if (fs::exists(path, ec) && !options.force) {
     throw UsageError(fmt::format("{} already exists; pass --force to re-initialise it (recorded "
-                                 "entries are kept)", path.string()));
+                                 "entries are kept)",
+                                 path.string()));
   }
   const std::string reference = stored_reference(options.checklist, path);
   std::size_t items = 0;
@@ -67,7 +67,7 @@ Command register_init(CLI::App& app, Context& context)
   CLI::App* sub = app.add_subcommand("init", "Create the state file (.llmchecklist)");
   sub->add_option("--checklist", options->checklist,
                   "builtin:NAME (default builtin:llm-deployment) or a checklist file")
-    ->option_text("SOURCE");
+      ->option_text("SOURCE");
   sub->add_flag("--force", options->force, "Re-initialise an existing state file");
   return {sub, [&context, options] { return run_init(context, *options); }};
 }

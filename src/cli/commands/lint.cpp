@@ -61,7 +61,8 @@ int run_lint(const Context& context, const LintCommandOptions& options)
 Command register_lint(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<LintCommandOptions>();
-  CLI::App* sub = app.add_subcommand("lint", "Check checklist definitions (default: the built-in one)");
+  CLI::App* sub =
+      app.add_subcommand("lint", "Check checklist definitions (default: the built-in one)");
   sub->add_option("files", options->files, "Checklist TOML files");
   sub->add_option("--min-words", options->lint.min_details_words,
                   "Fewest words an item's details may have (default 80)");

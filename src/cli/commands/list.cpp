@@ -60,8 +60,8 @@ int run_list(const Context& context, const ListOptions& options)
         continue;
       }
       const std::string prefix =
-        fmt::format("  {} {:>{}}  {:<{}}  ", status_mark(term, status), item.number, number_width,
-                    truncate(term, item.id, id_width), id_width);
+          fmt::format("  {} {:>{}}  {:<{}}  ", status_mark(term, status), item.number, number_width,
+                      truncate(term, item.id, id_width), id_width);
       const std::size_t used = 4 + 3 + number_width + 2 + id_width + 2;
       const std::size_t room = term.width > static_cast<int>(used + 10) ? term.width - used : 10;
       out += prefix + truncate(term, printable(item.title), room) + "\n";
@@ -80,7 +80,7 @@ Command register_list(CLI::App& app, Context& context)
   CLI::App* sub = app.add_subcommand("list", "List the items, numbered and grouped by phase");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
-    ->check(CLI::IsMember(k_status_names));
+      ->check(CLI::IsMember(k_status_names));
   sub->add_flag("--json", options->json, "Print JSON (the schema in llmchecklist(1))");
   return {sub, [&context, options] { return run_list(context, *options); }};
 }

@@ -22,7 +22,8 @@ struct ProgressOptions
   bool json = false;
 };
 
-std::string progress_text(const Context& context, const Project& project, const Selection& selection)
+std::string progress_text(const Context& context, const Project& project,
+                          const Selection& selection)
 {
   const Terminal& term = context.out();
   const Checklist& checklist = project.checklist;
@@ -30,11 +31,11 @@ std::string progress_text(const Context& context, const Project& project, const 
 
   std::size_t title_width = 7; // "Overall"
   for (const Phase& phase : checklist.phases()) {
-    title_width = std::max(title_width, std::min<std::size_t>(display_width(phase.title) +
-                                                                (phase.optional ? 11 : 0), 32));
+    title_width =
+        std::max(title_width,
+                 std::min<std::size_t>(display_width(phase.title) + (phase.optional ? 11 : 0), 32));
   }
-  const int bar_width =
-    std::clamp(term.width - static_cast<int>(title_width) - 34, 10, 40);
+  const int bar_width = std::clamp(term.width - static_cast<int>(title_width) - 34, 10, 40);
   auto row = [&](std::string title, const Counts& counts) {
     const std::string label = truncate(term, printable(title), title_width);
     return fmt::format("{}{}  {}  {:>3} %  {}\n", label,
@@ -112,8 +113,8 @@ Command register_progress(CLI::App& app, Context& context)
   auto options = std::make_shared<ProgressOptions>();
   CLI::App* sub = app.add_subcommand("progress", "Show progress bars; gate CI on progress");
   sub->add_option("--min", options->min, "Exit 1 when progress is below PCT percent")
-    ->check(CLI::Range(0.0, 100.0))
-    ->option_text("PCT");
+      ->check(CLI::Range(0.0, 100.0))
+      ->option_text("PCT");
   sub->add_flag("--all-required", options->all_required, "Exit 1 while any required item is todo");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_flag("--json", options->json, "Print JSON (the schema in llmchecklist(1))");

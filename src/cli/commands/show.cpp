@@ -38,8 +38,8 @@ std::string state_line(const Terminal& term, const Item& item, const Entry* entr
                         item.revision);
   }
   if (!entry->note.empty()) {
-    line += fmt::format("\n  {}: {}", status == Status::na ? "Reason" : "Note",
-                        printable(entry->note));
+    line +=
+        fmt::format("\n  {}: {}", status == Status::na ? "Reason" : "Note", printable(entry->note));
   }
   return line;
 }
@@ -58,9 +58,8 @@ int run_show(const Context& context, const ShowOptions& options)
   const Phase& phase = checklist.phases()[item.phase];
   const std::size_t width = static_cast<std::size_t>(term.width);
 
-  std::string out = fmt::format("{}\n", paint(term, Color::bold,
-                                              fmt::format("{}. {}", item.number,
-                                                          printable(item.title))));
+  std::string out = fmt::format(
+      "{}\n", paint(term, Color::bold, fmt::format("{}. {}", item.number, printable(item.title))));
   const std::string_view dot = term.unicode ? " · " : " | ";
   out += fmt::format("  {}{}{}{}{}{}revision {}\n", item.id, dot, printable(phase.title), dot,
                      to_string(item.severity), dot, item.revision);

@@ -25,7 +25,8 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
     for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
       const Item& item = project.checklist.items()[i];
       uncheck_item(project.state, item);
-      done.push_back(fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
+      done.push_back(
+          fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
     }
   });
   if (!context.options.quiet) {
