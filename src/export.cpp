@@ -9,6 +9,12 @@ std::string_view to_string(ExportFormat format)
     return "json";
   case ExportFormat::csv:
     return "csv";
+  case ExportFormat::html:
+    return "html";
+  case ExportFormat::badge:
+    return "badge";
+  case ExportFormat::junit:
+    return "junit";
   case ExportFormat::markdown:
     break;
   }
@@ -18,7 +24,8 @@ std::string_view to_string(ExportFormat format)
 std::optional<ExportFormat> parse_export_format(std::string_view text)
 {
   for (const ExportFormat format :
-       {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv}) {
+       {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
+        ExportFormat::badge, ExportFormat::junit}) {
     if (to_string(format) == text) {
       return format;
     }
@@ -27,17 +34,23 @@ std::optional<ExportFormat> parse_export_format(std::string_view text)
 }
 
 std::string render(ExportFormat format, const Checklist& checklist, const State& state,
-                   const Selection& selection)
+                   const ExportOptions& options)
 {
   switch (format) {
   case ExportFormat::json:
-    return render_json(checklist, state, selection);
+    return render_json(checklist, state, options.selection);
   case ExportFormat::csv:
-    return render_csv(checklist, state, selection);
+    return render_csv(checklist, state, options.selection);
+  case ExportFormat::html:
+    return render_html(checklist, state, options.selection);
+  case ExportFormat::badge:
+    return render_badge(checklist, state, options.selection, options.badge);
+  case ExportFormat::junit:
+    return render_junit(checklist, state, options.selection, options.generated_at);
   case ExportFormat::markdown:
     break;
   }
-  return render_markdown(checklist, state, selection);
+  return render_markdown(checklist, state, options.selection);
 }
 
 } // namespace llmchecklist

@@ -5,13 +5,16 @@
 
 #include "llmchecklist/export.hpp"
 #include "selection.hpp"
+#include "utf8.hpp"
 
 namespace llmchecklist {
 namespace {
 
 std::string cell(std::string_view text)
 {
-  std::string value(text);
+  // Line breaks are fine inside a quoted cell; other control characters are not data anyone
+  // wants in a spreadsheet, and would reach a terminal raw when the CSV goes to stdout.
+  std::string value = detail::without_controls(text, "\t\r\n");
   if (!value.empty() &&
       std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
     value.insert(value.begin(), '\'');

@@ -5,6 +5,7 @@
 
 #include "llmchecklist/export.hpp"
 #include "selection.hpp"
+#include "utf8.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -13,11 +14,9 @@ std::string inline_text(std::string_view text)
 {
   static constexpr std::string_view k_special = "\\`*_{}[]()<>#+-.!|~&";
   std::string out;
-  for (const char c : text) {
+  for (const char c : detail::without_controls(text, "\t\r\n")) {
     if (c == '\n' || c == '\r' || c == '\t') {
       out += ' ';
-    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      continue;
     } else {
       if (k_special.find(c) != std::string_view::npos) {
         out += '\\';

@@ -63,4 +63,21 @@ inline bool is_valid_utf8(std::string_view text)
   return valid;
 }
 
+/// `text` with control characters (C0 but those in `keep`, DEL and C1, which terminals act on)
+/// and invalid bytes replaced by U+FFFD, for formats that may end up on a terminal.
+inline std::string without_controls(std::string_view text, std::string_view keep = {})
+{
+  std::string out;
+  out.reserve(text.size());
+  for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
+    const bool control = code_point < 0x20 || (code_point >= 0x7f && code_point < 0xa0);
+    if (control && keep.find(static_cast<char>(code_point)) == std::string_view::npos) {
+      out += k_replacement_character;
+    } else {
+      out += bytes;
+    }
+  });
+  return out;
+}
+
 } // namespace llmchecklist::detail

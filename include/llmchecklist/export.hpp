@@ -1,5 +1,6 @@
 #pragma once
-/// Renderings of a checklist and its state for people and programs: Markdown, JSON, CSV.
+/// Renderings of a checklist and its state for people and programs: Markdown, JSON, CSV, an HTML
+/// report, an SVG badge and JUnit XML.
 ///
 /// All text that comes from a checklist or state file is treated as untrusted: each format
 /// escapes it so that it cannot break out of its place (a cell, a list item, a string).
@@ -20,9 +21,12 @@ enum class ExportFormat
   markdown,
   json,
   csv,
+  html,
+  badge,
+  junit,
 };
 
-/// "markdown", "json" or "csv".
+/// "markdown", "json", "csv", "html", "badge" or "junit".
 std::string_view to_string(ExportFormat format);
 /// Parses a format name.
 std::optional<ExportFormat> parse_export_format(std::string_view text);
@@ -38,9 +42,29 @@ struct Selection
   bool items = true;
 };
 
+/// How the badge looks.
+struct BadgeStyle
+{
+  /// The left-hand text.
+  std::string label = "LLM checklist";
+  /// Red below this percentage.
+  double red_below = 50;
+  /// Yellow below this percentage (and at or above red_below); green from here on.
+  double yellow_below = 80;
+};
+
+/// Everything a rendering may need beyond the checklist and the state.
+struct ExportOptions
+{
+  Selection selection;
+  BadgeStyle badge;
+  /// When the report was made, as a UTC date-time ("2026-11-28T12:00:00Z"); JUnit needs one.
+  std::string generated_at;
+};
+
 /// Renders in one of the export formats.
 std::string render(ExportFormat format, const Checklist& checklist, const State& state,
-                   const Selection& selection = {});
+                   const ExportOptions& options = {});
 
 /// A GitHub task list grouped by phase, with a progress line.
 std::string render_markdown(const Checklist& checklist, const State& state,
@@ -58,5 +82,19 @@ std::string render_item_json(const Checklist& checklist, const State& state, std
 /// CSV with a header row, RFC 4180 quoting, and cells neutralised against formula injection.
 std::string render_csv(const Checklist& checklist, const State& state,
                        const Selection& selection = {});
+
+/// One self-contained HTML page: no external assets and no script; light and dark colour
+/// schemes, print styles that show every item's details, and a layout that works at phone width.
+std::string render_html(const Checklist& checklist, const State& state,
+                        const Selection& selection = {});
+
+/// An SVG badge in the two-part style ("LLM checklist | 72%"), coloured by progress.
+std::string render_badge(const Checklist& checklist, const State& state,
+                         const Selection& selection = {}, const BadgeStyle& style = {});
+
+/// JUnit XML in the Ant format CI systems read: a testsuite per phase and a testcase per item;
+/// todo is a failure carrying the done-when text, n/a is skipped with the reason.
+std::string render_junit(const Checklist& checklist, const State& state,
+                         const Selection& selection = {}, std::string_view generated_at = {});
 
 } // namespace llmchecklist

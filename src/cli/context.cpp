@@ -51,11 +51,8 @@ Project Context::open() const
   return open_project(state_path());
 }
 
-Mark Context::mark(std::string note) const
+std::string Context::now() const
 {
-  Mark mark;
-  const fs::path dir = fs::absolute(state_path()).parent_path();
-  mark.by = current_user(dir);
   std::time_t now = std::time(nullptr);
   if (const char* fixed = std::getenv("LLMCHECKLIST_NOW"); fixed != nullptr && *fixed != '\0') {
     const auto parsed = parse_utc(fixed);
@@ -66,7 +63,14 @@ Mark Context::mark(std::string note) const
     }
     now = *parsed;
   }
-  mark.at = format_utc(now);
+  return format_utc(now);
+}
+
+Mark Context::mark(std::string note) const
+{
+  Mark mark;
+  mark.by = current_user(fs::absolute(state_path()).parent_path());
+  mark.at = now();
   mark.note = std::move(note);
   return mark;
 }

@@ -38,6 +38,9 @@ public:
   /// reproducible files in tests and demos).
   Mark mark(std::string note) const;
 
+  /// Now as a UTC date-time; $LLMCHECKLIST_NOW overrides it.
+  std::string now() const;
+
   /// How stdout looks.
   const Terminal& out() const { return m_out; }
 

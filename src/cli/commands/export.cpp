@@ -1,4 +1,5 @@
-// llmchecklist export: the checklist and its state as Markdown, JSON or CSV.
+// llmchecklist export: the checklist and its state as Markdown, JSON, CSV, HTML, an SVG badge
+// or JUnit XML.
 
 #include <memory>
 
@@ -8,32 +9,39 @@
 #include "cli/exit_codes.hpp"
 #include "cli/render.hpp"
 #include "llmchecklist/address.hpp"
+#include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
 namespace {
 
-struct ExportOptions
+struct ExportCommandOptions
 {
   std::string format = "markdown";
   std::string output;
   std::string phase;
   std::string status;
+  BadgeStyle badge;
 };
 
-int run_export(const Context& context, const ExportOptions& options)
+int run_export(const Context& context, const ExportCommandOptions& options)
 {
+  if (options.badge.yellow_below < options.badge.red_below) {
+    throw UsageError("--yellow-below must not be lower than --red-below");
+  }
   const Project project = context.open();
-  Selection selection;
+  ExportOptions render_options;
+  render_options.badge = options.badge;
+  render_options.generated_at = context.now();
   if (!options.phase.empty()) {
-    selection.phase = resolve_phase(project.checklist, options.phase);
+    render_options.selection.phase = resolve_phase(project.checklist, options.phase);
   }
   if (!options.status.empty()) {
-    selection.status = parse_status(options.status);
+    render_options.selection.status = parse_status(options.status);
   }
-  const std::string text =
-      render(*parse_export_format(options.format), project.checklist, project.state, selection);
+  const std::string text = render(*parse_export_format(options.format), project.checklist,
+                                  project.state, render_options);
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", text);
   } else {
@@ -46,15 +54,25 @@ int run_export(const Context& context, const ExportOptions& options)
 
 Command register_export(CLI::App& app, Context& context)
 {
-  auto options = std::make_shared<ExportOptions>();
+  auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
-  sub->add_option("--format,-f", options->format, "markdown (default), json or csv")
-      ->check(CLI::IsMember({"markdown", "json", "csv"}));
+  sub->add_option("--format,-f", options->format,
+                  "markdown (default), json, csv, html, badge (SVG) or junit (XML)")
+      ->check(CLI::IsMember({"markdown", "json", "csv", "html", "badge", "junit"}));
   sub->add_option("-o,--output", options->output, "Write to FILE atomically instead of stdout")
       ->option_text("FILE");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
       ->check(CLI::IsMember(k_status_names));
+  sub->add_option("--label", options->badge.label, "Badge: the left-hand text")
+      ->default_str(options->badge.label);
+  sub->add_option("--red-below", options->badge.red_below, "Badge: red below PCT (default 50)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->option_text("PCT");
+  sub->add_option("--yellow-below", options->badge.yellow_below,
+                  "Badge: yellow below PCT, green from it (default 80)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->option_text("PCT");
   return {sub, [&context, options] { return run_export(context, *options); }};
 }
 
