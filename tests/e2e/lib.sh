@@ -27,8 +27,9 @@ _failures=0
 lc() {
   local o e
   o=$(mktemp) e=$(mktemp)
-  "$LLMCHECKLIST_BIN" "$@" >"$o" 2>"$e"
-  status=$?
+  # `|| status=$?`: under the tests' `set -e` a failing command must be recorded, not end the test.
+  status=0
+  "$LLMCHECKLIST_BIN" "$@" >"$o" 2>"$e" || status=$?
   out=$(cat "$o")
   err=$(cat "$e")
   rm -f "$o" "$e"
@@ -97,4 +98,47 @@ run_tests() {
   done
   printf '%d passed, %d failed\n' "$passed" "$_failures"
   [ "$_failures" -eq 0 ]
+}
+
+# --- Helpers added for the e2e suites (test_<area>.sh) ---
+
+# `lc` and expect exit 0: for setup steps whose failure would make the rest meaningless.
+lc_ok() {
+  lc "$@"
+  [ "$status" -eq 0 ] || fail "llmchecklist $* exited $status${err:+ (stderr: $err)}"
+}
+
+assert_match() { # extended-regex text [what]
+  printf '%s\n' "$2" | grep -Eq -- "$1" || fail "${3:-output} does not match /$1/; it was: [$2]"
+}
+
+assert_file_contains() { # file needle
+  [ -f "$1" ] || fail "$1 does not exist"
+  assert_contains "$(cat "$1")" "$2" "$1"
+}
+
+# Byte-for-byte equality of two files (cmp, then a diff to show why).
+assert_same_bytes() { # expected actual
+  cmp -s "$1" "$2" || { diff -u "$1" "$2" >&2; fail "$2 is not byte-identical to $1"; }
+}
+
+# Compare a file with tests/golden/NAME. UPDATE_GOLDEN=1 rewrites the golden file instead (then
+# review the diff before committing it).
+assert_golden() { # name actual-file
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    cp "$2" "$GOLDEN/$1"
+    return 0
+  fi
+  [ -f "$GOLDEN/$1" ] || fail "no golden file $GOLDEN/$1 (run with UPDATE_GOLDEN=1 to create it)"
+  assert_same_bytes "$GOLDEN/$1" "$2"
+}
+
+# Every file below the current directory (hidden ones too), one per line, sorted: to prove that
+# a command wrote nothing.
+tree_listing() { find . -mindepth 1 -not -path './.git/*' -not -path './.git' | LC_ALL=C sort; }
+
+# Copies a fixture into the current directory and makes the state file use it.
+use_checklist() { # fixture-name (in tests/fixtures)
+  cp "$FIXTURES/$1" .
+  lc_ok init --checklist "$1"
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Prints facts about a PNG that tell a rendered page from a blank one.
 
-Usage: png_stats.py FILE  ->  "width height colours inked_fraction"
-where colours counts distinct pixel values and inked_fraction is the share of pixels that
-differ from the most common one (the background). Standard library only: zlib and struct.
+Usage: png_stats.py FILE  ->  "width height colours inked_fraction background_luma"
+where colours counts distinct pixel values, inked_fraction is the share of pixels that differ
+from the most common one (the background), and background_luma is that colour's brightness
+(0 black to 255 white). Standard library only: zlib and struct.
 """
 import struct
 import sys
@@ -62,9 +63,10 @@ def main():
     for row in rows:
         for x in range(0, len(row), channels):
             pixels[row[x:x + 3]] += 1
-    background = pixels.most_common(1)[0][1]
+    colour, background = pixels.most_common(1)[0]
     total = width * height
-    print(width, height, len(pixels), f"{(total - background) / total:.4f}")
+    luma = round(0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2])
+    print(width, height, len(pixels), f"{(total - background) / total:.4f}", luma)
 
 
 if __name__ == "__main__":
