@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "utf8.hpp"
+
 namespace llmchecklist {
 namespace {
 
@@ -50,15 +52,17 @@ std::string login_name()
 
 std::string current_user(const std::filesystem::path& directory)
 {
-  const std::string name = git_config(directory, "user.name");
-  const std::string email = git_config(directory, "user.email");
+  // A name in a legacy encoding would make the state file invalid UTF-8, which TOML rejects:
+  // one check must not make the file unreadable. Control characters have no place in it either.
+  const std::string name = detail::without_controls(git_config(directory, "user.name"));
+  const std::string email = detail::without_controls(git_config(directory, "user.email"));
   if (!name.empty() && !email.empty()) {
     return fmt::format("{} <{}>", name, email);
   }
   if (!name.empty()) {
     return name;
   }
-  return login_name();
+  return detail::without_controls(login_name());
 }
 
 std::string format_utc(std::time_t time)

@@ -327,4 +327,22 @@ test_check_leaves_no_lock_or_temporary_file_behind() {
   assert_eq "./.llmchecklist" "$(tree_listing)" "files"
 }
 
+test_check_run_concurrently_loses_no_update() {
+  git_repo
+  lc_ok init
+  local n pids=""
+  for n in $(seq 1 12); do
+    "$LLMCHECKLIST_BIN" -q check "$n" --note "parallel $n" 2>>errors.log &
+    pids="$pids $!"
+  done
+  for n in $pids; do
+    wait "$n" || fail "a parallel check failed: $(cat errors.log)"
+  done
+  lc list --json
+  assert_eq "$(seq 1 12 | xargs)" "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
+  assert_eq "parallel 7" "$(json '.phases[].items[] | select(.number == 7) | .note')"
+  assert_eq "./.llmchecklist
+./errors.log" "$(tree_listing)" "files"
+}
+
 run_tests

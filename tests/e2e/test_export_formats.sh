@@ -178,4 +178,25 @@ test_output_file_is_written_atomically_and_a_failed_write_leaves_nothing() {
   assert_no_file missing
 }
 
+test_a_git_name_in_a_legacy_encoding_does_not_make_the_state_unreadable() {
+  git_repo
+  git config user.name $'Jos\xe9 \x1b[31mRed'
+  lc check 1
+  assert_status 0
+  lc export --format json
+  assert_status 0
+  assert_eq $'Jos\xef\xbf\xbd \xef\xbf\xbd[31mRed <ada@example.org>' "$(json '.phases[0].items[0].by')"
+}
+
+test_invalid_utf8_in_a_state_file_is_a_located_error() {
+  printf 'format = 1\nchecklist = "builtin:llm-deployment"\n\n[items.quality-bar]\nstatus = "done"\nnote = "bad \xff"\n' >.llmchecklist
+  cp .llmchecklist before
+  lc export --format json
+  assert_status 3
+  assert_contains "$err" ".llmchecklist:6:"
+  lc check 2
+  assert_status 3
+  cmp -s before .llmchecklist || fail "the state file changed"
+}
+
 run_tests
