@@ -10,19 +10,31 @@
 namespace llmchecklist {
 namespace {
 
-std::string inline_text(std::string_view text)
+// Escapes what Markdown would read as markup anywhere in a line (emphasis, code, links, raw
+// HTML, entities, table cells, strikethrough), and what it would read as block markup at the
+// start of one (headings, list markers, ordered-list numbers). Everything else stays as written,
+// so the file reads well in a diff too.
+std::string inline_text(std::string_view text, bool line_start = false)
 {
-  static constexpr std::string_view k_special = "\\`*_{}[]()<>#+-.!|~&";
+  static constexpr std::string_view k_inline = "\\`*_[]<>&|~";
+  static constexpr std::string_view k_line_start = "#-+=";
   std::string out;
-  for (const char c : detail::without_controls(text, "\t\r\n")) {
+  bool at_start = line_start;
+  std::size_t digits = 0;
+  for (char c : detail::without_controls(text, "\t\r\n")) {
     if (c == '\n' || c == '\r' || c == '\t') {
-      out += ' ';
-    } else {
-      if (k_special.find(c) != std::string_view::npos) {
-        out += '\\';
-      }
-      out += c;
+      c = ' ';
     }
+    const bool escape =
+        k_inline.find(c) != std::string_view::npos ||
+        (at_start && digits == 0 && k_line_start.find(c) != std::string_view::npos) ||
+        (at_start && digits > 0 && (c == '.' || c == ')'));
+    if (escape) {
+      out += '\\';
+    }
+    out += c;
+    digits = at_start && c >= '0' && c <= '9' ? digits + 1 : 0;
+    at_start = at_start && (c == ' ' || digits > 0);
   }
   return out;
 }
@@ -31,6 +43,41 @@ std::string counts_line(const Counts& counts)
 {
   return fmt::format("{} of {} applicable items done ({} %), {} n/a, {} todo", counts.done,
                      counts.total - counts.na, counts.percent_floor(), counts.na, counts.todo);
+}
+
+// The best practice behind a <details> element, indented into the list item. GitHub renders
+// Markdown inside it when blank lines separate the HTML tags from the text; the text itself
+// stays escaped, so it cannot close the element or open one of its own.
+std::string details_block(const Item& item)
+{
+  if (item.details.empty() && item.done_when.empty()) {
+    return {};
+  }
+  std::string out = "\n  <details><summary>Best practice</summary>\n\n";
+  std::string paragraph;
+  auto flush = [&] {
+    if (!paragraph.empty()) {
+      out += fmt::format("  {}\n\n", inline_text(paragraph, true));
+      paragraph.clear();
+    }
+  };
+  std::size_t start = 0;
+  const std::string_view text = item.details;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      flush();
+    } else {
+      paragraph += paragraph.empty() ? std::string(line) : " " + std::string(line);
+    }
+    start = end + 1;
+  }
+  flush();
+  if (!item.done_when.empty()) {
+    out += fmt::format("  **Done when:** {}\n\n", inline_text(item.done_when));
+  }
+  return out + "  </details>\n\n";
 }
 
 std::string item_line(const Item& item, const State& state)
@@ -63,7 +110,7 @@ std::string item_line(const Item& item, const State& state)
       line += fmt::format(": {}", inline_text(entry->note));
     }
   }
-  return line + "\n";
+  return line + "\n" + details_block(item);
 }
 
 } // namespace
@@ -72,7 +119,7 @@ std::string render_markdown(const Checklist& checklist, const State& state,
                             const Selection& selection)
 {
   const detail::Selected selected = detail::select(checklist, state, selection);
-  std::string out = fmt::format("# {}\n\n", inline_text(checklist.title));
+  std::string out = fmt::format("# {}\n\n", inline_text(checklist.title, true));
   out += fmt::format("**Progress: {}**\n", counts_line(selected.counts));
   for (const detail::SelectedPhase& selected_phase : selected.phases) {
     const Phase& phase = checklist.phases()[selected_phase.index];

@@ -111,10 +111,13 @@ test_markdown_text_cannot_break_out_or_inject_html() {
   cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
   lc export --format markdown
   assert_status 0
-  # Every markup character from the text is escaped with a backslash.
-  if printf '%s\n' "$out" | grep -q '\(^\|[^\\]\)[<>]'; then
-    fail "unescaped < or > in: $(printf '%s\n' "$out" | grep '\(^\|[^\\]\)[<>]')"
-  fi
+  # Every markup character from the text is escaped with a backslash; the only tags are the
+  # <details> elements the export adds around each item's best practice.
+  ours='^  \(<details><summary>Best practice</summary>\|</details>\)$'
+  tags=$(printf '%s\n' "$out" | grep -v "$ours" | grep '\(^\|[^\\]\)[<>]' || true)
+  assert_eq "" "$tags" "unescaped < or >"
+  assert_eq 4 "$(printf '%s\n' "$out" | grep -c '^  <details>')" "details blocks"
+  assert_eq 4 "$(printf '%s\n' "$out" | grep -c '^  </details>')" "closed details blocks"
   assert_not_contains "$out" "](http"
   assert_contains "$out" "\<script\>"
   assert_not_contains "$out" $'\x1b'
