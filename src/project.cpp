@@ -19,7 +19,10 @@ Checklist load_checklist_reference(std::string_view reference, const fs::path& b
   }
   const fs::path path(reference);
   const fs::path resolved = path.is_absolute() || base.empty() ? path : base / path;
-  return load_checklist_file(resolved.lexically_normal().string());
+  Checklist checklist = load_checklist_file(resolved.lexically_normal().string());
+  // The reference as the state file records it, so that exports are the same on every machine.
+  checklist.source = std::string(reference);
+  return checklist;
 }
 
 namespace {

@@ -51,7 +51,8 @@ std::optional<fs::path> find_state_file(const fs::path& start)
     if (fs::exists(candidate, ec)) {
       return candidate;
     }
-    if (!dir.has_relative_path()) {
+    // A repository's state is its own: never pick up a file from outside its work tree.
+    if (!dir.has_relative_path() || fs::exists(dir / ".git", ec)) {
       return std::nullopt;
     }
     dir = dir.parent_path();

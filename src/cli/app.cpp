@@ -37,6 +37,10 @@ int unknown_command(const CLI::App& app, int argc, char** argv)
   }
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
+    if (word == "--file" || word == "-C" || word == "--color") {
+      ++i; // the option's value, not a command
+      continue;
+    }
     if (word.empty() || word[0] == '-') {
       continue;
     }
@@ -89,7 +93,10 @@ int run(int argc, char** argv)
     // --help and --version: CLI11 prints them and gives exit code 0.
     return app.exit(success);
   } catch (const CLI::ParseError& error) {
-    if (const int code = unknown_command(app, argc, argv); code >= 0) {
+    // A word where a command belongs: say which command was meant.
+    const bool misplaced = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr ||
+                           dynamic_cast<const CLI::RequiredError*>(&error) != nullptr;
+    if (const int code = misplaced ? unknown_command(app, argc, argv) : -1; code >= 0) {
       return code;
     }
     print_error(error.what());

@@ -31,13 +31,21 @@ void Context::prepare()
   m_out = detect_terminal(stdout, mode);
 }
 
-fs::path Context::state_path() const
+std::optional<fs::path> Context::named_state_path() const
 {
   if (!options.file.empty()) {
-    return options.file;
+    return fs::path(options.file);
   }
   if (const char* file = std::getenv("LLMCHECKLIST_FILE"); file != nullptr && *file != '\0') {
-    return file;
+    return fs::path(file);
+  }
+  return std::nullopt;
+}
+
+fs::path Context::state_path() const
+{
+  if (auto named = named_state_path()) {
+    return *named;
   }
   const fs::path here = fs::current_path();
   if (auto found = find_state_file(here)) {

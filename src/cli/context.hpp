@@ -2,6 +2,7 @@
 // What every subcommand shares: the global options, where the state file is, and how to print.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "cli/terminal.hpp"
@@ -27,8 +28,12 @@ public:
   /// Applies -C and detects the terminal; called once, after parsing.
   void prepare();
 
-  /// The state file: --file, else $LLMCHECKLIST_FILE, else the nearest .llmchecklist above the
-  /// working directory, else where `check` and `init` would create one.
+  /// The state file the user named: --file, else a non-empty $LLMCHECKLIST_FILE.
+  std::optional<std::filesystem::path> named_state_path() const;
+
+  /// The state file: the one named, else the nearest .llmchecklist above the working directory
+  /// (within its git work tree), else where `check` and `init` create one: the top of the git
+  /// work tree, or the working directory outside git.
   std::filesystem::path state_path() const;
 
   /// The project at state_path(); an empty state on the default checklist when there is none.

@@ -51,7 +51,9 @@ Command register_check(CLI::App& app, Context& context)
   auto options = std::make_shared<CheckOptions>();
   CLI::App* sub = app.add_subcommand("check", "Mark items done, or not applicable (--na)");
   sub->add_option("items", options->items, "Item numbers, ids or unique id prefixes");
-  sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)");
+  // One value per --phase, so that item arguments after it stay items.
+  sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)")
+      ->allow_extra_args(false);
   CLI::Option* note = sub->add_option("--note", options->note, "A one-line note: the evidence");
   options->na_option = sub->add_option("--na", options->na, "Mark not applicable, with the reason")
                            ->option_text("REASON")

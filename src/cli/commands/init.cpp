@@ -35,9 +35,8 @@ std::string stored_reference(const std::string& source, const fs::path& state_pa
 int run_init(const Context& context, const InitOptions& options)
 {
   // Without --file, init creates the file where check would: at the top of the git work tree.
-  const fs::path path = context.options.file.empty() && std::getenv("LLMCHECKLIST_FILE") == nullptr
-                            ? default_state_directory(fs::current_path()) / k_state_file_name
-                            : context.state_path();
+  const fs::path path = context.named_state_path().value_or(
+      default_state_directory(fs::current_path()) / k_state_file_name);
   std::error_code ec;
   if (fs::exists(path, ec) && !options.force) {
     throw UsageError(fmt::format("{} already exists; pass --force to re-initialise it (recorded "

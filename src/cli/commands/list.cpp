@@ -44,8 +44,10 @@ int run_list(const Context& context, const ListOptions& options)
   }
   const std::size_t number_width = fmt::format("{}", checklist.items().size()).size();
 
+  // The header counts what is selected, as the JSON's top-level counters do.
+  const Counts& shown = selection.phase ? progress.phases[*selection.phase] : progress.overall;
   std::string out = fmt::format("{}: {}\n", paint(term, Color::bold, printable(checklist.title)),
-                                counts_summary(progress.overall));
+                                counts_summary(shown));
   for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
     if (selection.phase && *selection.phase != p) {
       continue;

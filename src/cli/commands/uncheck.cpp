@@ -44,7 +44,9 @@ Command register_uncheck(CLI::App& app, Context& context)
   auto options = std::make_shared<UncheckOptions>();
   CLI::App* sub = app.add_subcommand("uncheck", "Set items back to todo");
   sub->add_option("items", options->items, "Item numbers, ids or unique id prefixes");
-  sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)");
+  // One value per --phase, so that item arguments after it stay items.
+  sub->add_option("--phase", options->phases, "Every item of this phase (repeatable)")
+      ->allow_extra_args(false);
   sub->callback([options] {
     if (options->items.empty() && options->phases.empty()) {
       throw CLI::ValidationError("uncheck needs an ITEM or --phase");
