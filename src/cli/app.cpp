@@ -20,6 +20,7 @@ namespace {
 constexpr RegisterCommand k_commands[] = {
     register_list,     register_show,   register_check, register_uncheck,
     register_progress, register_export, register_init,  register_lint,
+    register_complete,
 };
 
 std::string version_text()
@@ -69,7 +70,8 @@ int run(int argc, char** argv)
   app.set_version_flag("--version", version_text(), "Print the version and the formats it reads");
   app.add_option("--file", context.options.file,
                  "State file to use (default: $LLMCHECKLIST_FILE, else the nearest .llmchecklist "
-                 "found walking up)");
+                 "found walking up)")
+      ->option_text("PATH");
   app.add_option("-C", context.options.directory, "Run as if started in DIR")->option_text("DIR");
   app.add_option("--color", context.options.color, "Colour output: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

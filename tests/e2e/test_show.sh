@@ -142,6 +142,30 @@ test_show_an_unknown_item_is_a_usage_error_suggesting_near_ids() {
   assert_contains "$err" "zzzz"
 }
 
+test_show_an_unknown_item_always_tells_the_user_where_to_look() {
+  # "lists the candidates": a misspelt prefix or a word near no id must still point somewhere,
+  # with candidate lines ("  N id") or a pointer to `llmchecklist list`.
+  local reference
+  for reference in retyr zzzz; do
+    lc show "$reference"
+    assert_status 2
+    printf '%s\n' "$err" | grep -Eq '^  [0-9]+ [a-z0-9-]+$|llmchecklist list' ||
+      fail "show $reference: no candidates and no hint in [$err]"
+  done
+}
+
+test_show_an_item_whose_id_is_all_digits_can_be_addressed_by_its_id() {
+  # "404" is a valid slug; addressing by id must reach it (or the checklist must be refused).
+  cp "$FIXTURES/e2e-numeric-id.toml" .
+  lc lint --min-words 1 e2e-numeric-id.toml
+  if [ "$status" -eq 0 ]; then
+    lc_ok init --checklist e2e-numeric-id.toml
+    lc show 404 --json
+    assert_status 0
+    assert_eq "404" "$(json .id)" "show 404"
+  fi
+}
+
 test_show_an_item_number_out_of_range_is_a_usage_error() {
   lc show 41
   assert_status 2

@@ -87,10 +87,13 @@ test_state_file_a_check_changes_only_the_lines_of_that_item() {
   git_repo
   lc_ok init
   cp .llmchecklist before
+  lc_ok show 20 --json
+  local id
+  id=$(json .id)
   lc_ok check 20 --note "runbook"
   # One hunk: item 20's status line replaced, four lines added after it; nothing else.
   assert_eq 1 "$(diff before .llmchecklist | grep -c '^[0-9]')" "diff hunks"
-  assert_eq "$(grep -n '^\[items.provider-fallback\]$' before | cut -d: -f1)" \
+  assert_eq "$(grep -nF "[items.$id]" before | cut -d: -f1)" \
     "$(($(diff before .llmchecklist | grep '^[0-9]' | cut -dc -f1) - 1))" "the changed line follows item 20's header"
   assert_eq '> status = "done"
 > revision = 1
@@ -100,6 +103,21 @@ test_state_file_a_check_changes_only_the_lines_of_that_item() {
   assert_eq 5 "$(diff before .llmchecklist | grep -c '^>')" "added lines"
   assert_eq 1 "$(diff before .llmchecklist | grep -c '^<')" "removed lines"
   assert_eq '< status = "todo"' "$(diff before .llmchecklist | grep '^<')"
+}
+
+test_state_file_is_replaced_atomically_by_renaming() {
+  git_repo
+  lc_ok check 1
+  cp .llmchecklist before
+  ln .llmchecklist old-link
+  lc_ok check 2
+  # A rename leaves the old inode (and its other name) as it was; an in-place rewrite would not.
+  assert_same_bytes before old-link
+  assert_contains "$(cat .llmchecklist)" '[items.smaller-model-check]
+status = "done"'
+  assert_eq "./.llmchecklist
+./before
+./old-link" "$(tree_listing)" "files (no temporary or lock file left)"
 }
 
 test_state_file_rechecking_with_the_same_values_rewrites_the_same_bytes() {

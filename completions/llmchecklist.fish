@@ -1,0 +1,48 @@
+# fish completion for llmchecklist. Candidates come from the binary itself
+# (`llmchecklist __complete ...`), with their descriptions.
+
+function __llmchecklist_ask
+    # The binary as typed, with the options that choose the state file.
+    set -l tokens (commandline -opc)
+    set -l cmd $tokens[1]
+    for i in (seq 2 (count $tokens))
+        if contains -- $tokens[$i] --file -C
+            set -a cmd $tokens[$i] $tokens[(math $i + 1)]
+        end
+    end
+    $cmd __complete $argv 2>/dev/null
+end
+
+set -l commands list show check uncheck progress export init lint
+
+complete -c llmchecklist -f
+complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
+
+# Global options.
+complete -c llmchecklist -l file -r -F -d "State file to use"
+complete -c llmchecklist -s C -x -a "(__fish_complete_directories)" -d "Run as if started in DIR"
+complete -c llmchecklist -l color -x -a "(__llmchecklist_ask values color)" -d "Colour output"
+complete -c llmchecklist -s q -l quiet -d "Print nothing on success"
+complete -c llmchecklist -l version -d "Print the version"
+
+# Items and phases of the checklist in use.
+complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck show" -a "(__llmchecklist_ask items)"
+complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck list progress export" -l phase -x -a "(__llmchecklist_ask values phase)" -d "Phase"
+complete -c llmchecklist -n "__fish_seen_subcommand_from list export" -l status -x -a "(__llmchecklist_ask values status)" -d "Only items with this status"
+
+# Subcommand options.
+complete -c llmchecklist -n "__fish_seen_subcommand_from list show progress" -l json -d "Print JSON"
+complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l note -x -d "A one-line note: the evidence"
+complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l na -x -d "Not applicable, with the reason"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l min -x -d "Exit 1 below PCT percent"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l all-required -d "Exit 1 while a required item is todo"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s f -l format -x -a "(__llmchecklist_ask values format)" -d "Export format"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d "Write to FILE"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l label -x -d "Badge text"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l red-below -x -d "Badge: red below PCT"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l yellow-below -x -d "Badge: yellow below PCT"
+complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l checklist -r -F -d "builtin:NAME or a checklist file"
+complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l force -d "Re-initialise an existing state file"
+complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -F
+complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l min-words -x -d "Fewest words of details"
+complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l max-words -x -d "Most words of details"

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Shell completion, driven for real: bash's completion function with COMP_WORDS, fish's
+# `complete -C`, and zsh's parser on its script.
+. "$(dirname "$0")/lib.sh"
+: "${SOURCE_DIR:?}"
+
+# The directory of the binary first on PATH, as an installed llmchecklist would be.
+bin_dir=$(mktemp -d)
+ln -s "$LLMCHECKLIST_BIN" "$bin_dir/llmchecklist"
+export PATH="$bin_dir:$PATH"
+
+# Candidates bash offers for the words given (the last one is being completed).
+bash_complete() {
+  bash -c '
+    . "$1/completions/llmchecklist.bash"
+    shift
+    COMP_WORDS=("$@")
+    COMP_CWORD=$(($# - 1))
+    COMPREPLY=()
+    _llmchecklist
+    printf "%s\n" "${COMPREPLY[@]}"
+  ' _ "$SOURCE_DIR" "$@" | sort
+}
+
+test_bash_completes_subcommands_but_not_the_hidden_one() {
+  out=$(bash_complete llmchecklist "")
+  for command in list show check uncheck progress export init lint; do
+    assert_contains "$out" "$command"
+  done
+  assert_not_contains "$out" "__complete"
+  assert_eq "progress" "$(bash_complete llmchecklist pro)"
+}
+
+test_bash_completes_item_ids_and_numbers_of_the_current_checklist() {
+  assert_eq $'cost-at-scale\ncost-controls' "$(bash_complete llmchecklist check cost)"
+  assert_eq "fine-tuning-baseline" "$(bash_complete llmchecklist show fine-tuning-b)"
+  assert_eq $'4\n40' "$(bash_complete llmchecklist uncheck 4)"
+}
+
+test_bash_completes_items_of_a_custom_checklist() {
+  mkdir repo && cp "$FIXTURES/small.toml" repo/
+  (cd repo && "$LLMCHECKLIST_BIN" init --checklist small.toml -q)
+  cd repo
+  assert_eq $'alpha\nalpine' "$(bash_complete llmchecklist check al)"
+  cd ..
+  assert_eq $'alpha\nalpine' "$(bash_complete llmchecklist -C repo check al)"
+}
+
+test_bash_completes_options_and_their_values() {
+  out=$(bash_complete llmchecklist export --)
+  for option in --format --output --phase --status --label --file --color; do
+    assert_contains "$out" "$option"
+  done
+  assert_eq "html" "$(bash_complete llmchecklist export --format h)"
+  assert_eq $'badge\ncsv\nhtml\njson\njunit\nmarkdown' "$(bash_complete llmchecklist export -f "")"
+  assert_eq $'done' "$(bash_complete llmchecklist list --status d)"
+  assert_eq $'always\nauto' "$(bash_complete llmchecklist --color a)"
+  assert_eq $'model-selection\nmonitoring' "$(bash_complete llmchecklist check --phase m)"
+  # A note is free text: nothing to offer.
+  assert_eq "" "$(bash_complete llmchecklist check 3 --note "")"
+  # After an option's value, items again.
+  assert_eq "cost-at-scale" "$(bash_complete llmchecklist check --note x cost-a)"
+}
+
+test_fish_completes_commands_items_and_values() {
+  command -v fish >/dev/null || { echo "fish not installed: skipped"; return 0; }
+  fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
+  assert_contains "$(fish_complete 'llmchecklist ')" "progress"
+  assert_eq $'cost-at-scale\ncost-controls' "$(fish_complete 'llmchecklist check cost')"
+  assert_contains "$(fish_complete 'llmchecklist export --format ')" "junit"
+}
+
+test_zsh_completion_script_parses() {
+  command -v zsh >/dev/null || { echo "zsh not installed: skipped"; return 0; }
+  zsh -n "$SOURCE_DIR/completions/_llmchecklist" || fail "zsh cannot parse the completion script"
+}
+
+run_tests
