@@ -8,6 +8,8 @@
 #include "cli/exit_codes.hpp"
 #include "cli/targets.hpp"
 #include "cli/terminal.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -22,6 +24,11 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
 {
   std::vector<std::string> done;
   update_project(context.state_path(), [&](Project& project) {
+    if (!project.exists) {
+      throw UsageError(fmt::format("no {} found in this directory or any parent, so nothing is "
+                                   "checked; run `llmchecklist init` or pass --file",
+                                   k_state_file_name));
+    }
     for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
       const Item& item = project.checklist.items()[i];
       uncheck_item(project.state, item);
