@@ -10,22 +10,26 @@
 namespace llmchecklist {
 namespace {
 
+// Edits (insert, delete, substitute, swap two neighbours) from one word to the other.
 std::size_t edit_distance(std::string_view a, std::string_view b)
 {
-  std::vector<std::size_t> row(b.size() + 1);
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
+    d[0][j] = j;
   }
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 // Items and phases are addressed the same way; `kind` names them in messages and `ids` lists
@@ -71,7 +75,9 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
     const auto at = std::find(ids.begin(), ids.end(), id) - ids.begin();
     candidates.push_back(fmt::format("{} {}", at + 1, id));
   }
-  throw LookupError(fmt::format("no {} '{}'", kind, reference), std::move(candidates));
+  throw LookupError(fmt::format("no {} '{}'{}", kind, reference,
+                                candidates.empty() ? "; `llmchecklist list` shows them all" : ""),
+                    std::move(candidates));
 }
 
 } // namespace
@@ -79,10 +85,17 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates)
 {
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  const std::size_t limit = word.size() <= 3 ? 1 : std::max<std::size_t>(2, word.size() / 3);
+  const std::size_t prefix_limit = 1 + word.size() / 6;
   std::vector<std::pair<std::size_t, std::string>> near;
   for (const std::string& candidate : candidates) {
     std::size_t distance = edit_distance(word, candidate);
+    // A near miss of its beginning ("retyr" for "retry-backoff") counts as a near miss.
+    if (word.size() >= 4 &&
+        edit_distance(word, std::string_view(candidate).substr(
+                                0, std::min(candidate.size(), word.size()))) <= prefix_limit) {
+      distance = std::min(distance, limit);
+    }
     // A word found inside an id ("retry" in "retries-with-backoff") is as good as a near miss.
     if (word.size() >= 3 && candidate.find(word) != std::string::npos) {
       distance = std::min(distance, limit);

@@ -149,6 +149,11 @@ private:
     if (node != nullptr && node->is_string() && !is_slug(value)) {
       report(node->source(),
              fmt::format("'{}' must be a slug of a-z, 0-9 and '-', got \"{}\"", key, value));
+    } else if (node != nullptr && node->is_string() &&
+               value.find_first_not_of("0123456789") == std::string::npos) {
+      report(node->source(), fmt::format("'{}' must not be all digits (\"{}\" would be read as a "
+                                         "number), add a letter",
+                                         key, value));
     }
     return value;
   }

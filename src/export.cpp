@@ -23,9 +23,8 @@ std::string_view to_string(ExportFormat format)
 
 std::optional<ExportFormat> parse_export_format(std::string_view text)
 {
-  for (const ExportFormat format :
-       {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
-        ExportFormat::badge, ExportFormat::junit}) {
+  for (const ExportFormat format : {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv,
+                                    ExportFormat::html, ExportFormat::badge, ExportFormat::junit}) {
     if (to_string(format) == text) {
       return format;
     }

@@ -38,7 +38,27 @@ Project make_project(const fs::path& state_path, const std::optional<std::string
   } else {
     project.state.checklist = std::string(k_default_checklist);
   }
-  project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path());
+  try {
+    project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path());
+  } catch (const LookupError& error) {
+    // The state file names a checklist this binary does not have: the file is what is wrong.
+    if (!text) {
+      throw;
+    }
+    std::string known;
+    for (const std::string& candidate : error.candidates()) {
+      known += known.empty() ? candidate : ", " + candidate;
+    }
+    throw DataError(project.state.checklist_location,
+                    fmt::format("{}{}", error.what(), known.empty() ? "" : "; known: " + known));
+  } catch (const IoError& error) {
+    if (!text) {
+      throw;
+    }
+    const SourceLocation& at = project.state.checklist_location;
+    throw IoError(error.path(),
+                  fmt::format("{} (named by {}:{}:{})", error.what(), at.path, at.line, at.column));
+  }
   return project;
 }
 

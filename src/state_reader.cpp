@@ -49,7 +49,14 @@ std::string read_at(const toml::node& node, const std::string& path)
   tm.tm_min = value.time.minute;
   tm.tm_sec = value.time.second;
   const std::time_t local = timegm(&tm);
-  return format_utc(local - static_cast<std::time_t>(value.offset->minutes) * 60);
+  std::string utc = format_utc(local - static_cast<std::time_t>(value.offset->minutes) * 60);
+  if (value.time.nanosecond != 0) {
+    // Keep the fraction as written (without trailing zeros): nothing recorded is lost.
+    std::string fraction = fmt::format("{:09}", value.time.nanosecond);
+    fraction.erase(fraction.find_last_not_of('0') + 1);
+    utc.insert(utc.size() - 1, "." + fraction);
+  }
+  return utc;
 }
 
 Entry read_entry(std::string id, const toml::table& table, const std::string& path)
@@ -135,6 +142,7 @@ State parse_state(std::string_view text, const std::string& path)
     }
     if (name == "checklist") {
       state.checklist = expect(node, toml::node_type::string, name, path).as_string()->get();
+      state.checklist_location = detail::location_of(node.source(), path);
       if (state.checklist.empty()) {
         fail(node.source(), path, "'checklist' is empty (expected builtin:NAME or a path)");
       }

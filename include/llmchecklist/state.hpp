@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/error.hpp"
 
 namespace llmchecklist {
 
@@ -43,6 +44,12 @@ struct Entry
   std::string at;
   /// A one-line note; for na, the reason.
   std::string note;
+
+  /// Whether it records nothing beyond the default: todo, with no revision, who, when or note.
+  bool blank() const
+  {
+    return status == Status::todo && revision == 0 && by.empty() && at.empty() && note.empty();
+  }
 };
 
 /// The whole state file.
@@ -50,6 +57,8 @@ struct State
 {
   /// The checklist reference: "builtin:NAME" or a path relative to the state file.
   std::string checklist = "builtin:llm-deployment";
+  /// Where the reference was read from, for errors about it.
+  SourceLocation checklist_location;
   /// Entries in file order (for a freshly written file: checklist order, then orphans).
   std::vector<Entry> entries;
   /// The file's own line ending ("\n" or "\r\n"), kept on rewrite.
@@ -70,7 +79,7 @@ State parse_state(std::string_view text, const std::string& path);
 /// comment with its number and title, then entries the checklist no longer has (orphans).
 std::string serialize_state(const State& state, const Checklist& checklist);
 
-/// Entries whose id the checklist does not have, in file order.
+/// Entries whose id the checklist does not have, in file order. They are kept on every rewrite.
 std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& checklist);
 
 } // namespace llmchecklist

@@ -1,5 +1,6 @@
 #include "cli/diagnostics.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -27,6 +28,19 @@ std::string printable_lines(std::string_view message)
     out += '\n';
     start = end + 1;
   }
+}
+
+// The byte offset where a 1-based character column starts.
+std::size_t byte_offset_of_column(std::string_view line, unsigned column)
+{
+  std::size_t offset = 0;
+  for (unsigned c = 1; c < column && offset < line.size(); ++c) {
+    ++offset;
+    while (offset < line.size() && (static_cast<unsigned char>(line[offset]) & 0xC0) == 0x80) {
+      ++offset;
+    }
+  }
+  return offset;
 }
 
 std::string nth_line(std::istream& input, unsigned line)
@@ -89,18 +103,13 @@ void print_error(const SourceLocation& location, std::string_view message)
   if (line.empty() || line.size() > 300) {
     return;
   }
-  // The caret lines up under the column, counting characters, with tabs kept as tabs.
-  std::string pad;
-  unsigned column = 1;
-  for (std::size_t i = 0; i < line.size() && column < location.column; ++i) {
-    const auto byte = static_cast<unsigned char>(line[i]);
-    if ((byte & 0xC0) == 0x80) {
-      continue;
-    }
-    pad += line[i] == '\t' ? '\t' : ' ';
-    ++column;
-  }
-  fmt::print(stderr, "{}\n{}^\n", printable(line), pad);
+  // Tabs become spaces so that every character takes one column and the caret lines up under
+  // the column (which counts characters, not bytes).
+  std::string shown = line;
+  std::replace(shown.begin(), shown.end(), '\t', ' ');
+  const std::size_t width = display_width(shown.substr(
+      0, std::min<std::size_t>(shown.size(), byte_offset_of_column(shown, location.column))));
+  fmt::print(stderr, "{}\n{}^\n", printable(shown), std::string(width, ' '));
 }
 
 } // namespace llmchecklist::cli

@@ -345,4 +345,12 @@ test_check_run_concurrently_loses_no_update() {
 ./errors.log" "$(tree_listing)" "files"
 }
 
+test_check_na_with_a_blank_reason_is_refused_and_writes_nothing() {
+  git_repo
+  lc check 3 --na "   "
+  assert_status 2
+  assert_contains "$err" "--na needs a reason"
+  assert_no_file .llmchecklist
+}
+
 run_tests

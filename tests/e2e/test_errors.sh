@@ -306,4 +306,13 @@ test_a_held_lock_makes_check_wait_and_then_fail_with_an_io_error() {
   assert_same_bytes before .llmchecklist
 }
 
+test_the_caret_lines_up_under_the_column_when_the_line_has_tabs() {
+  printf 'format = 1\n[items.quality-bar]\n\tstatus = "finished"\n' >.llmchecklist
+  lc list
+  assert_status 3
+  assert_contains "$err" ".llmchecklist:3:11: error:"
+  # Line 3 shown with its tab as a space, the caret under the value's opening quote.
+  assert_contains "$err" $' status = "finished"\n          ^'
+}
+
 run_tests

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "llmchecklist/address.hpp"
+#include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 
 using namespace llmchecklist;
@@ -64,6 +65,29 @@ TEST_SUITE("address")
     CHECK_THROWS_AS(resolve_item(checklist, "99999999999999999999999"), LookupError);
     CHECK_THROWS_AS(resolve_item(checklist, ""), LookupError);
     CHECK(candidates_of(checklist, "btea") == std::vector<std::string>{"3 beta"});
+  }
+
+  TEST_CASE("a mistyped beginning of a long id suggests it")
+  {
+    const Checklist checklist = load_builtin_checklist("llm-deployment");
+    try {
+      resolve_item(checklist, "retyr");
+      FAIL("expected a LookupError");
+    } catch (const LookupError& error) {
+      REQUIRE_FALSE(error.candidates().empty());
+      CHECK(error.candidates().front() == "19 retry-backoff");
+    }
+  }
+
+  TEST_CASE("an unknown item with no near miss points at list")
+  {
+    try {
+      resolve_item(small(), "zzzz");
+      FAIL("expected a LookupError");
+    } catch (const LookupError& error) {
+      CHECK(error.candidates().empty());
+      CHECK(std::string(error.what()).find("llmchecklist list") != std::string::npos);
+    }
   }
 
   TEST_CASE("phases are found by number, id and prefix")

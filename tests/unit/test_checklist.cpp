@@ -126,6 +126,13 @@ TEST_SUITE("checklist")
     CHECK(std::string(error_of(bad_severity).what()).find("severity") != std::string::npos);
   }
 
+  TEST_CASE("an id of digits alone is an error, since it would read as a number")
+  {
+    std::string text = k_minimal;
+    text.replace(text.find("id = \"b\""), 8, "id = \"404\"");
+    CHECK(std::string(error_of(text).what()).find("all digits") != std::string::npos);
+  }
+
   TEST_CASE("a title on two lines is an error")
   {
     std::string text = k_minimal;

@@ -72,6 +72,15 @@ TEST_SUITE("state")
     CHECK(state.find("gone")->at == "2026-01-02T02:04:05Z");
   }
 
+  TEST_CASE("fractions of a second are kept")
+  {
+    const State state = parse_state(
+        "format = 1\n[items.a]\nstatus = \"done\"\nat = 2026-01-02T03:04:05.250+00:00\n", "s");
+    CHECK(state.find("a")->at == "2026-01-02T03:04:05.25Z");
+    CHECK(parse_state(serialize_state(state, Checklist{}), "s").find("a")->at ==
+          "2026-01-02T03:04:05.25Z");
+  }
+
   TEST_CASE("every checklist item is written in order, todo too, then orphans")
   {
     const std::string text = serialize_state(parse_state(k_state, ".llmchecklist"), small());

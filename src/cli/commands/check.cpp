@@ -9,6 +9,7 @@
 #include "cli/note.hpp"
 #include "cli/targets.hpp"
 #include "cli/terminal.hpp"
+#include "llmchecklist/error.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -25,6 +26,9 @@ struct CheckOptions
 int run_check(const Context& context, const CheckOptions& options)
 {
   const bool na = options.na_option->count() > 0;
+  if (na && options.na.find_first_not_of(" \t") == std::string::npos) {
+    throw UsageError("--na needs a reason: why the item does not apply");
+  }
   const Mark mark =
       context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
   std::vector<std::string> done;

@@ -46,9 +46,8 @@ void print_options(const CLI::App& app)
 int run_complete(const Context& context, const CLI::App& root, const CompleteOptions& options)
 {
   if (options.what == "commands") {
-    for (const CLI::App* sub : root.get_subcommands([](const CLI::App* app) {
-           return !app->get_group().empty();
-         })) {
+    for (const CLI::App* sub :
+         root.get_subcommands([](const CLI::App* app) { return !app->get_group().empty(); })) {
       candidate(sub->get_name(), sub->get_description());
     }
   } else if (options.what == "options") {
@@ -59,9 +58,9 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
   } else if (options.what == "values") {
     // Option names come without dashes ("format"): CLI11 would read "--format" as an option.
     if (options.argument == "format") {
-      for (const ExportFormat format : {ExportFormat::markdown, ExportFormat::json,
-                                        ExportFormat::csv, ExportFormat::html, ExportFormat::badge,
-                                        ExportFormat::junit}) {
+      for (const ExportFormat format :
+           {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
+            ExportFormat::badge, ExportFormat::junit}) {
         candidate(to_string(format));
       }
     } else if (options.argument == "status") {
@@ -98,7 +97,8 @@ Command register_complete(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<CompleteOptions>();
   CLI::App* sub = app.add_subcommand("__complete", "Print completion candidates")->group("");
-  sub->add_option("what", options->what, "commands, options [COMMAND], values format|status|color|phase, or items")
+  sub->add_option("what", options->what,
+                  "commands, options [COMMAND], values format|status|color|phase, or items")
       ->required();
   sub->add_option("argument", options->argument, "A command or an option");
   return {sub, [&context, &app, options] { return run_complete(context, app, *options); }};

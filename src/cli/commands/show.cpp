@@ -58,8 +58,12 @@ int run_show(const Context& context, const ShowOptions& options)
   const Phase& phase = checklist.phases()[item.phase];
   const std::size_t width = static_cast<std::size_t>(term.width);
 
-  std::string out = fmt::format(
-      "{}\n", paint(term, Color::bold, fmt::format("{}. {}", item.number, printable(item.title))));
+  // The title wraps like the details, so that nothing runs past the terminal's width.
+  std::string out;
+  for (const std::string& line :
+       wrap(fmt::format("{}. {}", item.number, printable(item.title)), width, "")) {
+    out += paint(term, Color::bold, line) + "\n";
+  }
   const std::string_view dot = term.unicode ? " · " : " | ";
   out += fmt::format("  {}{}{}{}{}{}revision {}\n", item.id, dot, printable(phase.title), dot,
                      to_string(item.severity), dot, item.revision);
