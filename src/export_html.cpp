@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/export.hpp"
+#include "paragraphs.hpp"
 #include "selection.hpp"
 #include "xml_escape.hpp"
 
@@ -96,29 +97,12 @@ std::string counts_text(const Counts& counts)
   return text;
 }
 
-// Paragraphs of the details text, separated by blank lines in the definition.
 std::string paragraphs(std::string_view text)
 {
   std::string out;
-  std::string paragraph;
-  auto flush = [&] {
-    if (!paragraph.empty()) {
-      out += fmt::format("<p>{}</p>", xml_escape(paragraph));
-      paragraph.clear();
-    }
-  };
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-      flush();
-    } else {
-      paragraph += paragraph.empty() ? std::string(line) : " " + std::string(line);
-    }
-    start = end + 1;
+  for (const std::string& paragraph : detail::split_paragraphs(text)) {
+    out += fmt::format("<p>{}</p>", xml_escape(paragraph));
   }
-  flush();
   return out;
 }
 

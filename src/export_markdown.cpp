@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/export.hpp"
+#include "paragraphs.hpp"
 #include "selection.hpp"
 #include "utf8.hpp"
 
@@ -54,26 +55,9 @@ std::string details_block(const Item& item)
     return {};
   }
   std::string out = "\n  <details><summary>Best practice</summary>\n\n";
-  std::string paragraph;
-  auto flush = [&] {
-    if (!paragraph.empty()) {
-      out += fmt::format("  {}\n\n", inline_text(paragraph, true));
-      paragraph.clear();
-    }
-  };
-  std::size_t start = 0;
-  const std::string_view text = item.details;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-      flush();
-    } else {
-      paragraph += paragraph.empty() ? std::string(line) : " " + std::string(line);
-    }
-    start = end + 1;
+  for (const std::string& paragraph : detail::split_paragraphs(item.details)) {
+    out += fmt::format("  {}\n\n", inline_text(paragraph, true));
   }
-  flush();
   if (!item.done_when.empty()) {
     out += fmt::format("  **Done when:** {}\n\n", inline_text(item.done_when));
   }

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "paragraphs.hpp"
 #include "utf8.hpp"
 
 namespace llmchecklist::cli {
@@ -136,13 +137,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
 {
   std::vector<std::string> lines;
   const std::size_t room = width > indent.size() + 20 ? width - indent.size() : 20;
-  std::istringstream paragraphs{std::string(text)};
-  std::string paragraph;
-  std::string raw_line;
-  auto flush = [&]() {
-    if (paragraph.empty()) {
-      return;
-    }
+  for (const std::string& paragraph : detail::split_paragraphs(text)) {
     if (!lines.empty()) {
       lines.emplace_back();
     }
@@ -153,21 +148,15 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
         lines.push_back(std::string(indent) + line);
         line.clear();
       }
-      line += line.empty() ? word : " " + word;
+      if (!line.empty()) {
+        line += ' ';
+      }
+      line += word;
     }
     if (!line.empty()) {
       lines.push_back(std::string(indent) + line);
     }
-    paragraph.clear();
-  };
-  while (std::getline(paragraphs, raw_line)) {
-    if (raw_line.find_first_not_of(" \t\r") == std::string::npos) {
-      flush();
-    } else {
-      paragraph += paragraph.empty() ? raw_line : " " + raw_line;
-    }
   }
-  flush();
   return lines;
 }
 

@@ -59,7 +59,8 @@ test_show_prints_phase_title_details_done_when_severity_links_and_state() {
   lc show 4
   assert_status 0
   local item
-  item=$(printf '%s' "$out" | head -1)
+  # The title, wrapped to 80 columns: its first two lines joined.
+  item=$(printf '%s' "$out" | head -2 | paste -sd' ')
   lc show 4 --json
   local title details_first_word done_when link
   title=$(json .title) done_when=$(json .done_when) link=$(json '.links[0]')
