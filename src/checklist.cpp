@@ -13,12 +13,8 @@ std::string_view to_string(Severity severity)
 
 std::size_t Checklist::find_item(std::string_view id) const
 {
-  for (std::size_t i = 0; i < m_items.size(); ++i) {
-    if (m_items[i].id == id) {
-      return i;
-    }
-  }
-  return npos;
+  const auto it = m_item_index.find(std::string(id));
+  return it != m_item_index.end() ? it->second : npos;
 }
 
 std::size_t Checklist::find_phase(std::string_view id) const
@@ -43,6 +39,7 @@ void Checklist::add_item(Item item)
     throw UsageError("an item needs a phase: add_phase() first");
   }
   item.number = m_items.size() + 1;
+  m_item_index.emplace(item.id, m_items.size());
   item.phase = m_phases.size() - 1;
   m_phases.back().items.push_back(m_items.size());
   m_items.push_back(std::move(item));

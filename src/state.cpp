@@ -31,25 +31,38 @@ std::optional<Status> parse_status(std::string_view text)
   return std::nullopt;
 }
 
+void State::reindex() const
+{
+  m_index.clear();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    m_index.emplace(entries[i].id, i);
+  }
+  m_indexed = entries.size();
+}
+
 const Entry* State::find(std::string_view id) const
 {
-  for (const Entry& entry : entries) {
-    if (entry.id == id) {
-      return &entry;
-    }
+  // The index follows appends and erasures by the count of entries, and proves each hit.
+  if (m_indexed != entries.size()) {
+    reindex();
   }
-  return nullptr;
+  auto it = m_index.find(std::string(id));
+  if (it != m_index.end() && (it->second >= entries.size() || entries[it->second].id != id)) {
+    reindex();
+    it = m_index.find(std::string(id));
+  }
+  return it != m_index.end() ? &entries[it->second] : nullptr;
 }
 
 Entry& State::entry(std::string_view id)
 {
-  for (Entry& entry : entries) {
-    if (entry.id == id) {
-      return entry;
-    }
+  if (const Entry* found = find(id)) {
+    return entries[static_cast<std::size_t>(found - entries.data())];
   }
   Entry& added = entries.emplace_back();
   added.id = std::string(id);
+  m_index.emplace(added.id, entries.size() - 1);
+  m_indexed = entries.size();
   return added;
 }
 

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace llmchecklist {
@@ -81,6 +82,8 @@ public:
 private:
   std::vector<Phase> m_phases;
   std::vector<Item> m_items;
+  // Lookups by id happen once per item in most operations: keep them O(1) for large checklists.
+  std::unordered_map<std::string, std::size_t> m_item_index;
 };
 
 /// Parses a checklist definition; throws DataError (with `path`, line and column) on the first

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "llmchecklist/checklist.hpp"
@@ -66,10 +67,17 @@ struct State
   /// Whether the file started with a UTF-8 byte-order mark, kept on rewrite.
   bool bom = false;
 
-  /// The entry for an id, or nullptr.
+  /// The entry for an id, or nullptr. O(1): entries may be appended or erased directly, but an
+  /// entry's id is never changed in place.
   const Entry* find(std::string_view id) const;
   /// The entry for an id, created as todo when missing.
   Entry& entry(std::string_view id);
+
+private:
+  void reindex() const;
+
+  mutable std::unordered_map<std::string, std::size_t> m_index;
+  mutable std::size_t m_indexed = 0;
 };
 
 /// Parses state text; throws DataError with `path`, line and column on any problem.
