@@ -116,6 +116,7 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
                                                    state_path.string(), dir.string()));
   }
   FileLock lock(state_path, lock_timeout);
+  remove_stale_temporaries(state_path);
   const std::optional<std::string> before = read_if_exists(state_path);
   Project project = make_project(state_path, before);
   change(project);

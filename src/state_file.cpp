@@ -103,6 +103,31 @@ std::string read_file(const fs::path& path)
   return content;
 }
 
+namespace {
+
+// The prefix of write_file_atomic()'s temporary files for `target`: hidden, and named after it
+// (".llmchecklist.tmp-", ".CHECKLIST.md.tmp-").
+std::string temporary_prefix(const fs::path& target)
+{
+  const std::string name = target.filename().string();
+  return fmt::format("{}{}.tmp-", name.rfind('.', 0) == 0 ? "" : ".", name);
+}
+
+} // namespace
+
+void remove_stale_temporaries(const fs::path& path)
+{
+  std::error_code ec;
+  const fs::path target = fs::is_symlink(path, ec) ? fs::weakly_canonical(path, ec) : path;
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = temporary_prefix(target);
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) {
+      fs::remove(entry.path(), ec);
+    }
+  }
+}
+
 void write_file_atomic(const fs::path& path, std::string_view content)
 {
   // Write through a symbolic link to its target, so that the link itself survives.
@@ -125,7 +150,7 @@ void write_file_atomic(const fs::path& path, std::string_view content)
     }
   }
 
-  std::string temp = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
+  std::string temp = (dir / (temporary_prefix(target) + "XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     throw IoError(target.string(),

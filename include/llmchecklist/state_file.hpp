@@ -28,6 +28,10 @@ std::string read_file(const std::filesystem::path& path);
 /// the target's permission bits. Throws IoError; on error the old file is untouched.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
+/// Removes the temporary files write_file_atomic() left beside `path` when a writer was killed
+/// mid-write. Call it only while holding the FileLock of `path`: then no live writer owns one.
+void remove_stale_temporaries(const std::filesystem::path& path);
+
 /// An exclusive advisory lock (flock) on `<path>.lock`, serialising read-modify-write between
 /// processes. The lock file is removed on release.
 class FileLock

@@ -59,6 +59,21 @@ Project Context::open() const
   return open_project(state_path());
 }
 
+std::chrono::milliseconds Context::lock_timeout() const
+{
+  const char* text = std::getenv("LLMCHECKLIST_LOCK_TIMEOUT");
+  if (text == nullptr || *text == '\0') {
+    return k_default_lock_timeout;
+  }
+  char* end = nullptr;
+  const double seconds = std::strtod(text, &end);
+  if (end == text || *end != '\0' || seconds < 0 || seconds > 86400) {
+    throw UsageError(
+        fmt::format("LLMCHECKLIST_LOCK_TIMEOUT must be a number of seconds, got \"{}\"", text));
+  }
+  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+}
+
 std::string Context::now() const
 {
   std::time_t now = std::time(nullptr);

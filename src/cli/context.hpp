@@ -1,6 +1,7 @@
 #pragma once
 // What every subcommand shares: the global options, where the state file is, and how to print.
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -42,6 +43,10 @@ public:
   /// "Name <email>", and now, for a new check ($LLMCHECKLIST_NOW overrides the time, for
   /// reproducible files in tests and demos).
   Mark mark(std::string note) const;
+
+  /// How long a write waits for another process's lock: $LLMCHECKLIST_LOCK_TIMEOUT seconds,
+  /// else the library's default.
+  std::chrono::milliseconds lock_timeout() const;
 
   /// Now as a UTC date-time; $LLMCHECKLIST_NOW overrides it.
   std::string now() const;

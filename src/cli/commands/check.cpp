@@ -32,14 +32,18 @@ int run_check(const Context& context, const CheckOptions& options)
   const Mark mark =
       context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
   std::vector<std::string> done;
-  update_project(context.state_path(), [&](Project& project) {
-    for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
-      const Item& item = project.checklist.items()[i];
-      check_item(project.state, item, na ? Status::na : Status::done, mark);
-      done.push_back(fmt::format("{} {} {}: {}", na ? "n/a    " : "checked", item.number, item.id,
-                                 printable(item.title)));
-    }
-  });
+  update_project(
+      context.state_path(),
+      [&](Project& project) {
+        for (const std::size_t i :
+             resolve_targets(project.checklist, options.items, options.phases)) {
+          const Item& item = project.checklist.items()[i];
+          check_item(project.state, item, na ? Status::na : Status::done, mark);
+          done.push_back(fmt::format("{} {} {}: {}", na ? "n/a    " : "checked", item.number,
+                                     item.id, printable(item.title)));
+        }
+      },
+      context.lock_timeout());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       fmt::print("{}\n", line);

@@ -47,17 +47,20 @@ int run_init(const Context& context, const InitOptions& options)
   std::size_t items = 0;
   // Load the checklist first so that a bad one is reported before anything is written.
   load_checklist_reference(reference, fs::absolute(path).parent_path());
-  update_project(path, [&](Project& project) {
-    // Moving to another checklist: entries that record nothing (todo, never checked) are only
-    // the old checklist's layout; they would come back as orphans by the dozen. Anything
-    // recorded stays, as orphans where the new checklist lacks the item.
-    if (reference != project.state.checklist) {
-      std::erase_if(project.state.entries, [](const Entry& entry) { return entry.blank(); });
-    }
-    project.state.checklist = reference;
-    project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path());
-    items = project.checklist.items().size();
-  });
+  update_project(
+      path,
+      [&](Project& project) {
+        // Moving to another checklist: entries that record nothing (todo, never checked) are only
+        // the old checklist's layout; they would come back as orphans by the dozen. Anything
+        // recorded stays, as orphans where the new checklist lacks the item.
+        if (reference != project.state.checklist) {
+          std::erase_if(project.state.entries, [](const Entry& entry) { return entry.blank(); });
+        }
+        project.state.checklist = reference;
+        project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path());
+        items = project.checklist.items().size();
+      },
+      context.lock_timeout());
   if (!context.options.quiet) {
     fmt::print("created {} ({} items from {})\n", path.string(), items, reference);
   }

@@ -23,19 +23,23 @@ struct UncheckOptions
 int run_uncheck(const Context& context, const UncheckOptions& options)
 {
   std::vector<std::string> done;
-  update_project(context.state_path(), [&](Project& project) {
-    if (!project.exists) {
-      throw UsageError(fmt::format("no {} found in this directory or any parent, so nothing is "
-                                   "checked; run `llmchecklist init` or pass --file",
-                                   k_state_file_name));
-    }
-    for (const std::size_t i : resolve_targets(project.checklist, options.items, options.phases)) {
-      const Item& item = project.checklist.items()[i];
-      uncheck_item(project.state, item);
-      done.push_back(
-          fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
-    }
-  });
+  update_project(
+      context.state_path(),
+      [&](Project& project) {
+        if (!project.exists) {
+          throw UsageError(fmt::format("no {} found in this directory or any parent, so nothing is "
+                                       "checked; run `llmchecklist init` or pass --file",
+                                       k_state_file_name));
+        }
+        for (const std::size_t i :
+             resolve_targets(project.checklist, options.items, options.phases)) {
+          const Item& item = project.checklist.items()[i];
+          uncheck_item(project.state, item);
+          done.push_back(
+              fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
+        }
+      },
+      context.lock_timeout());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       fmt::print("{}\n", line);
