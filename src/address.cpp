@@ -85,6 +85,15 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates)
 {
+  // Nothing is a near miss of a word far longer than every candidate; and edit distances over a
+  // long argument would cost time for nothing.
+  std::size_t longest = 0;
+  for (const std::string& candidate : candidates) {
+    longest = std::max(longest, candidate.size());
+  }
+  if (word.size() > longest + 8) {
+    return {};
+  }
   const std::size_t limit = word.size() <= 3 ? 1 : std::max<std::size_t>(2, word.size() / 3);
   const std::size_t prefix_limit = 1 + word.size() / 6;
   std::vector<std::pair<std::size_t, std::string>> near;
