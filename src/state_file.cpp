@@ -105,6 +105,19 @@ std::string read_file(const fs::path& path)
 
 namespace {
 
+// Refuses a directory whose mode has no write bit. Root may write anyway; a directory made
+// read-only says "keep this as it is", and we honour that for everyone.
+void require_writable_directory(const fs::path& dir, const fs::path& target)
+{
+  struct stat info
+  {
+  };
+  if (::stat(dir.c_str(), &info) == 0 && (info.st_mode & 0222) == 0) {
+    throw IoError(target.string(), fmt::format("cannot write {}: directory {} is read-only",
+                                               target.string(), dir.string()));
+  }
+}
+
 // The prefix of write_file_atomic()'s temporary files for `target`: hidden, and named after it
 // (".llmchecklist.tmp-", ".CHECKLIST.md.tmp-").
 std::string temporary_prefix(const fs::path& target)
@@ -144,12 +157,15 @@ void write_file_atomic(const fs::path& path, std::string_view content)
   };
   if (::stat(target.c_str(), &info) == 0) {
     mode = info.st_mode & 07777;
-    // rename() would replace a read-only file; refuse as the user asked it to be kept.
-    if (::access(target.c_str(), W_OK) != 0) {
+    // rename() would replace a read-only file; refuse, as its owner asked it to be kept. The
+    // mode bits decide, not access() alone, which says yes to root.
+    if ((mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0) {
+      errno = EACCES;
       throw IoError(target.string(), system_error("write", target));
     }
   }
 
+  require_writable_directory(dir, target);
   std::string temp = (dir / (temporary_prefix(target) + "XXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
@@ -178,6 +194,8 @@ FileLock::FileLock(const fs::path& path, std::chrono::milliseconds timeout)
     : m_lock_path(path.string() + ".lock")
 {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
+  require_writable_directory(
+      m_lock_path.has_parent_path() ? m_lock_path.parent_path() : fs::path("."), path);
   for (;;) {
     m_fd = ::open(m_lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (m_fd < 0) {
