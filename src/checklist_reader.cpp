@@ -215,14 +215,15 @@ private:
 
   void read_item(Checklist& checklist, const toml::table& table)
   {
-    check_keys(table,
-               {"id", "title", "details", "done_when", "severity", "tags", "links", "revision"});
+    check_keys(table, {"id", "title", "details", "done_when", "severity", "tags", "links",
+                       "revision", "verify"});
     Item item;
     item.id = slug_at(table, "id", true);
     item.title = line_at(table, "title", true);
     item.details = string_at(table, "details");
     item.done_when = line_at(table, "done_when", false);
     item.tags = strings_at(table, "tags");
+    item.verify = line_at(table, "verify", false);
     item.links = strings_at(table, "links");
 
     std::string severity = string_at(table, "severity");

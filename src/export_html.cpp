@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
 #include "paragraphs.hpp"
 #include "selection.hpp"
 #include "xml_escape.hpp"
@@ -62,6 +63,8 @@ summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
 .practice p { margin: .5rem 0; }
 .practice a { color: inherit; overflow-wrap: anywhere; }
 .print-only { display: none; }
+.verified { color: var(--done); }
+.failing { color: var(--todo); }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
   main { padding: 1rem .75rem 2rem; }
@@ -153,6 +156,12 @@ std::string item_html(const Item& item, const State& state)
     }
     if (!entry->note.empty()) {
       meta += fmt::format(": {}", xml_escape(entry->note));
+    }
+    const Evidence evidence = evidence_of(state, item);
+    if (evidence == Evidence::automated) {
+      meta += " <strong class=\"verified\">Verified by its command.</strong>";
+    } else if (evidence == Evidence::failing) {
+      meta += " <strong class=\"failing\">Its verify command fails.</strong>";
     }
     out += fmt::format("<p class=\"meta\">{}</p>\n", meta);
   }

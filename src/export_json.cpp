@@ -2,6 +2,7 @@
 
 #include "json_writer.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
 #include "selection.hpp"
 
 namespace llmchecklist {
@@ -15,6 +16,8 @@ void write_counts(detail::JsonWriter& json, const Counts& counts)
   json.key("total").value(counts.total);
   json.key("percent").value(counts.percent());
   json.key("required_todo").value(counts.required_todo);
+  json.key("automated").value(counts.automated);
+  json.key("verify_failing").value(counts.verify_failing);
 }
 
 void write_item_fields(detail::JsonWriter& json, const Item& item, const State& state)
@@ -29,6 +32,8 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
   json.key("tags").strings(item.tags);
   json.key("links").strings(item.links);
   json.key("revision").value(item.revision);
+  json.key("evidence").value(to_string(evidence_of(state, item)));
+  json.optional("verify", verify_command(state, item));
   if (const Entry* entry = state.find(item.id)) {
     if (entry->revision > 0) {
       json.key("checked_revision").value(entry->revision);
@@ -36,6 +41,7 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
     json.optional("by", entry->by);
     json.optional("at", entry->at);
     json.optional("note", entry->note);
+    json.optional("verify_result", entry->verify_result);
   }
 }
 

@@ -81,6 +81,16 @@ std::string item_line(const Item& item, const State& state)
     line = fmt::format("- [ ] {}", title);
     break;
   }
+  switch (evidence_of(state, item)) {
+  case Evidence::automated:
+    line += " *(verified)*";
+    break;
+  case Evidence::failing:
+    line += " *(verify failing)*";
+    break;
+  default:
+    break;
+  }
   if (item.severity == Severity::required && status == Status::todo) {
     line += " **required**";
   }

@@ -23,6 +23,8 @@ Counts& Counts::operator+=(const Counts& other)
   todo += other.todo;
   total += other.total;
   required_todo += other.required_todo;
+  automated += other.automated;
+  verify_failing += other.verify_failing;
   return *this;
 }
 
@@ -30,6 +32,45 @@ Status status_of(const State& state, const Item& item)
 {
   const Entry* entry = state.find(item.id);
   return entry != nullptr ? entry->status : Status::todo;
+}
+
+std::string_view to_string(Evidence evidence)
+{
+  switch (evidence) {
+  case Evidence::manual:
+    return "manual";
+  case Evidence::automated:
+    return "automated";
+  case Evidence::failing:
+    return "failing";
+  case Evidence::none:
+    break;
+  }
+  return "none";
+}
+
+Evidence evidence_of(const State& state, const Item& item)
+{
+  const Entry* entry = state.find(item.id);
+  if (entry == nullptr || entry->status != Status::done) {
+    return Evidence::none;
+  }
+  if (entry->verify_result == "fail") {
+    return Evidence::failing;
+  }
+  if (entry->verify_result == "pass" && !verify_command(state, item).empty()) {
+    return Evidence::automated;
+  }
+  return Evidence::manual;
+}
+
+std::string_view verify_command(const State& state, const Item& item)
+{
+  const Entry* entry = state.find(item.id);
+  if (entry != nullptr && !entry->verify.empty()) {
+    return entry->verify;
+  }
+  return item.verify;
 }
 
 Progress compute_progress(const Checklist& checklist, const State& state)
@@ -42,6 +83,8 @@ Progress compute_progress(const Checklist& checklist, const State& state)
     switch (status_of(state, item)) {
     case Status::done:
       ++counts.done;
+      counts.automated += evidence_of(state, item) == Evidence::automated ? 1 : 0;
+      counts.verify_failing += evidence_of(state, item) == Evidence::failing ? 1 : 0;
       break;
     case Status::na:
       ++counts.na;

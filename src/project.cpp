@@ -97,6 +97,8 @@ void check_item(State& state, const Item& item, Status status, const Mark& mark)
 
 void uncheck_item(State& state, const Item& item)
 {
+  // What was checked goes; the item's verify command and its last result are configuration
+  // and evidence about the item, not part of the check, and stay.
   Entry& entry = state.entry(item.id);
   entry.status = Status::todo;
   entry.revision = 0;

@@ -90,9 +90,19 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
       entry.at = read_at(node, path);
     } else if (name == "note") {
       entry.note = expect(node, toml::node_type::string, name, path).as_string()->get();
+    } else if (name == "verify") {
+      entry.verify = expect(node, toml::node_type::string, name, path).as_string()->get();
+    } else if (name == "verify_result") {
+      entry.verify_result = expect(node, toml::node_type::string, name, path).as_string()->get();
+      if (entry.verify_result != "pass" && entry.verify_result != "fail") {
+        fail(node.source(), path,
+             fmt::format("verify_result must be \"pass\" or \"fail\", got \"{}\"",
+                         entry.verify_result));
+      }
     } else {
       fail(key.source(), path,
-           fmt::format("unknown key '{}' in [items.{}] (expected status, revision, by, at, note)",
+           fmt::format("unknown key '{}' in [items.{}] (expected status, revision, by, at, note, "
+                       "verify, verify_result)",
                        name, entry.id));
     }
   }

@@ -39,6 +39,12 @@ void write_entry(std::string& out, const Entry& entry, std::string_view nl)
   if (!entry.note.empty()) {
     out += fmt::format("note = {}{}", detail::toml_string(entry.note), nl);
   }
+  if (!entry.verify.empty()) {
+    out += fmt::format("verify = {}{}", detail::toml_string(entry.verify), nl);
+  }
+  if (!entry.verify_result.empty()) {
+    out += fmt::format("verify_result = {}{}", detail::toml_string(entry.verify_result), nl);
+  }
 }
 
 } // namespace

@@ -34,6 +34,8 @@ struct Item
   std::vector<std::string> tags;
   std::vector<std::string> links;
   int revision = 1;
+  /// A default verify command for projects following this checklist; a state may override it.
+  std::string verify;
   /// 1-based position in the whole checklist, as `list` prints it.
   std::size_t number = 0;
   /// Index of the item's phase in Checklist::phases.

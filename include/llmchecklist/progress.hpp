@@ -18,6 +18,10 @@ struct Counts
   std::size_t total = 0;
   /// Required items still todo.
   std::size_t required_todo = 0;
+  /// Done items backed by a passing verify command.
+  std::size_t automated = 0;
+  /// Done items whose verify command last failed.
+  std::size_t verify_failing = 0;
 
   /// done / (total - na) * 100, exact; 100 when nothing is applicable.
   double percent() const;
@@ -37,6 +41,28 @@ struct Progress
 
 /// The status an item has in a state (todo when it has no entry).
 Status status_of(const State& state, const Item& item);
+
+/// What backs a done item.
+enum class Evidence
+{
+  /// Not done.
+  none,
+  /// Checked by hand, with no passing verify command behind it.
+  manual,
+  /// Its verify command passed when `verify --update` last ran.
+  automated,
+  /// Its verify command failed when `verify --update` last ran (a manual check stays done).
+  failing,
+};
+
+/// "none", "manual", "automated" or "failing".
+std::string_view to_string(Evidence evidence);
+
+/// What backs an item's done status.
+Evidence evidence_of(const State& state, const Item& item);
+
+/// The verify command for an item: the state's, else the checklist's default; empty when none.
+std::string_view verify_command(const State& state, const Item& item);
 
 /// Counts every phase and the whole checklist.
 Progress compute_progress(const Checklist& checklist, const State& state);

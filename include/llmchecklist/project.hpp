@@ -48,7 +48,7 @@ Project open_project(const std::filesystem::path& state_path);
 /// has one, and otherwise kept unless the status changes. na needs a note (UsageError).
 void check_item(State& state, const Item& item, Status status, const Mark& mark);
 
-/// Sets an item back to todo, clearing what its check recorded.
+/// Sets an item back to todo, clearing what its check recorded (its verify command stays).
 void uncheck_item(State& state, const Item& item);
 
 /// How long a writer waits for another one to finish before giving up.

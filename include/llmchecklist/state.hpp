@@ -16,6 +16,9 @@
 
 namespace llmchecklist {
 
+/// Who `verify --update` records as having checked an item.
+inline constexpr std::string_view k_verify_checker = "llmchecklist verify";
+
 /// The state format this library reads and writes.
 inline constexpr int k_state_format = 1;
 
@@ -45,11 +48,16 @@ struct Entry
   std::string at;
   /// A one-line note; for na, the reason.
   std::string note;
+  /// A shell command that succeeds when the item's evidence holds (see verify.hpp).
+  std::string verify;
+  /// What `verify --update` last found: "pass", "fail", or empty when it never ran.
+  std::string verify_result;
 
-  /// Whether it records nothing beyond the default: todo, with no revision, who, when or note.
+  /// Whether it records nothing beyond the default: todo, and no check, note or command.
   bool blank() const
   {
-    return status == Status::todo && revision == 0 && by.empty() && at.empty() && note.empty();
+    return status == Status::todo && revision == 0 && by.empty() && at.empty() && note.empty() &&
+           verify.empty() && verify_result.empty();
   }
 };
 

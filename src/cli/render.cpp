@@ -19,6 +19,31 @@ std::string status_mark(const Terminal& terminal, Status status)
   return "[ ]";
 }
 
+bool uses_verify(const Project& project)
+{
+  for (const Item& item : project.checklist.items()) {
+    if (!verify_command(project.state, item).empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string evidence_tag(const Terminal& terminal, Evidence evidence)
+{
+  switch (evidence) {
+  case Evidence::automated:
+    return " " + paint(terminal, Color::green, "[verified]");
+  case Evidence::manual:
+    return " " + paint(terminal, Color::dim, "[manual]");
+  case Evidence::failing:
+    return " " + paint(terminal, Color::red, "[verify failing]");
+  case Evidence::none:
+    break;
+  }
+  return {};
+}
+
 std::string counts_summary(const Counts& counts)
 {
   std::string text = fmt::format("{} of {} done", counts.done, counts.total - counts.na);

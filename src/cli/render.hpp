@@ -12,6 +12,12 @@ namespace llmchecklist::cli {
 /// "[x]" done, "[-]" not applicable, "[ ]" todo; coloured on a terminal.
 std::string status_mark(const Terminal& terminal, Status status);
 
+/// Whether any item has a verify command: only then is evidence worth showing.
+bool uses_verify(const Project& project);
+
+/// " [verified]", " [manual]" or " [verify failing]" for a done item; empty otherwise.
+std::string evidence_tag(const Terminal& terminal, Evidence evidence);
+
 /// "12 of 38 done, 2 n/a (31 %)".
 std::string counts_summary(const Counts& counts);
 

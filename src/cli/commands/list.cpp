@@ -38,6 +38,8 @@ int run_list(const Context& context, const ListOptions& options)
 
   const Terminal& term = context.out();
   const Progress progress = compute_progress(checklist, project.state);
+  // Teams that attach verify commands see what backs each done item.
+  const bool verify = uses_verify(project);
   std::size_t id_width = 0;
   for (const Item& item : checklist.items()) {
     id_width = std::max(id_width, std::min<std::size_t>(item.id.size(), 30));
@@ -66,7 +68,14 @@ int run_list(const Context& context, const ListOptions& options)
                       truncate(term, item.id, id_width), id_width);
       const std::size_t used = 4 + 3 + number_width + 2 + id_width + 2;
       const std::size_t room = term.width > static_cast<int>(used + 10) ? term.width - used : 10;
-      out += prefix + truncate(term, printable(item.title), room) + "\n";
+      const Evidence evidence = verify ? evidence_of(project.state, item) : Evidence::none;
+      const std::size_t tag_width = evidence == Evidence::none        ? 0
+                                    : evidence == Evidence::failing   ? 17
+                                    : evidence == Evidence::automated ? 11
+                                                                      : 9;
+      out += prefix +
+             truncate(term, printable(item.title), room > tag_width + 10 ? room - tag_width : 10) +
+             evidence_tag(term, evidence) + "\n";
     }
   }
   fmt::print("{}", out);

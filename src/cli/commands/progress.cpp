@@ -58,6 +58,15 @@ std::string progress_text(const Context& context, const Project& project,
   std::string out = fmt::format("{}\n\n", paint(term, Color::bold, printable(checklist.title)));
   out += phases;
   out += "\n" + row(selection.phase ? "Selected" : "Overall", selected);
+  if (uses_verify(project)) {
+    out += fmt::format("\nAutomated: {} of {} done items are backed by a passing verify command",
+                       selected.automated, selected.done);
+    if (selected.verify_failing > 0) {
+      out += fmt::format("; {} {} a failing one", selected.verify_failing,
+                         selected.verify_failing == 1 ? "has" : "have");
+    }
+    out += "\n";
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/render.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -68,6 +69,26 @@ int run_show(const Context& context, const ShowOptions& options)
   out += fmt::format("  {}{}{}{}{}{}revision {}\n", item.id, dot, printable(phase.title), dot,
                      to_string(item.severity), dot, item.revision);
   out += fmt::format("  Status: {}\n", state_line(term, item, project.state.find(item.id)));
+  if (const std::string_view command = verify_command(project.state, item); !command.empty()) {
+    const Entry* entry = project.state.find(item.id);
+    const std::string last =
+        entry != nullptr && !entry->verify_result.empty() ? entry->verify_result : "not recorded";
+    std::string backing;
+    switch (evidence_of(project.state, item)) {
+    case Evidence::automated:
+      backing = "; the check is backed by it";
+      break;
+    case Evidence::failing:
+      backing = "; the check stands, but its evidence no longer holds";
+      break;
+    case Evidence::manual:
+      backing = "; the check was made by hand";
+      break;
+    case Evidence::none:
+      break;
+    }
+    out += fmt::format("  Verify: {} (last result: {}{})\n", printable(command), last, backing);
+  }
   if (!item.details.empty()) {
     out += "\n";
     for (const std::string& line : wrap(printable(item.details, true), width, "  ")) {

@@ -1,0 +1,251 @@
+// llmchecklist verify: run the evidence commands attached to items, report each pass or fail,
+// and with --update record the results; --set and --unset edit an item's command.
+
+#include <memory>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/note.hpp"
+#include "cli/render.hpp"
+#include "cli/targets.hpp"
+#include "json_writer.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/progress.hpp"
+#include "llmchecklist/verify.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist::cli {
+namespace {
+
+struct VerifyCommandOptions
+{
+  std::vector<std::string> items;
+  bool update = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  double timeout = 300;
+  bool json = false;
+  std::string set;
+  bool unset = false;
+  CLI::Option* set_option = nullptr;
+};
+
+int edit_command(const Context& context, const VerifyCommandOptions& options)
+{
+  if (options.items.size() != 1) {
+    throw UsageError("--set and --unset take exactly one item");
+  }
+  const bool set = options.set_option->count() > 0;
+  const std::string command = set ? validated_note(options.set, "--set") : std::string();
+  if (set && command.find_first_not_of(" \t") == std::string::npos) {
+    throw UsageError("--set needs a command; use --unset to remove one");
+  }
+  std::string message;
+  update_project(
+      context.state_path(),
+      [&](Project& project) {
+        const Item& item =
+            project.checklist
+                .items()[resolve_targets(project.checklist, options.items, {}).front()];
+        Entry& entry = project.state.entry(item.id);
+        // A new command has not been run: its predecessor's result says nothing about it.
+        if (entry.verify != command) {
+          entry.verify_result.clear();
+        }
+        entry.verify = command;
+        message = set ? fmt::format("verify command of {} {} set", item.number, item.id)
+                      : fmt::format("verify command of {} {} removed", item.number, item.id);
+        if (!set && !item.verify.empty()) {
+          message += fmt::format("; the checklist's default still applies: {}", item.verify);
+        }
+      },
+      context.lock_timeout());
+  if (!context.options.quiet) {
+    fmt::print("{}\n", printable(message));
+  }
+  return k_exit_ok;
+}
+
+std::string json_report(const Checklist& checklist, const std::vector<VerifyResult>& results)
+{
+  detail::JsonWriter json;
+  std::size_t passed = 0;
+  json.begin_object();
+  json.key("results").begin_array();
+  for (const VerifyResult& result : results) {
+    const Item& item = checklist.items()[result.item];
+    passed += result.outcome == VerifyOutcome::pass ? 1 : 0;
+    json.begin_object();
+    json.key("number").value(item.number);
+    json.key("id").value(item.id);
+    json.key("command").value(result.command);
+    json.key("result").value(to_string(result.outcome));
+    json.key("exit_code").value(result.exit_code);
+    json.key("duration_ms").value(static_cast<std::int64_t>(result.duration.count()));
+    json.key("output_tail")
+        .value(result.outcome == VerifyOutcome::pass ? std::string()
+                                                     : last_lines(result.output_tail, 20));
+    json.end_object();
+  }
+  json.end_array();
+  json.key("passed").value(passed);
+  json.key("failed").value(results.size() - passed);
+  json.end_object();
+  return json.finish();
+}
+
+void print_report(const Context& context, const Checklist& checklist,
+                  const std::vector<VerifyResult>& results)
+{
+  const Terminal& term = context.out();
+  std::size_t passed = 0;
+  for (const VerifyResult& result : results) {
+    const Item& item = checklist.items()[result.item];
+    const double seconds = static_cast<double>(result.duration.count()) / 1000.0;
+    switch (result.outcome) {
+    case VerifyOutcome::pass:
+      ++passed;
+      fmt::print("{} {} {}  ({:.2f} s)\n", paint(term, Color::green, "pass   "), item.number,
+                 item.id, seconds);
+      continue;
+    case VerifyOutcome::fail:
+      fmt::print("{} {} {}  exit {} ({:.2f} s): {}\n", paint(term, Color::red, "FAIL   "),
+                 item.number, item.id, result.exit_code, seconds, printable(result.command));
+      break;
+    case VerifyOutcome::timeout:
+      fmt::print("{} {} {}  killed after {:.0f} s: {}\n", paint(term, Color::red, "TIMEOUT"),
+                 item.number, item.id, seconds, printable(result.command));
+      break;
+    }
+    // The end of what it printed, line by line, made safe for a terminal.
+    const std::string tail = last_lines(result.output_tail, 10);
+    std::size_t start = 0;
+    while (!tail.empty() && start <= tail.size()) {
+      const std::size_t end = std::min(tail.find('\n', start), tail.size());
+      fmt::print("    | {}\n", printable(std::string_view(tail).substr(start, end - start)));
+      start = end + 1;
+    }
+  }
+  fmt::print(stderr, "verify: {} of {} command{} passed\n", passed, results.size(),
+             results.size() == 1 ? "" : "s");
+}
+
+int run_verify(const Context& context, const VerifyCommandOptions& options)
+{
+  if (options.set_option->count() > 0 || options.unset) {
+    return edit_command(context, options);
+  }
+  const Project project = context.open();
+  const Checklist& checklist = project.checklist;
+  std::vector<VerifyJob> jobs;
+  if (options.items.empty()) {
+    for (std::size_t i = 0; i < checklist.items().size(); ++i) {
+      const std::string_view command = verify_command(project.state, checklist.items()[i]);
+      if (!command.empty()) {
+        jobs.push_back(VerifyJob{i, std::string(command)});
+      }
+    }
+    if (jobs.empty()) {
+      print_warning("no item has a verify command; attach one with `llmchecklist verify ITEM "
+                    "--set COMMAND`");
+      return k_exit_ok;
+    }
+  } else {
+    for (const std::size_t i : resolve_targets(checklist, options.items, {})) {
+      const Item& item = checklist.items()[i];
+      const std::string_view command = verify_command(project.state, item);
+      if (command.empty()) {
+        throw UsageError(fmt::format("item {} {} has no verify command; attach one with "
+                                     "`llmchecklist verify {} --set COMMAND`",
+                                     item.number, item.id, item.id));
+      }
+      jobs.push_back(VerifyJob{i, std::string(command)});
+    }
+  }
+
+  VerifyOptions run;
+  run.jobs = options.jobs;
+  run.timeout = std::chrono::milliseconds(static_cast<long long>(options.timeout * 1000));
+  const fs::path directory = fs::absolute(project.state_path).parent_path();
+  const std::vector<VerifyResult> results = run_verifications(jobs, directory, run);
+
+  if (options.json) {
+    fmt::print("{}", json_report(checklist, results));
+  } else if (!context.options.quiet) {
+    print_report(context, checklist, results);
+  }
+
+  if (options.update) {
+    // Commands ran outside the lock (they may take minutes); the results are applied to the
+    // state as it is now, under the lock, by item id.
+    const std::string at = context.now();
+    std::vector<std::string> changes;
+    update_project(
+        project.state_path,
+        [&](Project& current) {
+          for (const VerifyResult& result : results) {
+            const std::size_t index =
+                current.checklist.find_item(checklist.items()[result.item].id);
+            if (index == Checklist::npos) {
+              continue;
+            }
+            const Item& item = current.checklist.items()[index];
+            switch (record_verification(current.state, item, result, at)) {
+            case VerifyChange::checked:
+              changes.push_back(fmt::format("checked {} {} (verified)", item.number, item.id));
+              break;
+            case VerifyChange::unchecked:
+              changes.push_back(
+                  fmt::format("unchecked {} {} (its verify command failed)", item.number, item.id));
+              break;
+            case VerifyChange::none:
+              break;
+            }
+          }
+        },
+        context.lock_timeout());
+    if (!context.options.quiet && !options.json) {
+      for (const std::string& change : changes) {
+        fmt::print("{}\n", change);
+      }
+    }
+  }
+  const bool all_passed = std::all_of(results.begin(), results.end(), [](const VerifyResult& r) {
+    return r.outcome == VerifyOutcome::pass;
+  });
+  return all_passed ? k_exit_ok : k_exit_gate_failed;
+}
+
+} // namespace
+
+Command register_verify(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<VerifyCommandOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "verify", "Run the items' evidence commands; --update records the results");
+  sub->add_option("items", options->items, "Items to verify (default: every item with a command)");
+  CLI::Option* update =
+      sub->add_flag("--update", options->update,
+                    "Check items whose command passes; uncheck those verify checked that fail");
+  sub->add_option("--jobs,-j", options->jobs, "Commands to run at once (default: CPUs)")
+      ->check(CLI::Range(1u, 256u));
+  sub->add_option("--timeout", options->timeout,
+                  "Seconds before a command's process group is killed (default 300)")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->option_text("SECONDS");
+  CLI::Option* json = sub->add_flag("--json", options->json, "Print the results as JSON");
+  options->set_option = sub->add_option("--set", options->set,
+                                        "Attach COMMAND to ITEM (run from the state file's "
+                                        "directory; success means the evidence holds)")
+                            ->option_text("COMMAND");
+  CLI::Option* unset = sub->add_flag("--unset", options->unset, "Remove ITEM's command");
+  options->set_option->excludes(unset)->excludes(update)->excludes(json);
+  unset->excludes(update)->excludes(json);
+  return {sub, [&context, options] { return run_verify(context, *options); }};
+}
+
+} // namespace llmchecklist::cli
