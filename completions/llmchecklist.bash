@@ -21,7 +21,8 @@ _llmchecklist() {
       ((i++))
       ;;
     --color | --phase | --status | --format | -f | -o | --output | --note | --na | --min | \
-      --checklist | --label | --red-below | --yellow-below | --min-words | --max-words)
+      --checklist | --label | --red-below | --yellow-below | --min-words | --max-words | \
+      --set | --timeout | --jobs | -j)
       ((i++))
       ;;
     -*) ;;
@@ -44,7 +45,8 @@ _llmchecklist() {
     mapfile -t COMPREPLY < <(compgen -d -- "$cur")
     return
     ;;
-  --note | --na | --min | --label | --red-below | --yellow-below | --min-words | --max-words)
+  --note | --na | --min | --label | --red-below | --yellow-below | --min-words | --max-words | \
+    --set | --timeout | --jobs | -j)
     return
     ;;
   esac
@@ -57,7 +59,7 @@ _llmchecklist() {
   "")
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask commands)" -- "$cur")
     ;;
-  check | uncheck | show)
+  check | uncheck | show | verify)
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask items)" -- "$cur")
     ;;
   lint)

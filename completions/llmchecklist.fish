@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint
+set -l commands list show check uncheck progress export init lint verify
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -26,12 +26,17 @@ complete -c llmchecklist -s q -l quiet -d "Print nothing on success"
 complete -c llmchecklist -l version -d "Print the version"
 
 # Items and phases of the checklist in use.
-complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck show" -a "(__llmchecklist_ask items)"
+complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck show verify" -a "(__llmchecklist_ask items)"
 complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck list progress export" -l phase -x -a "(__llmchecklist_ask values phase)" -d "Phase"
 complete -c llmchecklist -n "__fish_seen_subcommand_from list export" -l status -x -a "(__llmchecklist_ask values status)" -d "Only items with this status"
 
 # Subcommand options.
-complete -c llmchecklist -n "__fish_seen_subcommand_from list show progress" -l json -d "Print JSON"
+complete -c llmchecklist -n "__fish_seen_subcommand_from list show progress verify" -l json -d "Print JSON"
+complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l update -d "Record the results in the state file"
+complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -s j -l jobs -x -d "Commands to run at once"
+complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l timeout -x -d "Seconds before a command is killed"
+complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l set -x -d "Attach a command to the item"
+complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l unset -d "Remove the item's command"
 complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l note -x -d "A one-line note: the evidence"
 complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l na -x -d "Not applicable, with the reason"
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l min -x -d "Exit 1 below PCT percent"

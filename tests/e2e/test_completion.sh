@@ -24,7 +24,7 @@ bash_complete() {
 
 test_bash_completes_subcommands_but_not_the_hidden_one() {
   out=$(bash_complete llmchecklist "")
-  for command in list show check uncheck progress export init lint; do
+  for command in list show check uncheck progress export init lint verify; do
     assert_contains "$out" "$command"
   done
   assert_not_contains "$out" "__complete"
@@ -58,6 +58,8 @@ test_bash_completes_options_and_their_values() {
   assert_eq $'model-selection\nmonitoring' "$(bash_complete llmchecklist check --phase m)"
   # A note is free text: nothing to offer.
   assert_eq "" "$(bash_complete llmchecklist check 3 --note "")"
+  assert_eq "" "$(bash_complete llmchecklist verify 3 --set "")"
+  assert_eq $'cost-at-scale\ncost-controls' "$(bash_complete llmchecklist verify cost)"
   # After an option's value, items again.
   assert_eq "cost-at-scale" "$(bash_complete llmchecklist check --note x cost-a)"
 }
