@@ -90,6 +90,14 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
       entry.at = read_at(node, path);
     } else if (name == "note") {
       entry.note = expect(node, toml::node_type::string, name, path).as_string()->get();
+    } else if (name == "until") {
+      if (node.type() != toml::node_type::date) {
+        fail(node.source(), path,
+             fmt::format("expected a date for 'until' (as in until = 2027-03-31), found {}",
+                         detail::describe(node.type())));
+      }
+      const toml::date& date = node.as_date()->get();
+      entry.until = fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
     } else if (name == "verify") {
       entry.verify = expect(node, toml::node_type::string, name, path).as_string()->get();
     } else if (name == "verify_result") {
@@ -102,7 +110,7 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
     } else {
       fail(key.source(), path,
            fmt::format("unknown key '{}' in [items.{}] (expected status, revision, by, at, note, "
-                       "verify, verify_result)",
+                       "until, verify, verify_result)",
                        name, entry.id));
     }
   }
@@ -115,6 +123,56 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
          fmt::format("[items.{}] is na but has no 'note' giving the reason", entry.id));
   }
   return entry;
+}
+
+double read_percent(const toml::node& node, std::string_view key, const std::string& path)
+{
+  double value = 0;
+  if (const auto* integer = node.as_integer()) {
+    value = static_cast<double>(integer->get());
+  } else if (const auto* floating = node.as_floating_point()) {
+    value = floating->get();
+  } else {
+    fail(node.source(), path,
+         fmt::format("expected a percentage for '{}', found {}", key,
+                     detail::describe(node.type())));
+  }
+  if (!(value >= 0 && value <= 100)) {
+    fail(node.source(), path, fmt::format("'{}' must be between 0 and 100", key));
+  }
+  return value;
+}
+
+Gate read_gate(const toml::table& table, const std::string& path)
+{
+  Gate gate;
+  for (const auto& [key, node] : table) {
+    const std::string_view name = key.str();
+    if (name == "min") {
+      gate.min = read_percent(node, name, path);
+    } else if (name == "all_required" || name == "no_stale") {
+      expect(node, toml::node_type::boolean, name, path);
+      (name == "all_required" ? gate.all_required : gate.no_stale) = node.as_boolean()->get();
+    } else if (name == "phases") {
+      expect(node, toml::node_type::table, name, path);
+      std::vector<std::pair<const toml::key*, const toml::node*>> phases;
+      for (const auto& [phase, minimum] : *node.as_table()) {
+        phases.emplace_back(&phase, &minimum);
+      }
+      std::sort(phases.begin(), phases.end(), [](const auto& a, const auto& b) {
+        return a.first->source().begin.line < b.first->source().begin.line;
+      });
+      for (const auto& [phase, minimum] : phases) {
+        gate.phases.emplace_back(std::string(phase->str()),
+                                 read_percent(*minimum, phase->str(), path));
+      }
+    } else {
+      fail(key.source(), path,
+           fmt::format("unknown key '{}' in [gate] (expected min, all_required, no_stale, phases)",
+                       name));
+    }
+  }
+  return gate;
 }
 
 } // namespace
@@ -156,6 +214,9 @@ State parse_state(std::string_view text, const std::string& path)
       if (state.checklist.empty()) {
         fail(node.source(), path, "'checklist' is empty (expected builtin:NAME or a path)");
       }
+    } else if (name == "gate") {
+      expect(node, toml::node_type::table, name, path);
+      state.gate = read_gate(*node.as_table(), path);
     } else if (name == "items") {
       expect(node, toml::node_type::table, name, path);
       for (const auto& [id, entry] : *node.as_table()) {
@@ -168,7 +229,7 @@ State parse_state(std::string_view text, const std::string& path)
       }
     } else {
       fail(key.source(), path,
-           fmt::format("unknown key '{}' (expected format, checklist, items)", name));
+           fmt::format("unknown key '{}' (expected format, checklist, gate, items)", name));
     }
   }
 

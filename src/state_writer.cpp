@@ -39,11 +39,36 @@ void write_entry(std::string& out, const Entry& entry, std::string_view nl)
   if (!entry.note.empty()) {
     out += fmt::format("note = {}{}", detail::toml_string(entry.note), nl);
   }
+  if (!entry.until.empty()) {
+    // A TOML local date, validated on the way in.
+    out += fmt::format("until = {}{}", entry.until, nl);
+  }
   if (!entry.verify.empty()) {
     out += fmt::format("verify = {}{}", detail::toml_string(entry.verify), nl);
   }
   if (!entry.verify_result.empty()) {
     out += fmt::format("verify_result = {}{}", detail::toml_string(entry.verify_result), nl);
+  }
+}
+
+void write_gate(std::string& out, const Gate& gate, std::string_view nl)
+{
+  out += fmt::format("{}# The team's CI gate: `llmchecklist progress --gate` applies it.{}[gate]{}",
+                     nl, nl, nl);
+  if (gate.min >= 0) {
+    out += fmt::format("min = {}{}", gate.min, nl);
+  }
+  if (gate.all_required) {
+    out += fmt::format("all_required = true{}", nl);
+  }
+  if (gate.no_stale) {
+    out += fmt::format("no_stale = true{}", nl);
+  }
+  if (!gate.phases.empty()) {
+    out += fmt::format("[gate.phases]{}", nl);
+    for (const auto& [phase, minimum] : gate.phases) {
+      out += fmt::format("{} = {}{}", detail::toml_key(phase), minimum, nl);
+    }
   }
 }
 
@@ -62,6 +87,9 @@ std::string serialize_state(const State& state, const Checklist& checklist)
   out += fmt::format("format = {}{}", k_state_format, nl);
   out += fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl);
 
+  if (!state.gate.empty()) {
+    write_gate(out, state.gate, nl);
+  }
   for (const Item& item : checklist.items()) {
     out += fmt::format("{}# {}. {}{}", nl, item.number, comment_text(item.title), nl);
     if (const Entry* entry = state.find(item.id)) {

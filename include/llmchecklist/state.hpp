@@ -52,13 +52,32 @@ struct Entry
   std::string verify;
   /// What `verify --update` last found: "pass", "fail", or empty when it never ran.
   std::string verify_result;
+  /// For na: the last day the decision holds ("2027-03-31"); empty when it does not expire.
+  std::string until;
 
   /// Whether it records nothing beyond the default: todo, and no check, note or command.
   bool blank() const
   {
     return status == Status::todo && revision == 0 && by.empty() && at.empty() && note.empty() &&
-           verify.empty() && verify_result.empty();
+           verify.empty() && verify_result.empty() && until.empty();
   }
+};
+
+/// A team's CI policy, recorded in the state file's [gate] table so that a bare
+/// `llmchecklist progress --gate` applies it; command-line options override it.
+struct Gate
+{
+  /// Overall minimum percentage; negative when not set.
+  double min = -1;
+  /// Fail while a required item is todo.
+  bool all_required = false;
+  /// Fail while any check is stale.
+  bool no_stale = false;
+  /// Per-phase minimums, by phase id, in file order.
+  std::vector<std::pair<std::string, double>> phases;
+
+  /// Whether the table sets anything.
+  bool empty() const { return min < 0 && !all_required && !no_stale && phases.empty(); }
 };
 
 /// The whole state file.
@@ -74,6 +93,11 @@ struct State
   std::string newline = "\n";
   /// Whether the file started with a UTF-8 byte-order mark, kept on rewrite.
   bool bom = false;
+  /// The team's gate policy ([gate]).
+  Gate gate;
+  /// The day expiring n/a decisions are judged against ("2026-11-28"); empty: none expire.
+  /// Not stored: the caller sets it.
+  std::string as_of;
 
   /// The entry for an id, or nullptr. O(1): entries may be appended or erased directly, but an
   /// entry's id is never changed in place.
