@@ -18,6 +18,8 @@ void write_counts(detail::JsonWriter& json, const Counts& counts)
   json.key("required_todo").value(counts.required_todo);
   json.key("automated").value(counts.automated);
   json.key("verify_failing").value(counts.verify_failing);
+  json.key("stale").value(counts.stale);
+  json.key("expired").value(counts.expired);
 }
 
 void write_item_fields(detail::JsonWriter& json, const Item& item, const State& state)
@@ -33,6 +35,8 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
   json.key("links").strings(item.links);
   json.key("revision").value(item.revision);
   json.key("evidence").value(to_string(evidence_of(state, item)));
+  json.key("stale").value(is_stale(state, item));
+  json.key("expired").value(is_expired(state, item));
   json.optional("verify", verify_command(state, item));
   if (const Entry* entry = state.find(item.id)) {
     if (entry->revision > 0) {
@@ -42,6 +46,7 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
     json.optional("at", entry->at);
     json.optional("note", entry->note);
     json.optional("verify_result", entry->verify_result);
+    json.optional("until", entry->until);
   }
 }
 

@@ -23,15 +23,35 @@ Counts& Counts::operator+=(const Counts& other)
   todo += other.todo;
   total += other.total;
   required_todo += other.required_todo;
+  stale += other.stale;
+  expired += other.expired;
   automated += other.automated;
   verify_failing += other.verify_failing;
   return *this;
 }
 
+bool is_expired(const State& state, const Item& item)
+{
+  const Entry* entry = state.find(item.id);
+  // Dates in ISO form compare as strings; the decision holds through its `until` day.
+  return entry != nullptr && entry->status == Status::na && !entry->until.empty() &&
+         !state.as_of.empty() && entry->until < state.as_of;
+}
+
 Status status_of(const State& state, const Item& item)
 {
   const Entry* entry = state.find(item.id);
-  return entry != nullptr ? entry->status : Status::todo;
+  if (entry == nullptr || is_expired(state, item)) {
+    return Status::todo;
+  }
+  return entry->status;
+}
+
+bool is_stale(const State& state, const Item& item)
+{
+  const Entry* entry = state.find(item.id);
+  return entry != nullptr && status_of(state, item) != Status::todo && entry->revision > 0 &&
+         entry->revision < item.revision;
 }
 
 std::string_view to_string(Evidence evidence)
@@ -80,6 +100,8 @@ Progress compute_progress(const Checklist& checklist, const State& state)
   for (const Item& item : checklist.items()) {
     Counts& counts = progress.phases[item.phase];
     ++counts.total;
+    counts.stale += is_stale(state, item) ? 1 : 0;
+    counts.expired += is_expired(state, item) ? 1 : 0;
     switch (status_of(state, item)) {
     case Status::done:
       ++counts.done;

@@ -90,7 +90,9 @@ void check_item(State& state, const Item& item, Status status, const Mark& mark)
     entry.note.clear();
   }
   entry.status = status;
+  // Checking again re-confirms the item at its current revision: a stale check is fresh again.
   entry.revision = item.revision;
+  entry.until = status == Status::na ? mark.until : std::string();
   entry.by = mark.by;
   entry.at = mark.at;
 }
@@ -105,6 +107,7 @@ void uncheck_item(State& state, const Item& item)
   entry.by.clear();
   entry.at.clear();
   entry.note.clear();
+  entry.until.clear();
 }
 
 bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,

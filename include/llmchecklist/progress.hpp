@@ -22,6 +22,10 @@ struct Counts
   std::size_t automated = 0;
   /// Done items whose verify command last failed.
   std::size_t verify_failing = 0;
+  /// Done or n/a items checked at an older revision of the item (still counted as checked).
+  std::size_t stale = 0;
+  /// n/a decisions past their `until` date (counted as todo).
+  std::size_t expired = 0;
 
   /// done / (total - na) * 100, exact; 100 when nothing is applicable.
   double percent() const;
@@ -39,8 +43,16 @@ struct Progress
   std::vector<Counts> phases;
 };
 
-/// The status an item has in a state (todo when it has no entry).
+/// The status an item counts as: its entry's, todo when it has none, and todo when an n/a
+/// decision has expired (its `until` is before state.as_of).
 Status status_of(const State& state, const Item& item);
+
+/// Whether an n/a decision has expired.
+bool is_expired(const State& state, const Item& item);
+
+/// Whether a check (done or n/a) was made at an older revision of the item: the requirement
+/// changed after someone signed it off.
+bool is_stale(const State& state, const Item& item);
 
 /// What backs a done item.
 enum class Evidence

@@ -34,6 +34,8 @@ struct Mark
   std::string by;
   std::string at;
   std::string note;
+  /// For n/a: the last day the decision holds ("2027-03-31"); empty: it does not expire.
+  std::string until = {};
 };
 
 /// Loads the checklist a reference names: "builtin:NAME", or a path, relative to `base` when not

@@ -56,7 +56,10 @@ fs::path Context::state_path() const
 
 Project Context::open() const
 {
-  return open_project(state_path());
+  Project project = open_project(state_path());
+  // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
+  project.state.as_of = now().substr(0, 10);
+  return project;
 }
 
 std::chrono::milliseconds Context::lock_timeout() const

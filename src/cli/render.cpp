@@ -44,6 +44,20 @@ std::string evidence_tag(const Terminal& terminal, Evidence evidence)
   return {};
 }
 
+std::string freshness_tag(const Terminal& terminal, const State& state, const Item& item)
+{
+  const Entry* entry = state.find(item.id);
+  if (is_expired(state, item)) {
+    return " " + paint(terminal, Color::yellow, fmt::format("[n/a expired {}]", entry->until));
+  }
+  if (is_stale(state, item)) {
+    return " " + paint(terminal, Color::yellow,
+                       fmt::format("[stale: checked at revision {}, now {}]", entry->revision,
+                                   item.revision));
+  }
+  return {};
+}
+
 std::string counts_summary(const Counts& counts)
 {
   std::string text = fmt::format("{} of {} done", counts.done, counts.total - counts.na);

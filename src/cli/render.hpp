@@ -18,6 +18,9 @@ bool uses_verify(const Project& project);
 /// " [verified]", " [manual]" or " [verify failing]" for a done item; empty otherwise.
 std::string evidence_tag(const Terminal& terminal, Evidence evidence);
 
+/// " [stale: r1 -> r2]" or " [n/a expired 2026-01-31]"; empty when neither.
+std::string freshness_tag(const Terminal& terminal, const State& state, const Item& item);
+
 /// "12 of 38 done, 2 n/a (31 %)".
 std::string counts_summary(const Counts& counts);
 

@@ -196,7 +196,7 @@ at = 2026-01-01T00:00:00Z
 EOF
   lc show beta
   assert_status 0
-  assert_contains "$out" "revision 1; the item is now at revision 2"
+  assert_contains "$out" "Stale: checked at revision 1; the requirement changed since (now revision 2)"
 }
 
 test_read_only_commands_write_no_file() {

@@ -10,6 +10,7 @@
 #include "cli/targets.hpp"
 #include "cli/terminal.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/identity.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -21,6 +22,7 @@ struct CheckOptions
   std::string note;
   std::string na;
   CLI::Option* na_option = nullptr;
+  std::string until;
 };
 
 int run_check(const Context& context, const CheckOptions& options)
@@ -29,8 +31,19 @@ int run_check(const Context& context, const CheckOptions& options)
   if (na && options.na.find_first_not_of(" \t") == std::string::npos) {
     throw UsageError("--na needs a reason: why the item does not apply");
   }
-  const Mark mark =
-      context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
+  if (!options.until.empty() && !na) {
+    throw UsageError("--until applies to --na: the date a not-applicable decision expires");
+  }
+  if (!options.until.empty()) {
+    const auto parsed = parse_utc(options.until + "T00:00:00Z");
+    if (options.until.size() != 10 || !parsed ||
+        format_utc(*parsed).substr(0, 10) != options.until) {
+      throw UsageError(
+          fmt::format("--until needs a date like 2027-03-31, got \"{}\"", options.until));
+    }
+  }
+  Mark mark = context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
+  mark.until = options.until;
   std::vector<std::string> done;
   update_project(
       context.state_path(),
@@ -66,6 +79,9 @@ Command register_check(CLI::App& app, Context& context)
   options->na_option = sub->add_option("--na", options->na, "Mark not applicable, with the reason")
                            ->option_text("REASON")
                            ->excludes(note);
+  sub->add_option("--until", options->until,
+                  "With --na: the last day the decision holds (YYYY-MM-DD); then it is todo again")
+      ->option_text("DATE");
   sub->callback([options] {
     if (options->items.empty() && options->phases.empty()) {
       throw CLI::ValidationError("check needs an ITEM or --phase");

@@ -73,9 +73,10 @@ int run_list(const Context& context, const ListOptions& options)
                                     : evidence == Evidence::failing   ? 17
                                     : evidence == Evidence::automated ? 11
                                                                       : 9;
-      out += prefix +
-             truncate(term, printable(item.title), room > tag_width + 10 ? room - tag_width : 10) +
-             evidence_tag(term, evidence) + "\n";
+      const std::string fresh = freshness_tag(term, project.state, item);
+      const std::size_t tags = tag_width + (fresh.empty() ? 0 : 38);
+      out += prefix + truncate(term, printable(item.title), room > tags + 10 ? room - tags : 10) +
+             evidence_tag(term, evidence) + fresh + "\n";
     }
   }
   fmt::print("{}", out);

@@ -20,7 +20,8 @@ struct ShowOptions
   bool json = false;
 };
 
-std::string state_line(const Terminal& term, const Item& item, const Entry* entry)
+std::string state_line(const Terminal& term, const Item& item, const Entry* entry,
+                       bool status_expired)
 {
   const Status status = entry != nullptr ? entry->status : Status::todo;
   std::string line = fmt::format("{} {}", status_mark(term, status),
@@ -34,9 +35,14 @@ std::string state_line(const Terminal& term, const Item& item, const Entry* entr
   if (!entry->at.empty()) {
     line += fmt::format(" at {}", printable(entry->at));
   }
-  if (entry->revision > 0 && entry->revision != item.revision) {
-    line += fmt::format(" (revision {}; the item is now at revision {})", entry->revision,
-                        item.revision);
+  if (entry->revision > 0 && entry->revision < item.revision) {
+    line += fmt::format("\n  Stale: checked at revision {}; the requirement changed since (now "
+                        "revision {}). `llmchecklist check {}` re-confirms it.",
+                        entry->revision, item.revision, item.id);
+  }
+  if (!entry->until.empty()) {
+    line += fmt::format("\n  Until: {}{}", entry->until,
+                        status_expired ? " (expired: it counts as todo again)" : "");
   }
   if (!entry->note.empty()) {
     line +=
@@ -68,7 +74,8 @@ int run_show(const Context& context, const ShowOptions& options)
   const std::string_view dot = term.unicode ? " · " : " | ";
   out += fmt::format("  {}{}{}{}{}{}revision {}\n", item.id, dot, printable(phase.title), dot,
                      to_string(item.severity), dot, item.revision);
-  out += fmt::format("  Status: {}\n", state_line(term, item, project.state.find(item.id)));
+  out += fmt::format("  Status: {}\n", state_line(term, item, project.state.find(item.id),
+                                                  is_expired(project.state, item)));
   if (const std::string_view command = verify_command(project.state, item); !command.empty()) {
     const Entry* entry = project.state.find(item.id);
     const std::string last =
