@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/state.hpp"
+#include "state_layout.hpp"
 #include "toml_writer.hpp"
 
 namespace llmchecklist {
@@ -22,9 +23,11 @@ std::string comment_text(std::string_view text)
   return out;
 }
 
-void write_entry(std::string& out, const Entry& entry, std::string_view nl)
+} // namespace
+
+std::string serialize_entry(const Entry& entry, std::string_view nl)
 {
-  out += fmt::format("[items.{}]{}", detail::toml_key(entry.id), nl);
+  std::string out = fmt::format("[items.{}]{}", detail::toml_key(entry.id), nl);
   out += fmt::format("status = \"{}\"{}", to_string(entry.status), nl);
   if (entry.revision > 0) {
     out += fmt::format("revision = {}{}", entry.revision, nl);
@@ -49,12 +52,17 @@ void write_entry(std::string& out, const Entry& entry, std::string_view nl)
   if (!entry.verify_result.empty()) {
     out += fmt::format("verify_result = {}{}", detail::toml_string(entry.verify_result), nl);
   }
+  return out;
 }
 
-void write_gate(std::string& out, const Gate& gate, std::string_view nl)
+namespace detail {
+
+std::string serialize_gate_table(const Gate& gate, std::string_view nl)
 {
-  out += fmt::format("{}# The team's CI gate: `llmchecklist progress --gate` applies it.{}[gate]{}",
-                     nl, nl, nl);
+  if (gate.empty()) {
+    return {};
+  }
+  std::string out = fmt::format("[gate]{}", nl);
   if (gate.min >= 0) {
     out += fmt::format("min = {}{}", gate.min, nl);
   }
@@ -70,13 +78,17 @@ void write_gate(std::string& out, const Gate& gate, std::string_view nl)
       out += fmt::format("{} = {}{}", detail::toml_key(phase), minimum, nl);
     }
   }
+  return out;
 }
 
-} // namespace
-
-std::string serialize_state(const State& state, const Checklist& checklist)
+std::string layout_state(const State& state, const Checklist& checklist,
+                         const LayoutOverrides& overrides)
 {
   const std::string_view nl = state.newline;
+  const auto entry_table = [&](const Entry& entry) {
+    const auto it = overrides.entries.find(entry.id);
+    return it != overrides.entries.end() ? it->second : serialize_entry(entry, nl);
+  };
   std::string out;
   if (state.bom) {
     out += "\xEF\xBB\xBF";
@@ -85,27 +97,37 @@ std::string serialize_state(const State& state, const Checklist& checklist)
       "# Checklist progress kept by llmchecklist: change it with `llmchecklist check`{}", nl);
   out += fmt::format("# and `llmchecklist uncheck`, review and merge it like code.{}", nl);
   out += fmt::format("format = {}{}", k_state_format, nl);
-  out += fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl);
+  out += overrides.checklist_line.value_or(
+      fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl));
 
-  if (!state.gate.empty()) {
-    write_gate(out, state.gate, nl);
+  if (!state.gate.empty() || overrides.gate_table) {
+    out +=
+        fmt::format("{}# The team's CI gate: `llmchecklist progress --gate` applies it.{}", nl, nl);
+    out += overrides.gate_table.value_or(serialize_gate_table(state.gate, nl));
   }
   for (const Item& item : checklist.items()) {
     out += fmt::format("{}# {}. {}{}", nl, item.number, comment_text(item.title), nl);
     if (const Entry* entry = state.find(item.id)) {
-      write_entry(out, *entry, nl);
+      out += entry_table(*entry);
     } else {
       Entry todo;
       todo.id = item.id;
-      write_entry(out, todo, nl);
+      out += entry_table(todo);
     }
   }
   for (const Entry* orphan : orphaned_entries(state, checklist)) {
     out += fmt::format("{}# Orphaned: the checklist no longer has this item; kept as recorded.{}",
                        nl, nl);
-    write_entry(out, *orphan, nl);
+    out += entry_table(*orphan);
   }
   return out;
+}
+
+} // namespace detail
+
+std::string serialize_state(const State& state, const Checklist& checklist)
+{
+  return detail::layout_state(state, checklist, {});
 }
 
 } // namespace llmchecklist

@@ -119,6 +119,10 @@ State parse_state(std::string_view text, const std::string& path);
 /// comment with its number and title, then entries the checklist no longer has (orphans).
 std::string serialize_state(const State& state, const Checklist& checklist);
 
+/// One entry's table as serialize_state() writes it: the `[items.ID]` header and its keys, each
+/// line ending in `newline`.
+std::string serialize_entry(const Entry& entry, std::string_view newline = "\n");
+
 /// Entries whose id the checklist does not have, in file order. They are kept on every rewrite.
 std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& checklist);
 
