@@ -1,0 +1,53 @@
+#pragma once
+/// What changed in a checklist's state between two versions of the state file, for
+/// `llmchecklist diff`.
+///
+///     for (const StateChange& change : diff_states(before, after, checklist)) {
+///       to_string(change.kind); // "checked", "unchecked", "na", "note" or "rechecked"
+///     }
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "llmchecklist/checklist.hpp"
+#include "llmchecklist/state.hpp"
+
+namespace llmchecklist {
+
+/// How an item's check changed.
+enum class ChangeKind
+{
+  /// Now done; it was todo or n/a.
+  checked,
+  /// Now n/a; it was todo or done.
+  na,
+  /// Now todo; it was done or n/a.
+  unchecked,
+  /// Still done or n/a, with another note.
+  note,
+  /// Still done or n/a with the same note, checked again: by, at, revision or until changed.
+  rechecked,
+};
+
+/// "checked", "na", "unchecked", "note" or "rechecked".
+std::string_view to_string(ChangeKind kind);
+
+/// One item whose check changed.
+struct StateChange
+{
+  ChangeKind kind = ChangeKind::checked;
+  /// The item's index in the checklist, or Checklist::npos for an entry it does not have.
+  std::size_t item = Checklist::npos;
+  /// The entry before and after (todo with nothing recorded where there was none).
+  Entry before;
+  Entry after;
+};
+
+/// The items whose check differs between the two states: the checklist's items in order, then
+/// entries the checklist does not have (those of `after` first, in file order). Verify commands and
+/// their results are not checks and are not compared.
+std::vector<StateChange> diff_states(const State& before, const State& after,
+                                     const Checklist& checklist);
+
+} // namespace llmchecklist

@@ -1,0 +1,94 @@
+#include "llmchecklist/state_diff.hpp"
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+namespace llmchecklist {
+namespace {
+
+std::optional<ChangeKind> change_between(const Entry& before, const Entry& after)
+{
+  if (before.status != after.status) {
+    switch (after.status) {
+    case Status::done:
+      return ChangeKind::checked;
+    case Status::na:
+      return ChangeKind::na;
+    case Status::todo:
+      return ChangeKind::unchecked;
+    }
+  }
+  // An item still todo records no check, whatever else its entry holds.
+  if (after.status == Status::todo) {
+    return std::nullopt;
+  }
+  if (before.note != after.note) {
+    return ChangeKind::note;
+  }
+  if (before.by != after.by || before.at != after.at || before.revision != after.revision ||
+      before.until != after.until) {
+    return ChangeKind::rechecked;
+  }
+  return std::nullopt;
+}
+
+Entry entry_or_blank(const State& state, const std::string& id)
+{
+  if (const Entry* entry = state.find(id)) {
+    return *entry;
+  }
+  Entry blank;
+  blank.id = id;
+  return blank;
+}
+
+} // namespace
+
+std::string_view to_string(ChangeKind kind)
+{
+  switch (kind) {
+  case ChangeKind::checked:
+    return "checked";
+  case ChangeKind::na:
+    return "na";
+  case ChangeKind::unchecked:
+    return "unchecked";
+  case ChangeKind::note:
+    return "note";
+  case ChangeKind::rechecked:
+    break;
+  }
+  return "rechecked";
+}
+
+std::vector<StateChange> diff_states(const State& before, const State& after,
+                                     const Checklist& checklist)
+{
+  std::vector<std::string> ids;
+  for (const Item& item : checklist.items()) {
+    ids.push_back(item.id);
+  }
+  std::unordered_set<std::string> orphans;
+  for (const State* state : {&after, &before}) {
+    for (const Entry& entry : state->entries) {
+      if (checklist.find_item(entry.id) == Checklist::npos && orphans.insert(entry.id).second) {
+        ids.push_back(entry.id);
+      }
+    }
+  }
+  std::vector<StateChange> changes;
+  for (const std::string& id : ids) {
+    StateChange change;
+    change.before = entry_or_blank(before, id);
+    change.after = entry_or_blank(after, id);
+    if (const auto kind = change_between(change.before, change.after)) {
+      change.kind = *kind;
+      change.item = checklist.find_item(id);
+      changes.push_back(std::move(change));
+    }
+  }
+  return changes;
+}
+
+} // namespace llmchecklist
