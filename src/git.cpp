@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -45,17 +46,51 @@ Output run(const std::string& command)
   return output;
 }
 
+// Appends `line` to the file (created when missing) unless a line of it already says the same.
+bool add_line_once(const fs::path& path, const std::string& line)
+{
+  std::error_code ec;
+  std::string text = fs::exists(path, ec) ? read_file(path) : "";
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view existing = std::string_view(text).substr(start, end - start);
+    while (!existing.empty() &&
+           (existing.back() == '\r' || existing.back() == ' ' || existing.back() == '\t')) {
+      existing.remove_suffix(1);
+    }
+    if (existing == line) {
+      return false;
+    }
+    start = end + 1;
+  }
+  if (!text.empty() && text.back() != '\n') {
+    text += '\n';
+  }
+  write_file_atomic(path, text + line + "\n");
+  return true;
+}
+
 } // namespace
+
+std::optional<fs::path> git_work_tree(const fs::path& directory)
+{
+  const Output top = run(fmt::format("git -C {} rev-parse --show-toplevel 2>/dev/null",
+                                     shell_quote(fs::absolute(directory).string())));
+  if (top.status != 0 || top.text.empty()) {
+    return std::nullopt;
+  }
+  return fs::path(top.text.substr(0, top.text.find('\n')));
+}
 
 std::optional<std::string> read_at_revision(const fs::path& path, const std::string& ref)
 {
   const fs::path absolute = fs::absolute(path).lexically_normal();
   const std::string dir = shell_quote(absolute.parent_path().string());
-  const Output top = run(fmt::format("git -C {} rev-parse --show-toplevel 2>/dev/null", dir));
-  if (top.status != 0) {
+  const std::optional<fs::path> top = git_work_tree(absolute.parent_path());
+  if (!top) {
     throw UsageError(fmt::format("{} is not in a git repository", absolute.string()));
   }
-  const std::string root = top.text.substr(0, top.text.find('\n'));
+  const std::string root = top->string();
   const Output commit = run(fmt::format("git -C {} rev-parse --verify --quiet {} 2>/dev/null", dir,
                                         shell_quote(ref + "^{commit}")));
   if (commit.status != 0) {
@@ -73,6 +108,48 @@ std::optional<std::string> read_at_revision(const fs::path& path, const std::str
     return std::nullopt;
   }
   return shown.text;
+}
+
+MergeDriverSetup setup_merge_driver(const fs::path& state_path)
+{
+  const fs::path absolute = fs::absolute(state_path).lexically_normal();
+  const std::optional<fs::path> top = git_work_tree(absolute.parent_path());
+  if (!top) {
+    throw UsageError(fmt::format("{} is not in a git repository; --git sets up git's merge of it",
+                                 absolute.string()));
+  }
+  MergeDriverSetup setup;
+  setup.attributes = *top / ".gitattributes";
+  // A bare name matches the state file in every directory, as git users expect of
+  // `.llmchecklist`; a file named otherwise is matched by its own path. fnmatch patterns cannot
+  // hold a plain space, so spaces are written as a class.
+  std::string pattern = absolute.filename().string();
+  if (pattern != k_state_file_name) {
+    // git reports the top with symbolic links resolved; resolve the file's directory the same way.
+    const fs::path real = fs::weakly_canonical(absolute.parent_path()) / absolute.filename();
+    pattern = "/" + real.lexically_relative(fs::canonical(*top)).generic_string();
+  }
+  std::string escaped;
+  for (const char c : pattern) {
+    escaped += c == ' ' ? std::string("[[:space:]]") : std::string(1, c);
+  }
+  setup.attribute_line = fmt::format("{} merge={}", escaped, k_merge_driver_name);
+
+  setup.attributes_added = add_line_once(setup.attributes, setup.attribute_line);
+
+  const std::string dir = shell_quote(top->string());
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{fmt::format("merge.{}.name", k_merge_driver_name),
+                                            "llmchecklist state merge"},
+        std::pair<std::string, std::string>{fmt::format("merge.{}.driver", k_merge_driver_name),
+                                            std::string(k_merge_driver_command)}}) {
+    const Output set =
+        run(fmt::format("git -C {} config {} {} 2>&1", dir, shell_quote(key), shell_quote(value)));
+    if (set.status != 0) {
+      throw IoError(top->string(), fmt::format("git config {} failed: {}", key, set.text));
+    }
+  }
+  return setup;
 }
 
 } // namespace llmchecklist

@@ -1,9 +1,11 @@
 #pragma once
-/// Reading a file as it was at a git revision, for `diff` and `progress --since`.
+/// What the library asks of git: a file as it was at a revision (for `diff` and
+/// `progress --since`), and the setup of the state file's merge driver (for `init --git`).
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace llmchecklist {
 
@@ -12,5 +14,32 @@ namespace llmchecklist {
 /// UsageError naming the revision when git does not know it, IoError when git cannot run.
 std::optional<std::string> read_at_revision(const std::filesystem::path& path,
                                             const std::string& ref);
+
+/// The top of the git work tree holding `directory`; nullopt outside git.
+std::optional<std::filesystem::path> git_work_tree(const std::filesystem::path& directory);
+
+/// The merge driver's name in .gitattributes and git config (`merge=llmchecklist`).
+inline constexpr std::string_view k_merge_driver_name = "llmchecklist";
+
+/// The command git runs to merge the state file: BASE, OURS (where the result goes), THEIRS,
+/// and the file's path in the repository. `llmchecklist` must be on the PATH.
+inline constexpr std::string_view k_merge_driver_command = "llmchecklist merge-driver %O %A %B %P";
+
+/// What setup_merge_driver() did.
+struct MergeDriverSetup
+{
+  /// The .gitattributes file that names the driver.
+  std::filesystem::path attributes;
+  /// Whether the line was added (false: it was there already).
+  bool attributes_added = false;
+  /// The line: "PATTERN merge=llmchecklist".
+  std::string attribute_line;
+};
+
+/// Makes git merge the state file at `state_path` with `llmchecklist merge-driver`: a line in
+/// the .gitattributes at the top of its work tree (created when missing), and
+/// merge.llmchecklist.name and .driver in the repository's own config. Running it again changes
+/// nothing. Throws UsageError outside a git work tree, IoError when git or the file fails.
+MergeDriverSetup setup_merge_driver(const std::filesystem::path& state_path);
 
 } // namespace llmchecklist
