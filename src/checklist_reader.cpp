@@ -1,12 +1,16 @@
 #include "checklist_reader.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <initializer_list>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "llmchecklist/builtin.hpp"
 #include "slug.hpp"
 #include "toml_location.hpp"
 
@@ -25,6 +29,8 @@ std::size_t count_words(std::string_view text)
 
 // Walks the TOML tree once, reporting each problem where it is. In throwing mode the first
 // report ends the read; in collecting mode reading goes on so that lint shows everything.
+const toml::array k_no_phases;
+
 class Reader
 {
 public:
@@ -36,25 +42,28 @@ public:
   Checklist read(const toml::table& root)
   {
     Checklist checklist;
-    check_keys(root, {"checklist", "phases"});
+    check_keys(root, {"checklist", "phases", "overrides"});
 
     const toml::table* header = table_at(root, "checklist");
+    std::optional<Checklist> base;
     if (header == nullptr) {
       report(root.source(), "missing [checklist] table (expected id, title, version, description)");
     } else {
-      check_keys(*header, {"id", "title", "version", "description"});
+      check_keys(*header, {"id", "title", "version", "description", "extends", "exclude"});
       checklist.id = slug_at(*header, "id", true);
       checklist.title = line_at(*header, "title", true);
       checklist.version = string_at(*header, "version");
       checklist.description = string_at(*header, "description");
+      base = read_base(*header);
     }
+    m_base = base ? &*base : nullptr;
 
     const toml::array* phases = array_at(root, "phases");
-    if (phases == nullptr || phases->empty()) {
+    if ((phases == nullptr || phases->empty()) && !base) {
       report(root.source(), "no [[phases]]: a checklist needs at least one phase");
       return checklist;
     }
-    for (const toml::node& node : *phases) {
+    for (const toml::node& node : phases != nullptr ? *phases : k_no_phases) {
       const toml::table* phase = node.as_table();
       if (phase == nullptr) {
         report(node.source(),
@@ -63,7 +72,13 @@ public:
       }
       read_phase(checklist, *phase);
     }
-    return checklist;
+    if (!base) {
+      if (root.get("overrides") != nullptr) {
+        report(root.get("overrides")->source(), "[overrides] needs 'extends' in [checklist]");
+      }
+      return checklist;
+    }
+    return compose(*base, checklist, *header, root);
   }
 
 private:
@@ -74,6 +89,128 @@ private:
       throw DataError(std::move(location), message);
     }
     m_diagnostics->push_back(Diagnostic{std::move(location), message});
+  }
+
+  // The checklist `extends` names: a built-in one, or a file relative to this one.
+  std::optional<Checklist> read_base(const toml::table& header)
+  {
+    const toml::node* node = header.get("extends");
+    const std::string reference = string_at(header, "extends");
+    if (node == nullptr || !node->is_string()) {
+      if (header.get("exclude") != nullptr) {
+        report(header.get("exclude")->source(), "'exclude' needs 'extends'");
+      }
+      return std::nullopt;
+    }
+    // A chain of extends is followed a few levels deep; a cycle ends there with an error.
+    static thread_local int depth = 0;
+    if (depth >= 8) {
+      report(node->source(), "'extends' nests more than 8 levels (is there a cycle?)");
+      return std::nullopt;
+    }
+    ++depth;
+    try {
+      Checklist base;
+      if (reference.rfind(k_builtin_prefix, 0) == 0) {
+        base = load_builtin_checklist(std::string_view(reference).substr(k_builtin_prefix.size()));
+      } else {
+        const std::filesystem::path path = std::filesystem::path(m_path).parent_path() / reference;
+        base = load_checklist_file(path.lexically_normal().string());
+      }
+      --depth;
+      return base;
+    } catch (const Error& error) {
+      --depth;
+      report(node->source(), fmt::format("cannot extend '{}': {}", reference, error.what()));
+      return std::nullopt;
+    }
+  }
+
+  // The base's phases and items (less `exclude`, with [overrides] applied), this file's items
+  // appended to phases of the same id, then this file's new phases.
+  Checklist compose(const Checklist& base, const Checklist& own, const toml::table& header,
+                    const toml::table& root)
+  {
+    std::set<std::string, std::less<>> excluded;
+    for (const std::string& id : strings_at(header, "exclude")) {
+      if (base.find_item(id) == Checklist::npos) {
+        report(header.get("exclude")->source(),
+               fmt::format("'exclude' names '{}', which the base checklist does not have", id));
+      }
+      excluded.insert(id);
+    }
+    std::map<std::string, Severity, std::less<>> severities;
+    if (const toml::table* overrides = table_at(root, "overrides")) {
+      for (const auto& [key, node] : *overrides) {
+        const toml::table* table = node.as_table();
+        if (table == nullptr || base.find_item(key.str()) == Checklist::npos) {
+          report(key.source(), fmt::format("[overrides.{}]: expected a table for an item of the "
+                                           "base checklist",
+                                           key.str()));
+          continue;
+        }
+        check_keys(*table, {"severity"});
+        const std::string severity = string_at(*table, "severity");
+        if (severity == "required" || severity == "recommended") {
+          severities[std::string(key.str())] =
+              severity == "required" ? Severity::required : Severity::recommended;
+        } else if (table->get("severity") != nullptr) {
+          report(table->get("severity")->source(),
+                 fmt::format("severity must be \"required\" or \"recommended\", got \"{}\"",
+                             severity));
+        }
+      }
+    }
+
+    Checklist result;
+    result.id = own.id;
+    result.title = own.title;
+    result.version = own.version;
+    result.description = own.description;
+    auto add_own_items = [&](const Phase& phase) {
+      for (const std::size_t i : phase.items) {
+        Item item = own.items()[i];
+        if (base.find_item(item.id) != Checklist::npos && excluded.count(item.id) == 0) {
+          report(m_item_ids.at(item.id), fmt::format("item id '{}' is already in the base "
+                                                     "checklist; exclude it there to replace it",
+                                                     item.id));
+        }
+        result.add_item(std::move(item));
+      }
+    };
+    for (const Phase& base_phase : base.phases()) {
+      Phase phase = base_phase;
+      const std::size_t mine = own.find_phase(phase.id);
+      if (mine != Checklist::npos) {
+        const Phase& override = own.phases()[mine];
+        phase.title = override.title.empty() ? phase.title : override.title;
+        phase.summary = override.summary.empty() ? phase.summary : override.summary;
+      }
+      result.add_phase(phase);
+      for (const std::size_t i : base_phase.items) {
+        Item item = base.items()[i];
+        if (excluded.count(item.id) != 0) {
+          continue;
+        }
+        if (const auto it = severities.find(item.id); it != severities.end()) {
+          item.severity = it->second;
+        }
+        result.add_item(std::move(item));
+      }
+      if (mine != Checklist::npos) {
+        add_own_items(own.phases()[mine]);
+      }
+    }
+    for (const Phase& phase : own.phases()) {
+      if (base.find_phase(phase.id) == Checklist::npos) {
+        if (phase.title.empty()) {
+          report(m_phase_ids.at(phase.id), fmt::format("new phase '{}' needs a title", phase.id));
+        }
+        result.add_phase(phase);
+        add_own_items(phase);
+      }
+    }
+    return result;
   }
 
   void check_keys(const toml::table& table, std::initializer_list<std::string_view> known)
@@ -181,7 +318,9 @@ private:
     check_keys(table, {"id", "title", "summary", "optional", "items"});
     Phase phase;
     phase.id = slug_at(table, "id", true);
-    phase.title = line_at(table, "title", true);
+    // A phase the base checklist has may leave its title to the base.
+    const bool in_base = m_base != nullptr && m_base->find_phase(phase.id) != Checklist::npos;
+    phase.title = line_at(table, "title", !in_base);
     phase.summary = string_at(table, "summary");
     if (const toml::node* node = wrong_type(table, "optional", toml::node_type::boolean)) {
       phase.optional = node->as_boolean()->get();
@@ -281,6 +420,7 @@ private:
   const std::string& m_path;
   std::vector<Diagnostic>* m_diagnostics;
   const LintOptions* m_lint;
+  const Checklist* m_base = nullptr;
   std::map<std::string, toml::source_region, std::less<>> m_phase_ids;
   std::map<std::string, toml::source_region, std::less<>> m_item_ids;
 };

@@ -35,18 +35,21 @@ std::string cell(std::string_view text)
 std::string render_csv(const Checklist& checklist, const State& state, const Selection& selection)
 {
   const detail::Selected selected = detail::select(checklist, state, selection);
-  std::string out = "number,phase,id,title,severity,status,by,at,note,evidence\r\n";
+  std::string out = "number,phase,id,title,severity,status,by,at,note,evidence,stale\r\n";
   for (const detail::SelectedPhase& phase : selected.phases) {
     for (const std::size_t i : phase.items) {
       const Item& item = checklist.items()[i];
       const Entry* entry = state.find(item.id);
       const Entry empty;
       const Entry& recorded = entry != nullptr ? *entry : empty;
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", item.number,
-                         cell(checklist.phases()[phase.index].id), cell(item.id), cell(item.title),
-                         to_string(item.severity), to_string(status_of(state, item)),
-                         cell(recorded.by), cell(recorded.at), cell(recorded.note),
-                         to_string(evidence_of(state, item)));
+      const std::string stale =
+          is_stale(state, item) ? fmt::format("r{} -> r{}", recorded.revision, item.revision) : "";
+      out +=
+          fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", item.number,
+                      cell(checklist.phases()[phase.index].id), cell(item.id), cell(item.title),
+                      to_string(item.severity), to_string(status_of(state, item)),
+                      cell(recorded.by), cell(recorded.at), cell(recorded.note),
+                      to_string(evidence_of(state, item)), stale.empty() ? "" : "stale " + stale);
     }
   }
   return out;

@@ -137,7 +137,7 @@ std::string practice(const Item& item)
 std::string item_html(const Item& item, const State& state)
 {
   const Entry* entry = state.find(item.id);
-  const Status status = entry != nullptr ? entry->status : Status::todo;
+  const Status status = status_of(state, item); // an expired n/a counts as todo
   const char* label = status == Status::done ? "done" : status == Status::na ? "n/a" : "todo";
   std::string out = fmt::format("<li class=\"item {}\" id=\"item-{}\">\n<div class=\"head\">"
                                 "<span class=\"status\">{}</span><span class=\"num\">{}.</span>"
@@ -156,6 +156,11 @@ std::string item_html(const Item& item, const State& state)
     }
     if (!entry->note.empty()) {
       meta += fmt::format(": {}", xml_escape(entry->note));
+    }
+    if (is_stale(state, item)) {
+      meta +=
+          fmt::format(" <strong class=\"failing\">Stale: checked at revision {}, now {}.</strong>",
+                      entry->revision, item.revision);
     }
     const Evidence evidence = evidence_of(state, item);
     if (evidence == Evidence::automated) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
 #include "selection.hpp"
 #include "xml_escape.hpp"
 
@@ -29,7 +30,7 @@ std::string testcase(const Checklist& checklist, const Item& item, const State& 
                   xml_escape(fmt::format("{}. {}", item.number, item.title)),
                   xml_escape(checklist.id), xml_escape(checklist.phases()[item.phase].id));
   const Entry* entry = state.find(item.id);
-  switch (entry != nullptr ? entry->status : Status::todo) {
+  switch (status_of(state, item)) {
   case Status::done:
     return out + "</testcase>\n";
   case Status::na:
@@ -59,8 +60,13 @@ std::string render_junit(const Checklist& checklist, const State& state, const S
     std::size_t failures = 0;
     std::size_t skipped = 0;
     std::string cases;
+    std::string stale;
     for (const std::size_t i : selected_phase.items) {
       const Item& item = checklist.items()[i];
+      if (is_stale(state, item)) {
+        stale += fmt::format("stale: {} {} (checked at revision {}, now {})\n", item.number,
+                             item.id, state.find(item.id)->revision, item.revision);
+      }
       const Status status = status_of(state, item);
       failures += status == Status::todo ? 1 : 0;
       skipped += status == Status::na ? 1 : 0;
@@ -75,7 +81,10 @@ std::string render_junit(const Checklist& checklist, const State& state, const S
                        "      <property name=\"checklist\" value=\"{}\"/>\n    </properties>\n",
                        xml_escape(phase.id), xml_escape(checklist.source));
     out += cases;
-    out += "    <system-out/>\n    <system-err/>\n  </testsuite>\n";
+    // Stale checks still pass (they count as done) but are named where reporters show output.
+    out += stale.empty() ? "    <system-out/>\n"
+                         : fmt::format("    <system-out>{}</system-out>\n", xml_escape(stale));
+    out += "    <system-err/>\n  </testsuite>\n";
   }
   return out + "</testsuites>\n";
 }

@@ -67,7 +67,7 @@ std::string details_block(const Item& item)
 std::string item_line(const Item& item, const State& state)
 {
   const Entry* entry = state.find(item.id);
-  const Status status = entry != nullptr ? entry->status : Status::todo;
+  const Status status = status_of(state, item); // an expired n/a counts as todo
   std::string title = fmt::format("{}\\. {}", item.number, inline_text(item.title));
   std::string line;
   switch (status) {
@@ -90,6 +90,13 @@ std::string item_line(const Item& item, const State& state)
     break;
   default:
     break;
+  }
+  if (is_stale(state, item)) {
+    line +=
+        fmt::format(" *(stale: checked at revision {}, now {})*", entry->revision, item.revision);
+  }
+  if (is_expired(state, item)) {
+    line += fmt::format(" *(n/a expired {})*", inline_text(entry->until));
   }
   if (item.severity == Severity::required && status == Status::todo) {
     line += " **required**";

@@ -51,7 +51,7 @@ test_export_csv_matches_the_golden_file() {
 test_export_csv_has_a_header_row_and_crlf_line_ends() {
   export_project
   lc_ok export --format csv -o out.csv
-  assert_eq "number,phase,id,title,severity,status,by,at,note,evidence" "$(head -1 out.csv | tr -d '\r')" "header"
+  assert_eq "number,phase,id,title,severity,status,by,at,note,evidence,stale" "$(head -1 out.csv | tr -d '\r')" "header"
   assert_eq 6 "$(wc -l <out.csv | tr -d ' ')" "rows (header + 5 items)"
   assert_eq 6 "$(grep -c $'\r$' out.csv)" "CRLF-terminated rows"
 }
@@ -61,14 +61,14 @@ test_export_csv_quotes_commas_and_doubles_quotes_as_rfc_4180_says() {
   lc_ok export --format csv -o out.csv
   local rows
   rows=$(tr -d '\r' <out.csv)
-  assert_contains "$rows" $'\n1,plan,comma,"Measure cost, latency and quality",required,done,Ada Lovelace <ada@example.org>,2026-11-28T12:00:00Z,"see ""docs/cost.md"", table 2",manual\n'
+  assert_contains "$rows" $'\n1,plan,comma,"Measure cost, latency and quality",required,done,Ada Lovelace <ada@example.org>,2026-11-28T12:00:00Z,"see ""docs/cost.md"", table 2",manual,\n'
   assert_contains "$rows" $'\n2,plan,quote,"Write the ""golden"" answers",recommended,na,'
   assert_contains "$rows" ',"no goldens, rubrics instead"'
   # Fields without special characters are not quoted; empty fields stay empty.
   assert_contains "$rows" $'\n5,ship,unicode,Résumé of the naïve café — done,required,todo,,,'
 }
 
-test_export_csv_fields_parse_back_to_ten_columns() {
+test_export_csv_fields_parse_back_to_eleven_columns() {
   export_project
   lc_ok export --format csv -o out.csv
   # An RFC 4180 reader: count the fields of each record (quoted commas do not split).
@@ -82,7 +82,7 @@ test_export_csv_fields_parse_back_to_ten_columns() {
       }
       print n
     }' | sort -u)
-  assert_eq 10 "$counts" "fields per record"
+  assert_eq 11 "$counts" "fields per record"
 }
 
 test_export_csv_keeps_a_leading_equals_sign_from_becoming_a_formula() {
@@ -174,7 +174,7 @@ test_export_of_an_invalid_state_file_writes_no_output_file() {
 test_export_without_a_state_file_shows_everything_todo() {
   lc export --format csv
   assert_status 0
-  assert_eq 40 "$(printf '%s\n' "$out" | tr -d '\r' | grep -c ',todo,,,,none$')" "todo rows"
+  assert_eq 40 "$(printf '%s\n' "$out" | tr -d '\r' | grep -c ',todo,,,,none,$')" "todo rows"
 }
 
 run_tests

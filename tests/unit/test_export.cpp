@@ -79,7 +79,7 @@ TEST_SUITE("export")
   TEST_CASE("csv quotes per RFC 4180 and neutralises formulas")
   {
     const std::string csv = render_csv(hostile(), State{});
-    CHECK(csv.rfind("number,phase,id,title,severity,status,by,at,note,evidence\r\n", 0) == 0);
+    CHECK(csv.rfind("number,phase,id,title,severity,status,by,at,note,evidence,stale\r\n", 0) == 0);
     CHECK(csv.find("\"'=HYPERLINK(\"\"http://evil\"\")") != std::string::npos);
     CHECK(csv.find("\"'-2+3, plain\"") != std::string::npos);
   }

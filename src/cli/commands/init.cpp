@@ -1,4 +1,5 @@
-// llmchecklist init: create the state file explicitly, naming its checklist.
+// llmchecklist init: create the state file explicitly, naming its checklist; with --git, also
+// have git merge it with `llmchecklist merge-driver`.
 
 #include <memory>
 
@@ -6,8 +7,10 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/terminal.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace fs = std::filesystem;
@@ -18,7 +21,9 @@ namespace {
 struct InitOptions
 {
   std::string checklist = std::string(k_default_checklist);
+  CLI::Option* checklist_option = nullptr;
   bool force = false;
+  bool git = false;
 };
 
 // The reference as the state file stores it: built-in names as given, paths relative to the
@@ -32,17 +37,8 @@ std::string stored_reference(const std::string& source, const fs::path& state_pa
   return fs::absolute(source).lexically_normal().lexically_relative(base).generic_string();
 }
 
-int run_init(const Context& context, const InitOptions& options)
+void create_state_file(const Context& context, const InitOptions& options, const fs::path& path)
 {
-  // Without --file, init creates the file where check would: at the top of the git work tree.
-  const fs::path path = context.named_state_path().value_or(
-      default_state_directory(fs::current_path()) / k_state_file_name);
-  std::error_code ec;
-  if (fs::exists(path, ec) && !options.force) {
-    throw UsageError(fmt::format("{} already exists; pass --force to re-initialise it (recorded "
-                                 "entries are kept)",
-                                 path.string()));
-  }
   const std::string reference = stored_reference(options.checklist, path);
   std::size_t items = 0;
   // Load the checklist first so that a bad one is reported before anything is written.
@@ -64,6 +60,48 @@ int run_init(const Context& context, const InitOptions& options)
   if (!context.options.quiet) {
     fmt::print("created {} ({} items from {})\n", path.string(), items, reference);
   }
+}
+
+void set_up_git(const Context& context, const fs::path& path)
+{
+  const MergeDriverSetup setup = setup_merge_driver(path);
+  if (context.options.quiet) {
+    return;
+  }
+  fmt::print("{} `{}` {} {}\n", setup.attributes_added ? "added" : "kept",
+             printable(setup.attribute_line), setup.attributes_added ? "to" : "in",
+             printable(setup.attributes.string()));
+  fmt::print("set git config merge.{}.driver to `{}`\n", k_merge_driver_name,
+             k_merge_driver_command);
+  fmt::print("commit .gitattributes; each clone runs `llmchecklist init --git` once, with "
+             "llmchecklist on its PATH\n");
+}
+
+int run_init(const Context& context, const InitOptions& options)
+{
+  // Without --file, init creates the file where check would: at the top of the git work tree.
+  const fs::path path = context.named_state_path().value_or(
+      default_state_directory(fs::current_path()) / k_state_file_name);
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  // `init --git` in a clone whose state file is committed only sets up git; naming a checklist
+  // as well would re-initialise the file, which takes --force.
+  const bool git_only = options.git && options.checklist_option->count() == 0;
+  if (exists && !options.force && !git_only) {
+    throw UsageError(fmt::format("{} already exists; pass --force to re-initialise it (recorded "
+                                 "entries are kept)",
+                                 path.string()));
+  }
+  if (options.git && !git_work_tree(fs::absolute(path).parent_path())) {
+    // Before anything is written: on any error, nothing is.
+    throw UsageError(fmt::format("--git: {} is not in a git repository", path.string()));
+  }
+  if (!exists || options.force) {
+    create_state_file(context, options, path);
+  }
+  if (options.git) {
+    set_up_git(context, path);
+  }
   return k_exit_ok;
 }
 
@@ -73,10 +111,14 @@ Command register_init(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<InitOptions>();
   CLI::App* sub = app.add_subcommand("init", "Create the state file (.llmchecklist)");
-  sub->add_option("--checklist", options->checklist,
-                  "builtin:NAME (default builtin:llm-deployment) or a checklist file")
-      ->option_text("SOURCE");
+  options->checklist_option =
+      sub->add_option("--checklist", options->checklist,
+                      "builtin:NAME (default builtin:llm-deployment) or a checklist file")
+          ->option_text("SOURCE");
   sub->add_flag("--force", options->force, "Re-initialise an existing state file");
+  sub->add_flag("--git", options->git,
+                "Have git merge the state file with `llmchecklist merge-driver` (.gitattributes "
+                "and git config); on an existing state file, only this");
   return {sub, [&context, options] { return run_init(context, *options); }};
 }
 
