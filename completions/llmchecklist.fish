@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify
+set -l commands list show check uncheck progress export init lint verify checklists
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -41,6 +41,11 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l note -x -d "A
 complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l na -x -d "Not applicable, with the reason"
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l min -x -d "Exit 1 below PCT percent"
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l all-required -d "Exit 1 while a required item is todo"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l no-stale -d "Exit 1 while a check is stale"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l min-phase -x -d "PHASE=PCT minimum"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l gate -d "Apply the team's [gate]"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l since -x -d "Exit 1 if items done at REF are todo"
+complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l until -x -d "With --na: last day it holds"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s f -l format -x -a "(__llmchecklist_ask values format)" -d "Export format"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d "Write to FILE"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l label -x -d "Badge text"
