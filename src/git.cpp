@@ -127,7 +127,7 @@ MergeDriverSetup setup_merge_driver(const fs::path& state_path)
   if (pattern != k_state_file_name) {
     // git reports the top with symbolic links resolved; resolve the file's directory the same way.
     const fs::path real = fs::weakly_canonical(absolute.parent_path()) / absolute.filename();
-    pattern = "/" + real.lexically_relative(fs::canonical(*top)).generic_string();
+    pattern = fmt::format("/{}", real.lexically_relative(fs::canonical(*top)).generic_string());
   }
   std::string escaped;
   for (const char c : pattern) {
