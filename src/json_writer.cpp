@@ -133,6 +133,13 @@ JsonWriter& JsonWriter::value(bool flag)
   return *this;
 }
 
+JsonWriter& JsonWriter::null()
+{
+  before_value();
+  m_out += "null";
+  return *this;
+}
+
 JsonWriter& JsonWriter::optional(std::string_view name, std::string_view text)
 {
   if (!text.empty()) {

@@ -25,6 +25,8 @@ public:
   JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
   JsonWriter& value(double number);
   JsonWriter& value(bool flag);
+  /// JSON's null: a value that is not there (an item without a number, a working tree).
+  JsonWriter& null();
   /// A member whose value is a string, written only when the string is not empty.
   JsonWriter& optional(std::string_view name, std::string_view text);
   /// An array of strings.

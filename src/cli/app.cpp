@@ -18,9 +18,9 @@ namespace {
 
 // Every subcommand, in the order `--help` lists them; help and dispatch both come from here.
 constexpr RegisterCommand k_commands[] = {
-    register_list,     register_show,         register_check,    register_uncheck,
-    register_progress, register_export,       register_init,     register_lint,
-    register_verify,   register_merge_driver, register_complete,
+    register_list,     register_show,   register_check,        register_uncheck,
+    register_progress, register_export, register_init,         register_lint,
+    register_verify,   register_diff,   register_merge_driver, register_complete,
 };
 
 std::string version_text()

@@ -1,0 +1,262 @@
+// llmchecklist diff: what changed in the checklist's state between two git revisions, or between
+// one and the working tree, read from git itself.
+
+#include <memory>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/diagnostics.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/terminal.hpp"
+#include "json_writer.hpp"
+#include "llmchecklist/builtin.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/git.hpp"
+#include "llmchecklist/state_diff.hpp"
+#include "llmchecklist/state_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist::cli {
+namespace {
+
+struct DiffOptions
+{
+  std::string from = "HEAD";
+  /// Empty: the working tree.
+  std::string to;
+  bool json = false;
+};
+
+// One version of the state; nullopt when the file did not exist there.
+struct Version
+{
+  std::optional<State> state;
+  std::string name;
+};
+
+// The file at a revision as git names it ("HEAD:.llmchecklist"), so that an error says which
+// version is bad.
+std::string name_at(const fs::path& path, const std::string& ref)
+{
+  const fs::path absolute = fs::absolute(path);
+  const std::optional<fs::path> top = git_work_tree(absolute.parent_path());
+  const std::string relative =
+      top ? fs::relative(absolute, *top).generic_string() : path.generic_string();
+  return fmt::format("{}:{}", ref, relative);
+}
+
+Version read_version(const fs::path& path, const std::string& ref)
+{
+  Version version;
+  std::optional<std::string> text;
+  if (ref.empty()) {
+    version.name = "the working tree";
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+      text = read_file(path);
+    }
+  } else {
+    version.name = ref;
+    text = read_at_revision(path, ref);
+  }
+  if (text) {
+    version.state = parse_state(*text, ref.empty() ? path.string() : name_at(path, ref));
+  }
+  return version;
+}
+
+// The checklist the newer version follows (numbers and titles come from it), as the working
+// tree has it. A checklist that cannot be loaded any more leaves ids alone: history stays
+// readable.
+Checklist checklist_for(const Version& before, const Version& after, const fs::path& path)
+{
+  const std::string reference = after.state    ? after.state->checklist
+                                : before.state ? before.state->checklist
+                                               : std::string(k_default_checklist);
+  try {
+    return load_checklist_reference(reference, fs::absolute(path).parent_path());
+  } catch (const Error& error) {
+    print_warning(fmt::format("{}; showing ids only", error.what()));
+    return Checklist{};
+  }
+}
+
+std::string who_and_when(const Entry& entry)
+{
+  std::string text;
+  if (!entry.by.empty()) {
+    text += fmt::format("by {}", printable(entry.by));
+  }
+  if (!entry.at.empty()) {
+    text += fmt::format("{}at {}", text.empty() ? "" : " ", entry.at);
+  }
+  return text;
+}
+
+// What the line says after the item: who and when, and what the change was about.
+std::string details(const StateChange& change)
+{
+  const Entry& before = change.before;
+  const Entry& after = change.after;
+  std::vector<std::string> parts;
+  const auto add = [&parts](std::string part) {
+    if (!part.empty()) {
+      parts.push_back(std::move(part));
+    }
+  };
+  switch (change.kind) {
+  case ChangeKind::unchecked:
+    add(fmt::format("was {}", before.status == Status::na ? "n/a" : "done"));
+    add(who_and_when(before));
+    break;
+  case ChangeKind::note:
+    add(who_and_when(after));
+    add(fmt::format("note \"{}\" -> \"{}\"", printable(before.note), printable(after.note)));
+    break;
+  case ChangeKind::checked:
+  case ChangeKind::na:
+  case ChangeKind::rechecked:
+    add(who_and_when(after));
+    if (!after.note.empty()) {
+      add(fmt::format("{} \"{}\"", after.status == Status::na ? "reason" : "note",
+                      printable(after.note)));
+    }
+    break;
+  }
+  if (change.kind != ChangeKind::unchecked) {
+    if (!after.until.empty()) {
+      add(fmt::format("until {}", after.until));
+    }
+    if (change.kind == ChangeKind::rechecked && before.revision != after.revision &&
+        before.revision > 0) {
+      add(fmt::format("revision {} -> {}", before.revision, after.revision));
+    }
+  }
+  std::string text;
+  for (const std::string& part : parts) {
+    text += text.empty() ? part : "; " + part;
+  }
+  return text;
+}
+
+void print_changes(const Terminal& term, const Checklist& checklist,
+                   const std::vector<StateChange>& changes)
+{
+  for (const StateChange& change : changes) {
+    std::string label;
+    Color color = Color::green;
+    switch (change.kind) {
+    case ChangeKind::checked:
+      label = "checked  ";
+      break;
+    case ChangeKind::na:
+      label = "n/a      ";
+      color = Color::yellow;
+      break;
+    case ChangeKind::unchecked:
+      label = "unchecked";
+      color = Color::red;
+      break;
+    case ChangeKind::note:
+      label = "note     ";
+      color = Color::dim;
+      break;
+    case ChangeKind::rechecked:
+      label = "rechecked";
+      color = Color::dim;
+      break;
+    }
+    const std::string item =
+        change.item == Checklist::npos
+            ? fmt::format("{} (orphaned)", printable(change.after.id))
+            : fmt::format("{} {}: {}", checklist.items()[change.item].number, change.after.id,
+                          printable(checklist.items()[change.item].title));
+    const std::string more = details(change);
+    fmt::print("{} {}{}\n", paint(term, color, label), item, more.empty() ? "" : " (" + more + ")");
+  }
+}
+
+void write_check(detail::JsonWriter& json, const Entry& entry)
+{
+  json.key("status").value(to_string(entry.status));
+  if (entry.revision > 0) {
+    json.key("revision").value(entry.revision);
+  }
+  json.optional("by", entry.by);
+  json.optional("at", entry.at);
+  json.optional("note", entry.note);
+  json.optional("until", entry.until);
+}
+
+std::string json_changes(const Checklist& checklist, const DiffOptions& options,
+                         const std::vector<StateChange>& changes)
+{
+  detail::JsonWriter json;
+  json.begin_object();
+  json.key("from").value(options.from);
+  if (options.to.empty()) {
+    json.key("to").null();
+  } else {
+    json.key("to").value(options.to);
+  }
+  json.key("changes").begin_array();
+  for (const StateChange& change : changes) {
+    const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
+    json.begin_object();
+    json.key("change").value(to_string(change.kind));
+    if (item != nullptr) {
+      json.key("number").value(item->number);
+    } else {
+      json.key("number").null();
+    }
+    json.key("id").value(change.after.id);
+    json.key("title").value(item != nullptr ? item->title : std::string());
+    write_check(json, change.after);
+    json.key("before").begin_object();
+    write_check(json, change.before);
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.finish();
+}
+
+int run_diff(const Context& context, const DiffOptions& options)
+{
+  const fs::path path = context.state_path();
+  const Version before = read_version(path, options.from);
+  const Version after = read_version(path, options.to);
+  const Checklist checklist = checklist_for(before, after, path);
+  const State none;
+  const std::vector<StateChange> changes =
+      diff_states(before.state.value_or(none), after.state.value_or(none), checklist);
+  if (options.json) {
+    fmt::print("{}", json_changes(checklist, options, changes));
+  } else if (!changes.empty()) {
+    print_changes(context.out(), checklist, changes);
+  } else if (!context.options.quiet) {
+    fmt::print("no change to the checklist between {} and {}\n", before.name, after.name);
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+Command register_diff(CLI::App& app, Context& context)
+{
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "diff", "What changed in the checklist between two git revisions (default: HEAD and now)");
+  sub->add_option("from", options->from, "The earlier revision (default HEAD)")
+      ->option_text("REF1");
+  sub->add_option("to", options->to, "The later revision (default: the working tree)")
+      ->option_text("REF2");
+  sub->add_flag("--json", options->json, "Print the changes as JSON");
+  return {sub, [&context, options] { return run_diff(context, *options); }};
+}
+
+} // namespace llmchecklist::cli

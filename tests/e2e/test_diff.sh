@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# llmchecklist diff: what changed in the checklist's state between git revisions, or between a
+# revision and the working tree, with who and when, read from git itself.
+. "$(dirname "$0")/lib.sh"
+
+repo_with_state() {
+  git_repo
+  echo "project" >README.md
+  lc_ok init
+  git add README.md .llmchecklist
+  git commit -qm "Start the checklist"
+}
+
+# jq over $out: the changes as "change number id" lines.
+changes() { json '.changes[] | "\(.change) \(.number) \(.id)"'; }
+
+test_diff_against_the_working_tree_lists_checks_and_na_with_who_and_when() {
+  repo_with_state
+  lc_ok check 3 --note "docs/cost.md"
+  LLMCHECKLIST_NOW=2026-11-29T08:30:00Z lc_ok check 4 --na "inputs are short"
+  lc diff
+  assert_status 0
+  assert_eq 2 "$(printf '%s\n' "$out" | wc -l)" "lines"
+  assert_contains "$out" 'checked   3 cost-at-scale: Model cost per request'
+  assert_contains "$out" '(by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z; note "docs/cost.md")'
+  assert_contains "$out" 'n/a       4 context-length: '
+  assert_contains "$out" 'at 2026-11-29T08:30:00Z; reason "inputs are short")'
+}
+
+test_diff_json_has_the_documented_shape() {
+  repo_with_state
+  lc_ok check 3 --note "docs/cost.md"
+  lc diff --json
+  assert_status 0
+  assert_eq "HEAD" "$(json .from)"
+  assert_eq "null" "$(json .to)"
+  assert_eq "checked 3 cost-at-scale" "$(changes)"
+  assert_eq "done" "$(json '.changes[0].status')"
+  assert_eq "todo" "$(json '.changes[0].before.status')"
+  assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[0].by')"
+  assert_eq "2026-11-28T12:00:00Z" "$(json '.changes[0].at')"
+  assert_eq "docs/cost.md" "$(json '.changes[0].note')"
+  assert_eq 1 "$(json '.changes[0].revision')"
+  assert_contains "$(json '.changes[0].title')" "Model cost"
+}
+
+test_diff_between_two_revisions_reports_unchecks_with_the_previous_check() {
+  repo_with_state
+  lc_ok check 3 5 --note "evidence"
+  git commit -qam "Check 3 and 5"
+  git tag checked
+  lc_ok uncheck 5
+  lc_ok check 3 --note "better evidence"
+  git commit -qam "Uncheck 5, new note on 3"
+  lc diff checked HEAD --json
+  assert_status 0
+  assert_eq "checked" "$(json .from)"
+  assert_eq "HEAD" "$(json .to)"
+  assert_eq "note 3 cost-at-scale
+unchecked 5 structured-output" "$(changes)"
+  assert_eq "evidence" "$(json '.changes[0].before.note')"
+  assert_eq "better evidence" "$(json '.changes[0].note')"
+  assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[1].before.by')"
+  lc diff checked HEAD
+  assert_contains "$out" 'unchecked 5 structured-output: '
+  assert_contains "$out" '(was done; by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z)'
+  assert_contains "$out" 'note "evidence" -> "better evidence"'
+}
+
+test_diff_with_one_revision_compares_it_with_the_working_tree() {
+  repo_with_state
+  lc_ok check 1
+  git commit -qam "Check 1"
+  lc_ok check 2
+  lc diff HEAD~1 --json
+  assert_eq "checked 1 quality-bar
+checked 2 smaller-model-check" "$(changes)"
+  lc diff --json
+  assert_eq "checked 2 smaller-model-check" "$(changes)"
+}
+
+test_diff_between_branches() {
+  repo_with_state
+  git checkout -q -b feature
+  lc_ok check 10 --na "no retrieval"
+  git commit -qam "feature: 10 n/a"
+  git checkout -q main
+  lc diff main feature --json
+  assert_eq "na 10" "$(json '.changes[] | "\(.change) \(.number)"')"
+  assert_eq "no retrieval" "$(json '.changes[0].note')"
+  lc diff feature main --json
+  assert_eq "unchecked 10" "$(json '.changes[] | "\(.change) \(.number)"')"
+}
+
+test_diff_a_state_file_missing_at_a_revision_is_an_empty_state() {
+  git_repo
+  echo "project" >README.md
+  git add README.md
+  git commit -qm "Before the checklist"
+  lc_ok check 3
+  git add .llmchecklist
+  git commit -qm "Start the checklist"
+  lc diff HEAD~1 HEAD --json
+  assert_status 0
+  assert_eq "checked 3 cost-at-scale" "$(changes)"
+  # And the other way round: a state file deleted in the working tree unchecks everything.
+  rm .llmchecklist
+  lc diff --json
+  assert_eq "unchecked 3 cost-at-scale" "$(changes)"
+}
+
+test_diff_without_changes_says_so_and_exits_0() {
+  repo_with_state
+  lc diff
+  assert_status 0
+  assert_eq "no change to the checklist between HEAD and the working tree" "$out"
+  lc diff --json
+  assert_eq 0 "$(json '.changes | length')"
+  lc -q diff
+  assert_eq "" "$out"
+}
+
+test_diff_ignores_verify_commands_and_reports_rechecks() {
+  repo_with_state
+  lc_ok check 3 --note "n"
+  git commit -qam "Check 3"
+  lc_ok verify 4 --set "true"
+  LLMCHECKLIST_NOW=2026-12-01T00:00:00Z lc_ok check 3
+  lc diff --json
+  assert_eq "rechecked 3 cost-at-scale" "$(changes)"
+}
+
+test_diff_reports_orphaned_entries_without_a_number() {
+  repo_with_state
+  printf '\n[items.retired-item]\nstatus = "done"\nby = "Ada"\n' >>.llmchecklist
+  lc diff --json
+  assert_eq "checked null retired-item" "$(changes)"
+  lc diff
+  assert_contains "$out" "checked   retired-item (orphaned) (by Ada)"
+}
+
+test_diff_of_an_unknown_revision_is_a_usage_error() {
+  repo_with_state
+  lc diff no-such-branch
+  assert_status 2
+  assert_contains "$err" "no-such-branch"
+}
+
+test_diff_outside_git_is_a_usage_error() {
+  lc_ok init
+  lc diff
+  assert_status 2
+  assert_contains "$err" "not in a git repository"
+}
+
+test_diff_a_bad_state_file_at_a_revision_names_the_revision() {
+  repo_with_state
+  printf 'format = 1\n[items.a]\nstatus = "finished"\n' >.llmchecklist
+  git commit -qam "Break it"
+  git tag broken
+  git show HEAD~1:.llmchecklist >.llmchecklist
+  lc diff broken
+  assert_status 3
+  assert_contains "$err" "broken:"
+}
+
+run_tests
