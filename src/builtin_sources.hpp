@@ -9,6 +9,7 @@ namespace llmchecklist::detail {
 struct BuiltinSource
 {
   std::string_view name;
+  std::string_view version;
   std::string_view text;
 };
 

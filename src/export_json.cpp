@@ -3,6 +3,7 @@
 #include "json_writer.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/upgrade.hpp"
 #include "selection.hpp"
 
 namespace llmchecklist {
@@ -62,6 +63,10 @@ std::string render_json(const Checklist& checklist, const State& state, const Se
   json.key("title").value(checklist.title);
   json.key("version").value(checklist.version);
   json.key("source").value(checklist.source);
+  // The version the state is pinned to, and the newest available: they differ when an
+  // upgrade is waiting.
+  json.key("pinned_version").value(pinned_version(state));
+  json.key("latest_version").value(latest_version(state, checklist));
   json.end_object();
   write_counts(json, selected.counts);
   json.key("phases").begin_array();

@@ -36,7 +36,9 @@ Project make_project(const fs::path& state_path, const std::optional<std::string
   if (text) {
     project.state = parse_state(*text, state_path.string());
   } else {
-    project.state.checklist = std::string(k_default_checklist);
+    // A new state pins the version it is written against: a newer binary with a newer
+    // checklist must not change what the team signed off against behind its back.
+    project.state.checklist = pinned_builtin_reference(k_default_builtin);
   }
   try {
     project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path());

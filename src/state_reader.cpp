@@ -214,6 +214,9 @@ State parse_state(std::string_view text, const std::string& path)
       if (state.checklist.empty()) {
         fail(node.source(), path, "'checklist' is empty (expected builtin:NAME or a path)");
       }
+    } else if (name == "checklist_version") {
+      state.checklist_version =
+          expect(node, toml::node_type::string, name, path).as_string()->get();
     } else if (name == "gate") {
       expect(node, toml::node_type::table, name, path);
       state.gate = read_gate(*node.as_table(), path);
@@ -229,7 +232,8 @@ State parse_state(std::string_view text, const std::string& path)
       }
     } else {
       fail(key.source(), path,
-           fmt::format("unknown key '{}' (expected format, checklist, gate, items)", name));
+           fmt::format("unknown key '{}' (expected format, checklist, checklist_version, gate, "
+                       "items)", name));
     }
   }
 

@@ -97,8 +97,14 @@ std::string layout_state(const State& state, const Checklist& checklist,
       "# Checklist progress kept by llmchecklist: change it with `llmchecklist check`{}", nl);
   out += fmt::format("# and `llmchecklist uncheck`, review and merge it like code.{}", nl);
   out += fmt::format("format = {}{}", k_state_format, nl);
-  out += overrides.checklist_line.value_or(
-      fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl));
+  std::string checklist_line =
+      fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl);
+  if (!state.checklist_version.empty()) {
+    // A checklist file's version, pinned like a built-in's "@VERSION".
+    checklist_line +=
+        fmt::format("checklist_version = {}{}", detail::toml_string(state.checklist_version), nl);
+  }
+  out += overrides.checklist_line.value_or(checklist_line);
 
   if (!state.gate.empty() || overrides.gate_table) {
     out +=

@@ -87,6 +87,9 @@ struct State
   std::string checklist = "builtin:llm-deployment";
   /// Where the reference was read from, for errors about it.
   SourceLocation checklist_location;
+  /// For a checklist file: the `version` of its [checklist] table the state was written
+  /// against (built-in references carry their version as "@VERSION"). Empty when not pinned.
+  std::string checklist_version;
   /// Entries in file order (for a freshly written file: checklist order, then orphans).
   std::vector<Entry> entries;
   /// The file's own line ending ("\n" or "\r\n"), kept on rewrite.

@@ -20,7 +20,7 @@ namespace {
 constexpr RegisterCommand k_commands[] = {
     register_list,     register_show,   register_check,        register_uncheck,
     register_progress, register_export, register_init,         register_lint,
-    register_verify,   register_diff,   register_merge_driver, register_complete,
+    register_verify,   register_diff,   register_merge_driver, register_checklists, register_upgrade, register_complete,
 };
 
 std::string version_text()

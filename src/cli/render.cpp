@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "cli/diagnostics.hpp"
+#include "llmchecklist/builtin.hpp"
+#include "llmchecklist/upgrade.hpp"
 
 namespace llmchecklist::cli {
 
@@ -65,6 +67,27 @@ std::string counts_summary(const Counts& counts)
     text += fmt::format(", {} n/a", counts.na);
   }
   return text + fmt::format(" ({} %)", counts.percent_floor());
+}
+
+void note_versions(const Project& project)
+{
+  const std::string pinned = pinned_version(project.state);
+  const std::string latest = latest_version(project.state, project.checklist);
+  if (pinned.empty() || latest.empty() || pinned == latest) {
+    return;
+  }
+  if (project.state.checklist.rfind(k_builtin_prefix, 0) == 0) {
+    if (compare_versions(latest, pinned) > 0) {
+      fmt::print(stderr,
+                 "llmchecklist: note: version {} of the checklist is available; this state "
+                 "follows {}. `llmchecklist upgrade --dry-run` shows what would change.\n",
+                 printable(latest), printable(pinned));
+    }
+    return;
+  }
+  print_warning(fmt::format("{} is now version {}, but {} was written against version {}; "
+                            "review what changed, then run `llmchecklist upgrade`",
+                            project.state.checklist, latest, project.state_path.string(), pinned));
 }
 
 void warn_orphans(const Project& project)

@@ -27,6 +27,10 @@ std::string counts_summary(const Counts& counts);
 /// A warning on stderr naming the state entries the checklist no longer has, if any.
 void warn_orphans(const Project& project);
 
+/// A note on stderr when the checklist moved on from the version the state follows: a newer
+/// built-in version exists, or the checklist file's version no longer matches the pin.
+void note_versions(const Project& project);
+
 /// The `--status` values, checked by CLI11.
 inline const std::vector<std::string> k_status_names = {"todo", "done", "na"};
 

@@ -238,7 +238,7 @@ test_checklists_lists_the_built_in_ones_and_the_one_in_use() {
   assert_status 0
   assert_contains "$out" "builtin:llm-deployment  LLM Deployment Checklist (version 2026.1, 40 items)  <- in use"
   lc checklists --json
-  assert_eq "builtin:llm-deployment 40" "$(json '.in_use | "\(.source) \(.items)"')"
+  assert_eq "builtin:llm-deployment@2026.1 40" "$(json '.in_use | "\(.source) \(.items)"')"
 }
 
 run_tests

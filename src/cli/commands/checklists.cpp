@@ -55,7 +55,10 @@ int run_checklists(const Context& context, const ChecklistsOptions& options)
   for (const Checklist& checklist : builtins) {
     fmt::print("  {}  {} (version {}, {} items){}\n", checklist.source, printable(checklist.title),
                printable(checklist.version), checklist.items().size(),
-               checklist.source == project.checklist.source ? "  <- in use" : "");
+               checklist.source == project.checklist.source ||
+                       project.checklist.source.rfind(checklist.source + "@", 0) == 0
+                   ? "  <- in use"
+                   : "");
   }
   fmt::print("In use: {}  {} (version {}, {} items), {}\n", printable(project.checklist.source),
              printable(project.checklist.title), printable(project.checklist.version),

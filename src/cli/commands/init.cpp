@@ -20,7 +20,7 @@ namespace {
 
 struct InitOptions
 {
-  std::string checklist = std::string(k_default_checklist);
+  std::string checklist = pinned_builtin_reference(k_default_builtin);
   CLI::Option* checklist_option = nullptr;
   bool force = false;
   bool git = false;
@@ -31,7 +31,10 @@ struct InitOptions
 std::string stored_reference(const std::string& source, const fs::path& state_path)
 {
   if (source.rfind(k_builtin_prefix, 0) == 0) {
-    return source;
+    // Pin the version, so that the state follows what the team signed off against.
+    return source.find('@') == std::string::npos
+               ? pinned_builtin_reference(std::string_view(source).substr(k_builtin_prefix.size()))
+               : source;
   }
   const fs::path base = fs::absolute(state_path).parent_path();
   return fs::absolute(source).lexically_normal().lexically_relative(base).generic_string();
@@ -54,6 +57,9 @@ void create_state_file(const Context& context, const InitOptions& options, const
         }
         project.state.checklist = reference;
         project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path());
+        // A checklist file has no "@VERSION": the version it has now is recorded beside it.
+        project.state.checklist_version =
+            reference.rfind(k_builtin_prefix, 0) == 0 ? std::string() : project.checklist.version;
         items = project.checklist.items().size();
       },
       context.lock_timeout());

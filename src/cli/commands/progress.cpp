@@ -228,6 +228,7 @@ int apply_gate(const Project& project, const Gate& gate, const Selection& select
 int run_progress(const Context& context, const ProgressOptions& options)
 {
   const Project project = context.open();
+  note_versions(project);
   Selection selection;
   selection.items = false;
   if (!options.phase.empty()) {

@@ -1,0 +1,43 @@
+#pragma once
+/// Versions of the checklist a state follows, and moving a state to a newer one.
+
+#include <string>
+#include <vector>
+
+#include "llmchecklist/checklist.hpp"
+#include "llmchecklist/state.hpp"
+
+namespace llmchecklist {
+
+/// The version a state is pinned to ("2026.1"): a built-in reference's "@VERSION", or a
+/// checklist file's recorded `checklist_version`. Empty when the state does not pin one.
+std::string pinned_version(const State& state);
+
+/// The newest version available: the latest built-in version this binary has, or the version
+/// the checklist file has now. Empty when unknown.
+std::string latest_version(const State& state, const Checklist& checklist);
+
+/// What moving to another version changes, for a summary that reads well in review.
+struct UpgradePlan
+{
+  /// The reference and version the state will follow.
+  std::string to_reference;
+  std::string to_version;
+  /// Ids of items the new version adds (they arrive as todo).
+  std::vector<std::string> added;
+  /// Ids of items whose requirement changed (higher revision); their checks become stale.
+  std::vector<std::string> changed;
+  /// Ids the new version drops; their entries stay, as orphans.
+  std::vector<std::string> dropped;
+};
+
+/// Plans moving `state` from the checklist it follows (`from`; nullptr when that version is
+/// not available, as for a checklist file that has changed) to `to`, read from `to_reference`.
+UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checklist& to,
+                         const std::string& to_reference);
+
+/// Re-pins the state as planned. Entries are kept as they are: added items are todo, changed
+/// ones show as stale, dropped ones become orphans.
+void apply_upgrade(State& state, const UpgradePlan& plan);
+
+} // namespace llmchecklist
