@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "state_layout.hpp"
-#include "toml_writer.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -147,9 +147,17 @@ StateMerge merge_states(const State& base, const State& ours, const State& their
   merged.newline = ours.newline;
   merged.bom = ours.bom;
   merged.as_of = ours.as_of;
-  if (!merge_value(base.checklist, ours.checklist, theirs.checklist, merged.checklist)) {
+  // The reference and the version it pins are one choice: an upgrade changes both.
+  using Pin = std::pair<std::string, std::string>;
+  Pin pin;
+  if (!merge_value(Pin{base.checklist, base.checklist_version},
+                   Pin{ours.checklist, ours.checklist_version},
+                   Pin{theirs.checklist, theirs.checklist_version}, pin)) {
     merge.theirs_checklist = theirs.checklist;
+    merge.theirs_checklist_version = theirs.checklist_version;
   }
+  merged.checklist = pin.first;
+  merged.checklist_version = pin.second;
   merged.checklist_location = ours.checklist_location;
   if (!merge_gate(base.gate, ours.gate, theirs.gate, merged.gate)) {
     merged.gate = ours.gate;
@@ -197,8 +205,10 @@ std::string serialize_merge(const StateMerge& merge, const Checklist& checklist)
   detail::LayoutOverrides overrides;
   if (merge.theirs_checklist) {
     overrides.checklist_line = conflict(
-        fmt::format("checklist = {}{}", detail::toml_string(merge.state.checklist), nl),
-        fmt::format("checklist = {}{}", detail::toml_string(*merge.theirs_checklist), nl), nl);
+        detail::serialize_checklist_lines(merge.state.checklist, merge.state.checklist_version, nl),
+        detail::serialize_checklist_lines(*merge.theirs_checklist, merge.theirs_checklist_version,
+                                          nl),
+        nl);
   }
   if (merge.theirs_gate) {
     overrides.gate_table = conflict(detail::serialize_gate_table(merge.state.gate, nl),

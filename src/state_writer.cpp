@@ -57,6 +57,17 @@ std::string serialize_entry(const Entry& entry, std::string_view nl)
 
 namespace detail {
 
+std::string serialize_checklist_lines(std::string_view reference, std::string_view version,
+                                      std::string_view nl)
+{
+  std::string out = fmt::format("checklist = {}{}", detail::toml_string(reference), nl);
+  if (!version.empty()) {
+    // A checklist file's version, pinned like a built-in's "@VERSION".
+    out += fmt::format("checklist_version = {}{}", detail::toml_string(version), nl);
+  }
+  return out;
+}
+
 std::string serialize_gate_table(const Gate& gate, std::string_view nl)
 {
   if (gate.empty()) {
@@ -97,14 +108,8 @@ std::string layout_state(const State& state, const Checklist& checklist,
       "# Checklist progress kept by llmchecklist: change it with `llmchecklist check`{}", nl);
   out += fmt::format("# and `llmchecklist uncheck`, review and merge it like code.{}", nl);
   out += fmt::format("format = {}{}", k_state_format, nl);
-  std::string checklist_line =
-      fmt::format("checklist = {}{}", detail::toml_string(state.checklist), nl);
-  if (!state.checklist_version.empty()) {
-    // A checklist file's version, pinned like a built-in's "@VERSION".
-    checklist_line +=
-        fmt::format("checklist_version = {}{}", detail::toml_string(state.checklist_version), nl);
-  }
-  out += overrides.checklist_line.value_or(checklist_line);
+  out += overrides.checklist_line.value_or(
+      serialize_checklist_lines(state.checklist, state.checklist_version, nl));
 
   if (!state.gate.empty() || overrides.gate_table) {
     out +=

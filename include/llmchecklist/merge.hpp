@@ -11,9 +11,9 @@
 /// wins (ours on a tie); changed to different statuses, a conflict. Its verify command and
 /// result: changed on one side only, that side's; two different commands, a conflict; the same
 /// command with different results, "fail" wins (the next `verify --update` settles it).
-/// `checklist` and each key of [gate]: changed on one side only, that side's; changed on both
-/// differently, a conflict. Entries of either side survive, orphans included; an entry one
-/// side removed is dropped when the other left it unchanged.
+/// `checklist` with its `checklist_version`, and each key of [gate]: changed on one side only,
+/// that side's; changed on both differently, a conflict. Entries of either side survive, orphans
+/// included; an entry one side removed is dropped when the other left it unchanged.
 
 #include <optional>
 #include <string>
@@ -39,8 +39,10 @@ struct StateMerge
   State state;
   /// Items both sides changed incompatibly, in the order of `state.entries`.
   std::vector<EntryConflict> entries;
-  /// Theirs `checklist`, when both sides changed it differently.
+  /// Theirs `checklist`, when both sides changed it (or its `checklist_version`) differently.
   std::optional<std::string> theirs_checklist;
+  /// Theirs `checklist_version`, when theirs_checklist is set.
+  std::string theirs_checklist_version;
   /// Theirs [gate], when both sides changed the same key of it differently.
   std::optional<Gate> theirs_gate;
 

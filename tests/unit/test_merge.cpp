@@ -208,6 +208,25 @@ TEST_SUITE("merge")
           std::string::npos);
   }
 
+  TEST_CASE("a checklist file's pinned version merges with its reference as one value")
+  {
+    const std::string pinned = "format = 1\nchecklist = \"small.toml\"\nchecklist_version = ";
+    const StateMerge upgraded =
+        merge_texts(pinned + "\"1\"\n", pinned + "\"2\"\n", pinned + "\"1\"\n" + k_beta_done);
+    REQUIRE(upgraded.clean());
+    CHECK(upgraded.state.checklist_version == "2");
+    CHECK(upgraded.state.find("beta") != nullptr);
+
+    const StateMerge apart =
+        merge_texts(pinned + "\"1\"\n", pinned + "\"2\"\n", pinned + "\"3\"\n");
+    CHECK_FALSE(apart.clean());
+    CHECK(apart.state.checklist_version == "2");
+    CHECK(serialize_merge(apart, small())
+              .find("<<<<<<< ours\nchecklist = \"small.toml\"\nchecklist_version = \"2\"\n"
+                    "=======\nchecklist = \"small.toml\"\nchecklist_version = \"3\"\n"
+                    ">>>>>>> theirs\n") != std::string::npos);
+  }
+
   TEST_CASE("gate keys changed on different sides merge and the same key changed twice conflicts")
   {
     const std::string min80 = state("[gate]\nmin = 80\n");
