@@ -35,11 +35,11 @@ std::string evidence_tag(const Terminal& terminal, Evidence evidence)
 {
   switch (evidence) {
   case Evidence::automated:
-    return " " + paint(terminal, Color::green, "[verified]");
+    return fmt::format(" {}", paint(terminal, Color::green, "[verified]"));
   case Evidence::manual:
-    return " " + paint(terminal, Color::dim, "[manual]");
+    return fmt::format(" {}", paint(terminal, Color::dim, "[manual]"));
   case Evidence::failing:
-    return " " + paint(terminal, Color::red, "[verify failing]");
+    return fmt::format(" {}", paint(terminal, Color::red, "[verify failing]"));
   case Evidence::none:
     break;
   }
@@ -50,12 +50,13 @@ std::string freshness_tag(const Terminal& terminal, const State& state, const It
 {
   const Entry* entry = state.find(item.id);
   if (is_expired(state, item)) {
-    return " " + paint(terminal, Color::yellow, fmt::format("[n/a expired {}]", entry->until));
+    return fmt::format(
+        " {}", paint(terminal, Color::yellow, fmt::format("[n/a expired {}]", entry->until)));
   }
   if (is_stale(state, item)) {
-    return " " + paint(terminal, Color::yellow,
-                       fmt::format("[stale: checked at revision {}, now {}]", entry->revision,
-                                   item.revision));
+    return fmt::format(" {}", paint(terminal, Color::yellow,
+                                    fmt::format("[stale: checked at revision {}, now {}]",
+                                                entry->revision, item.revision)));
   }
   return {};
 }
