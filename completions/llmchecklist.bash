@@ -62,8 +62,13 @@ _llmchecklist() {
   check | uncheck | show | verify)
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask items)" -- "$cur")
     ;;
-  lint)
+  lint | merge-driver)
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    ;;
+  diff)
+    # Revisions: the repository's branches and tags.
+    mapfile -t COMPREPLY < <(compgen -W "$(git for-each-ref --format='%(refname:short)' \
+      refs/heads refs/tags 2>/dev/null)" -- "$cur")
     ;;
   esac
 }

@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify checklists
+set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -31,7 +31,7 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck list prog
 complete -c llmchecklist -n "__fish_seen_subcommand_from list export" -l status -x -a "(__llmchecklist_ask values status)" -d "Only items with this status"
 
 # Subcommand options.
-complete -c llmchecklist -n "__fish_seen_subcommand_from list show progress verify" -l json -d "Print JSON"
+complete -c llmchecklist -n "__fish_seen_subcommand_from list show progress verify diff" -l json -d "Print JSON"
 complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l update -d "Record the results in the state file"
 complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -s j -l jobs -x -d "Commands to run at once"
 complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l timeout -x -d "Seconds before a command is killed"
@@ -53,6 +53,9 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l red-below -x
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l yellow-below -x -d "Badge: yellow below PCT"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l checklist -r -F -d "builtin:NAME or a checklist file"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l force -d "Re-initialise an existing state file"
+complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l git -d "Merge the state file with llmchecklist merge-driver"
+complete -c llmchecklist -n "__fish_seen_subcommand_from diff" -a "(git for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null)" -d "Revision"
+complete -c llmchecklist -n "__fish_seen_subcommand_from merge-driver" -F
 complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -F
 complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l min-words -x -d "Fewest words of details"
 complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l max-words -x -d "Most words of details"

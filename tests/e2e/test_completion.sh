@@ -64,12 +64,27 @@ test_bash_completes_options_and_their_values() {
   assert_eq "cost-at-scale" "$(bash_complete llmchecklist check --note x cost-a)"
 }
 
+test_bash_completes_the_team_commands_revisions_and_init_git() {
+  out=$(bash_complete llmchecklist "")
+  assert_contains "$out" "diff"
+  assert_contains "$out" "merge-driver"
+  assert_contains "$(bash_complete llmchecklist init --)" "--git"
+  git_repo
+  git commit -q --allow-empty -m "Start"
+  git branch feature-x
+  git tag v1
+  assert_eq $'feature-x' "$(bash_complete llmchecklist diff fea)"
+  assert_eq $'feature-x\nmain\nv1' "$(bash_complete llmchecklist diff "")"
+}
+
 test_fish_completes_commands_items_and_values() {
   command -v fish >/dev/null || { echo "fish not installed: skipped"; return 0; }
   fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
   assert_contains "$(fish_complete 'llmchecklist ')" "progress"
   assert_eq $'cost-at-scale\ncost-controls' "$(fish_complete 'llmchecklist check cost')"
   assert_contains "$(fish_complete 'llmchecklist export --format ')" "junit"
+  assert_contains "$(fish_complete 'llmchecklist ')" "merge-driver"
+  assert_contains "$(fish_complete 'llmchecklist diff --')" "--json"
 }
 
 test_zsh_completion_script_parses() {
