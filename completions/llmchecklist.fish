@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver
+set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -59,3 +59,6 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from merge-driver" -F
 complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -F
 complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l min-words -x -d "Fewest words of details"
 complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l max-words -x -d "Most words of details"
+complete -c llmchecklist -n "__fish_seen_subcommand_from upgrade" -l to -x -d "The version to move to"
+complete -c llmchecklist -n "__fish_seen_subcommand_from upgrade" -l dry-run -d "Say what would change; write nothing"
+complete -c llmchecklist -n "__fish_seen_subcommand_from checklists" -l json -d "Print JSON"
