@@ -78,6 +78,15 @@ git_repo() {
   git config commit.gpgsign false
 }
 
+# A git repository with a committed state file (every item todo) and a README on main.
+repo_with_state() {
+  git_repo
+  echo "project" >README.md
+  lc_ok init
+  git add README.md .llmchecklist
+  git commit -qm "Start the checklist"
+}
+
 run_tests() {
   local passed=0 name dir
   for name in $(declare -F | awk '{print $3}' | grep '^test_'); do

@@ -3,14 +3,6 @@
 # revision and the working tree, with who and when, read from git itself.
 . "$(dirname "$0")/lib.sh"
 
-repo_with_state() {
-  git_repo
-  echo "project" >README.md
-  lc_ok init
-  git add README.md .llmchecklist
-  git commit -qm "Start the checklist"
-}
-
 # jq over $out: the changes as "change number id" lines.
 changes() { json '.changes[] | "\(.change) \(.number) \(.id)"'; }
 

@@ -3,15 +3,6 @@
 # when two branches check different items, adjacent ones included.
 . "$(dirname "$0")/lib.sh"
 
-# A repository with a committed state file (every item todo) and a README on main.
-repo_with_state() {
-  git_repo
-  echo "project" >README.md
-  lc_ok init
-  git add README.md .llmchecklist
-  git commit -qm "Start the checklist"
-}
-
 # Runs `llmchecklist ARGS...` on a new branch $1 off main and commits the state file.
 on_branch() { # branch args...
   local branch=$1
