@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "git_config.hpp"
 #include "utf8.hpp"
 
 namespace llmchecklist {
@@ -54,8 +55,15 @@ std::string current_user(const std::filesystem::path& directory)
 {
   // A name in a legacy encoding would make the state file invalid UTF-8, which TOML rejects:
   // one check must not make the file unreadable. Control characters have no place in it either.
-  const std::string name = detail::without_controls(git_config(directory, "user.name"));
-  const std::string email = detail::without_controls(git_config(directory, "user.email"));
+  std::string name;
+  std::string email;
+  if (const std::optional<detail::GitIdentity> identity = detail::read_git_identity(directory)) {
+    name = detail::without_controls(identity->name);
+    email = detail::without_controls(identity->email);
+  } else {
+    name = detail::without_controls(git_config(directory, "user.name"));
+    email = detail::without_controls(git_config(directory, "user.email"));
+  }
   if (!name.empty() && !email.empty()) {
     return fmt::format("{} <{}>", name, email);
   }

@@ -1,0 +1,158 @@
+#include "git_config.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist::detail {
+namespace {
+
+std::string lower(std::string text)
+{
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::string trim(std::string_view text)
+{
+  const auto begin = text.find_first_not_of(" \t\r");
+  if (begin == std::string_view::npos) {
+    return {};
+  }
+  const auto end = text.find_last_not_of(" \t\r");
+  return std::string(text.substr(begin, end - begin + 1));
+}
+
+// Reads one config file into `identity` (later files override earlier ones, as in git).
+// Returns false when the file uses something this reader does not follow.
+bool read_config(const fs::path& path, GitIdentity& identity)
+{
+  std::string text;
+  try {
+    text = read_file(path);
+  } catch (const IoError&) {
+    std::error_code ec;
+    return !fs::exists(path, ec); // a missing file is fine; an unreadable one is git's call
+  }
+  std::string section;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      end = text.size();
+    }
+    const std::string line = trim(std::string_view(text).substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line[0] == '#' || line[0] == ';') {
+      continue;
+    }
+    if (line[0] == '[') {
+      const std::size_t close = line.find(']');
+      if (close == std::string::npos) {
+        return false;
+      }
+      // [user] counts; [section "sub"] only matters for what it may pull in.
+      section = lower(trim(std::string_view(line).substr(1, close - 1)));
+      if (section.rfind("include", 0) == 0) {
+        return false;
+      }
+      if (!trim(std::string_view(line).substr(close + 1)).empty() &&
+          line[line.find_first_not_of(" \t", close + 1)] != '#' &&
+          line[line.find_first_not_of(" \t", close + 1)] != ';') {
+        return false; // a key on the header's line
+      }
+      continue;
+    }
+    if (line.find_first_of("\"\\") != std::string::npos) {
+      return false; // quoting, escapes and continued lines are git's to read
+    }
+    const std::size_t equals = line.find('=');
+    if (equals == std::string::npos) {
+      return false; // a bare key means "true": nothing a name is made of
+    }
+    const std::string key = lower(trim(std::string_view(line).substr(0, equals)));
+    if (section == "extensions" && key == "worktreeconfig") {
+      return false;
+    }
+    if (section != "user" || (key != "name" && key != "email")) {
+      continue;
+    }
+    std::string value = line.substr(equals + 1);
+    value = trim(value.substr(0, value.find_first_of("#;")));
+    (key == "name" ? identity.name : identity.email) = value;
+  }
+  return true;
+}
+
+// Whether any variable that changes which config git reads is set.
+bool git_environment_set()
+{
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    if (std::strncmp(*variable, "GIT_", 4) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+std::optional<GitIdentity> read_git_identity(const fs::path& directory)
+{
+  const char* home = std::getenv("HOME");
+  if (home == nullptr || home[0] != '/' || git_environment_set()) {
+    return std::nullopt;
+  }
+  GitIdentity identity;
+  if (!read_config("/etc/gitconfig", identity)) {
+    return std::nullopt;
+  }
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const fs::path xdg_config = xdg != nullptr && xdg[0] == '/'
+                                  ? fs::path(xdg) / "git" / "config"
+                                  : fs::path(home) / ".config" / "git" / "config";
+  if (!read_config(xdg_config, identity) || !read_config(fs::path(home) / ".gitconfig", identity)) {
+    return std::nullopt;
+  }
+  // The repository's own config: .git found walking up, as git discovers it. A .git file (a
+  // worktree or submodule) or a repository someone else owns (git's safe.directory check) is
+  // left to git.
+  std::error_code ec;
+  const fs::path start = fs::absolute(directory, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  for (fs::path dir = start;; dir = dir.parent_path()) {
+    const fs::path dot_git = dir / ".git";
+    struct stat info
+    {
+    };
+    if (::lstat(dot_git.c_str(), &info) == 0) {
+      if (!S_ISDIR(info.st_mode) || info.st_uid != ::geteuid()) {
+        return std::nullopt;
+      }
+      if (!read_config(dot_git / "config", identity)) {
+        return std::nullopt;
+      }
+      break;
+    }
+    if (!dir.has_relative_path()) {
+      break;
+    }
+  }
+  return identity;
+}
+
+} // namespace llmchecklist::detail
