@@ -1,10 +1,10 @@
 #include "cli/terminal.hpp"
 
-#include <clocale>
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <langinfo.h>
 #include <sstream>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -15,6 +15,27 @@
 #include "utf8.hpp"
 
 namespace llmchecklist::cli {
+
+namespace {
+
+// Whether the user's locale speaks UTF-8, from the variables setlocale() would consult (the
+// first one set wins), without loading the locale: that costs more than the rest of a run.
+bool utf8_locale()
+{
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') {
+      continue;
+    }
+    std::string codeset = value;
+    std::transform(codeset.begin(), codeset.end(), codeset.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return codeset.find("utf-8") != std::string::npos || codeset.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+} // namespace
 
 Terminal detect_terminal(std::FILE* stream, ColorMode mode)
 {
@@ -35,9 +56,7 @@ Terminal detect_terminal(std::FILE* stream, ColorMode mode)
                      !(term != nullptr && std::strcmp(term, "dumb") == 0);
     break;
   }
-  std::setlocale(LC_CTYPE, "");
-  const char* codeset = ::nl_langinfo(CODESET);
-  terminal.unicode = codeset != nullptr && std::strcmp(codeset, "UTF-8") == 0;
+  terminal.unicode = utf8_locale();
   winsize size{};
   if (tty && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
     terminal.width = size.ws_col;
