@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "builtin_sources.hpp"
+#include "compiled.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/version.hpp"
 
@@ -85,7 +86,10 @@ std::string pinned_builtin_reference(std::string_view name)
                           : fmt::format("{}{}@{}", k_builtin_prefix, name, versions.back());
 }
 
-std::string_view builtin_checklist_source(std::string_view spec)
+namespace {
+
+// The embedded source that "NAME" or "NAME@VERSION" names.
+const detail::BuiltinSource& resolve_builtin(std::string_view spec)
 {
   const std::size_t at = spec.find('@');
   const std::string_view name = spec.substr(0, at);
@@ -100,7 +104,7 @@ std::string_view builtin_checklist_source(std::string_view spec)
   const std::string_view version =
       at == std::string_view::npos ? std::string_view(versions.back()) : spec.substr(at + 1);
   if (const detail::BuiltinSource* source = find_source(name, version)) {
-    return source->text;
+    return *source;
   }
   std::vector<std::string> candidates;
   for (const std::string& known : versions) {
@@ -116,10 +120,30 @@ std::string_view builtin_checklist_source(std::string_view spec)
       std::move(candidates));
 }
 
+} // namespace
+
+std::string_view builtin_checklist_source(std::string_view spec)
+{
+  return resolve_builtin(spec).text;
+}
+
 Checklist load_builtin_checklist(std::string_view spec)
 {
   const std::string source = fmt::format("{}{}", k_builtin_prefix, spec);
-  Checklist checklist = parse_checklist(builtin_checklist_source(spec), source);
+  const detail::BuiltinSource& builtin = resolve_builtin(spec);
+  // The compiled form was made from this very text at build time (tools/compile_builtins.cpp),
+  // so it is the same checklist without parsing TOML at start-up. Only the build tool that
+  // makes it runs without one.
+  for (std::size_t i = 0; i < detail::k_builtin_compiled_count; ++i) {
+    const detail::BuiltinSource& compiled = detail::k_builtin_compiled[i];
+    if (compiled.name == builtin.name && compiled.version == builtin.version) {
+      if (std::optional<Checklist> checklist = detail::decode_checklist(compiled.text)) {
+        checklist->source = source;
+        return std::move(*checklist);
+      }
+    }
+  }
+  Checklist checklist = parse_checklist(builtin.text, source);
   checklist.source = source;
   return checklist;
 }

@@ -33,6 +33,12 @@ void Checklist::add_phase(Phase phase)
   m_phases.push_back(std::move(phase));
 }
 
+void Checklist::reserve(std::size_t items)
+{
+  m_items.reserve(items);
+  m_item_index.reserve(items);
+}
+
 void Checklist::add_item(Item item)
 {
   if (m_phases.empty()) {
@@ -52,7 +58,33 @@ Checklist parse_checklist(std::string_view text, const std::string& path)
 
 Checklist load_checklist_file(const std::string& path)
 {
-  return parse_checklist(read_file(path), path);
+  const std::string text = read_file(path);
+  detail::record_input(path, text);
+  return parse_checklist(text, path);
 }
+
+namespace detail {
+namespace {
+thread_local InputRecorder* t_recorder = nullptr;
+} // namespace
+
+RecordInputs::RecordInputs(InputRecorder& recorder) : m_previous(t_recorder)
+{
+  t_recorder = &recorder;
+}
+
+RecordInputs::~RecordInputs()
+{
+  t_recorder = m_previous;
+}
+
+void record_input(const std::string& path, const std::string& text)
+{
+  if (t_recorder != nullptr) {
+    t_recorder->files.emplace_back(path, hash_content(text));
+  }
+}
+
+} // namespace detail
 
 } // namespace llmchecklist

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content_hash.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/lint.hpp"
 
@@ -15,5 +16,33 @@ namespace llmchecklist::detail {
 /// returns what could be read.
 Checklist read_checklist(std::string_view text, const std::string& path,
                          std::vector<Diagnostic>* diagnostics, const LintOptions* lint);
+
+} // namespace llmchecklist::detail
+
+namespace llmchecklist::detail {
+
+/// The other files a definition was built from (those it extends), with a hash of the bytes read,
+/// so that the cache can tell when one of them changes. load_checklist_file() reports each file it
+/// reads to the recorder active on its thread.
+struct InputRecorder
+{
+  std::vector<std::pair<std::string, ContentHash>> files;
+};
+
+/// Makes `recorder` the active one for its lifetime (restoring the previous one after).
+class RecordInputs
+{
+public:
+  explicit RecordInputs(InputRecorder& recorder);
+  ~RecordInputs();
+  RecordInputs(const RecordInputs&) = delete;
+  RecordInputs& operator=(const RecordInputs&) = delete;
+
+private:
+  InputRecorder* m_previous;
+};
+
+/// Called by load_checklist_file() with what it read.
+void record_input(const std::string& path, const std::string& text);
 
 } // namespace llmchecklist::detail

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cached_load.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -12,14 +13,17 @@ namespace fs = std::filesystem;
 
 namespace llmchecklist {
 
-Checklist load_checklist_reference(std::string_view reference, const fs::path& base)
+Checklist load_checklist_reference(std::string_view reference, const fs::path& base,
+                                   const Cache* cache)
 {
   if (reference.substr(0, k_builtin_prefix.size()) == k_builtin_prefix) {
     return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
   }
   const fs::path path(reference);
   const fs::path resolved = path.is_absolute() || base.empty() ? path : base / path;
-  Checklist checklist = load_checklist_file(resolved.lexically_normal().string());
+  const std::string file = resolved.lexically_normal().string();
+  Checklist checklist =
+      cache != nullptr ? detail::load_checklist_file(file, *cache) : load_checklist_file(file);
   // The reference as the state file records it, so that exports are the same on every machine.
   checklist.source = std::string(reference);
   return checklist;
@@ -28,20 +32,23 @@ Checklist load_checklist_reference(std::string_view reference, const fs::path& b
 namespace {
 
 // `text` is the state file's content, when it exists.
-Project make_project(const fs::path& state_path, const std::optional<std::string>& text)
+Project make_project(const fs::path& state_path, const std::optional<std::string>& text,
+                     const Cache* cache)
 {
   Project project;
   project.state_path = state_path;
   project.exists = text.has_value();
   if (text) {
-    project.state = parse_state(*text, state_path.string());
+    project.state = cache != nullptr ? detail::parse_state(*text, state_path.string(), *cache)
+                                     : parse_state(*text, state_path.string());
   } else {
     // A new state pins the version it is written against: a newer binary with a newer
     // checklist must not change what the team signed off against behind its back.
     project.state.checklist = pinned_builtin_reference(k_default_builtin);
   }
   try {
-    project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path());
+    project.checklist =
+        load_checklist_reference(project.state.checklist, state_path.parent_path(), cache);
   } catch (const LookupError& error) {
     // The state file names a checklist this binary does not have: the file is what is wrong.
     if (!text) {
@@ -75,9 +82,9 @@ std::optional<std::string> read_if_exists(const fs::path& path)
 
 } // namespace
 
-Project open_project(const fs::path& state_path)
+Project open_project(const fs::path& state_path, const Cache* cache)
 {
-  return make_project(state_path, read_if_exists(state_path));
+  return make_project(state_path, read_if_exists(state_path), cache);
 }
 
 void check_item(State& state, const Item& item, Status status, const Mark& mark)
@@ -113,7 +120,7 @@ void uncheck_item(State& state, const Item& item)
 }
 
 bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout)
+                    std::chrono::milliseconds lock_timeout, const Cache* cache)
 {
   // Fail before taking the lock when the file could not be created at all.
   const fs::path dir = state_path.has_parent_path() ? state_path.parent_path() : fs::path(".");
@@ -125,7 +132,7 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
   FileLock lock(state_path, lock_timeout);
   remove_stale_temporaries(state_path);
   const std::optional<std::string> before = read_if_exists(state_path);
-  Project project = make_project(state_path, before);
+  Project project = make_project(state_path, before, cache);
   change(project);
   const std::string after = serialize_state(project.state, project.checklist);
   if (before == after) {

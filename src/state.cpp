@@ -34,6 +34,7 @@ std::optional<Status> parse_status(std::string_view text)
 void State::reindex() const
 {
   m_index.clear();
+  m_index.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     m_index.emplace(entries[i].id, i);
   }

@@ -1,5 +1,6 @@
 #include "llmchecklist/state_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -82,10 +83,22 @@ std::string read_file(const fs::path& path)
   if (fd < 0) {
     throw IoError(path.string(), system_error("read", path));
   }
+  // Read straight into a string of the file's size: a multi-megabyte definition is read once,
+  // not copied through a buffer and regrown. The loop still goes on to the real end, for files
+  // whose size stat() does not know (pipes, /proc) or that grow meanwhile.
+  struct stat info
+  {
+  };
   std::string content;
-  char buffer[65536];
+  std::size_t size = 0;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    content.resize(static_cast<std::size_t>(info.st_size) + 1);
+  }
   for (;;) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (content.size() == size) {
+      content.resize(std::max<std::size_t>(65536, content.size() * 2));
+    }
+    const ssize_t got = ::read(fd, content.data() + size, content.size() - size);
     if (got < 0 && errno == EINTR) {
       continue;
     }
@@ -97,9 +110,10 @@ std::string read_file(const fs::path& path)
     if (got == 0) {
       break;
     }
-    content.append(buffer, static_cast<std::size_t>(got));
+    size += static_cast<std::size_t>(got);
   }
   ::close(fd);
+  content.resize(size);
   return content;
 }
 

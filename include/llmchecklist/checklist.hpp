@@ -80,6 +80,8 @@ public:
   void add_phase(Phase phase);
   /// Appends an item to the last phase, numbering it.
   void add_item(Item item);
+  /// Makes room for `items` items in all, for readers that know the count in advance.
+  void reserve(std::size_t items);
 
 private:
   std::vector<Phase> m_phases;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "llmchecklist/cache.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"
 
@@ -39,12 +40,14 @@ struct Mark
 };
 
 /// Loads the checklist a reference names: "builtin:NAME", or a path, relative to `base` when not
-/// absolute. Throws LookupError, IoError or DataError.
-Checklist load_checklist_reference(std::string_view reference, const std::filesystem::path& base);
+/// absolute. Throws LookupError, IoError or DataError. With a cache, a definition file that was
+/// compiled before is not parsed again.
+Checklist load_checklist_reference(std::string_view reference, const std::filesystem::path& base,
+                                   const Cache* cache = nullptr);
 
 /// Loads the state at `state_path` (an empty state on the default checklist when the file does
-/// not exist) and its checklist.
-Project open_project(const std::filesystem::path& state_path);
+/// not exist) and its checklist, through `cache` when given.
+Project open_project(const std::filesystem::path& state_path, const Cache* cache = nullptr);
 
 /// Marks an item done or na. A re-check replaces by and at; the note is replaced when `mark`
 /// has one, and otherwise kept unless the status changes. na needs a note (UsageError).
@@ -60,6 +63,7 @@ inline constexpr std::chrono::milliseconds k_default_lock_timeout{10'000};
 /// writes the state atomically when its bytes differ from the file's. Returns whether it wrote.
 bool update_project(const std::filesystem::path& state_path,
                     const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
+                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout,
+                    const Cache* cache = nullptr);
 
 } // namespace llmchecklist

@@ -29,6 +29,7 @@ void Context::prepare()
     mode = ColorMode::never;
   }
   m_out = detect_terminal(stdout, mode);
+  m_cache = Cache::from_environment();
 }
 
 std::optional<fs::path> Context::named_state_path() const
@@ -56,7 +57,7 @@ fs::path Context::state_path() const
 
 Project Context::open() const
 {
-  Project project = open_project(state_path());
+  Project project = open_project(state_path(), &m_cache);
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project.state.as_of = now().substr(0, 10);
   return project;

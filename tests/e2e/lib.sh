@@ -94,12 +94,15 @@ run_tests() {
     # Not inside `if`: bash ignores set -e there, and an assertion must end its test.
     (
       cd "$dir" || exit 1
+      # Each test has its own compiled cache, beside its directory so that listings of the
+      # directory do not see it.
+      export XDG_CACHE_HOME="$dir.cache"
       set -e
       "$name"
     )
     if [ $? -eq 0 ]; then
       passed=$((passed + 1))
-      rm -rf "$dir"
+      rm -rf "$dir" "$dir.cache"
     else
       _failures=$((_failures + 1))
       printf 'FAILED: %s (left in %s)\n' "$name" "$dir" >&2

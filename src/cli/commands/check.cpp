@@ -56,7 +56,7 @@ int run_check(const Context& context, const CheckOptions& options)
                                      item.id, printable(item.title)));
         }
       },
-      context.lock_timeout());
+      context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       fmt::print("{}\n", line);

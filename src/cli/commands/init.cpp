@@ -62,7 +62,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
             reference.rfind(k_builtin_prefix, 0) == 0 ? std::string() : project.checklist.version;
         items = project.checklist.items().size();
       },
-      context.lock_timeout());
+      context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     fmt::print("created {} ({} items from {})\n", path.string(), items, reference);
   }

@@ -39,7 +39,7 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
               fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
         }
       },
-      context.lock_timeout());
+      context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       fmt::print("{}\n", line);

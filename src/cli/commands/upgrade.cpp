@@ -114,7 +114,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
         apply_upgrade(current.state, plan);
         current.checklist = target.checklist;
       },
-      context.lock_timeout());
+      context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     fmt::print("{}", summary(project, target, plan));
   }

@@ -63,7 +63,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
           message += fmt::format("; the checklist's default still applies: {}", item.verify);
         }
       },
-      context.lock_timeout());
+      context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     fmt::print("{}\n", printable(message));
   }
@@ -207,7 +207,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
             }
           }
         },
-        context.lock_timeout());
+        context.lock_timeout(), &context.cache());
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
         fmt::print("{}\n", change);

@@ -1,0 +1,110 @@
+#include "cached_load.hpp"
+
+#include "builtin_sources.hpp"
+#include "byte_stream.hpp"
+#include "checklist_reader.hpp"
+#include "compiled.hpp"
+#include "content_hash.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+#include "mapped_file.hpp"
+
+namespace llmchecklist::detail {
+namespace {
+
+// What an entry was made from: its kind, the encoding, this build, the path (relative
+// `extends` and error locations depend on it) and the exact bytes.
+std::string cache_key(std::string_view kind, const std::string& path, std::string_view text)
+{
+  return ContentHasher()
+      .update(kind)
+      .update(std::uint64_t{k_compiled_format})
+      .update(k_build_fingerprint)
+      .update(path)
+      .update(text)
+      .finish()
+      .hex();
+}
+
+// A checklist entry: the files it extends with their hashes, then the checklist.
+std::optional<Checklist> decode_checklist_entry(std::string_view payload)
+{
+  ByteReader in(payload);
+  const std::uint32_t inputs = in.count(4 + 16);
+  for (std::uint32_t i = 0; i < inputs && !in.failed(); ++i) {
+    const std::string path(in.string());
+    const ContentHash expected{in.u64(), in.u64()};
+    if (in.failed()) {
+      break;
+    }
+    try {
+      if (hash_content(read_file(path)) != expected) {
+        return std::nullopt;
+      }
+    } catch (const Error&) {
+      return std::nullopt; // gone or unreadable: parsing again reports it properly
+    }
+  }
+  const std::size_t consumed = payload.size() - in.remaining();
+  if (in.failed()) {
+    return std::nullopt;
+  }
+  return decode_checklist(payload.substr(consumed));
+}
+
+} // namespace
+
+Checklist load_checklist_file(const std::string& path, const Cache& cache)
+{
+  const std::optional<MappedFile> file = MappedFile::open(path.c_str());
+  if (!cache.enabled() || !file) {
+    return llmchecklist::load_checklist_file(path);
+  }
+  const std::string_view text = file->bytes();
+  const std::string key = cache_key("checklist", path, text);
+  std::optional<Checklist> cached;
+  if (cache.load(key, [&](std::string_view payload) {
+        cached = decode_checklist_entry(payload);
+        return cached.has_value();
+      })) {
+    return std::move(*cached);
+  }
+  InputRecorder recorder;
+  Checklist checklist;
+  {
+    const RecordInputs recording(recorder);
+    checklist = parse_checklist(text, path);
+  }
+  ByteWriter entry;
+  entry.u32(static_cast<std::uint32_t>(recorder.files.size()));
+  for (const auto& [input, hash] : recorder.files) {
+    entry.string(input);
+    entry.u64(hash.low);
+    entry.u64(hash.high);
+  }
+  encode_checklist(checklist, entry.bytes());
+  cache.store(key, entry.bytes());
+  return checklist;
+}
+
+State parse_state(std::string_view text, const std::string& path, const Cache& cache)
+{
+  if (!cache.enabled()) {
+    return llmchecklist::parse_state(text, path);
+  }
+  const std::string key = cache_key("state", path, text);
+  std::optional<State> cached;
+  if (cache.load(key, [&](std::string_view payload) {
+        cached = decode_state(payload);
+        return cached.has_value();
+      })) {
+    return std::move(*cached);
+  }
+  State state = llmchecklist::parse_state(text, path);
+  std::string entry;
+  encode_state(state, entry);
+  cache.store(key, entry);
+  return state;
+}
+
+} // namespace llmchecklist::detail
