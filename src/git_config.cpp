@@ -96,12 +96,28 @@ bool read_config(const fs::path& path, GitIdentity& identity)
   return true;
 }
 
-// Whether any variable that changes which config git reads is set.
+// Whether a variable that changes which config files git reads, or which repository it finds,
+// is set (GIT_CONFIG* covers GIT_CONFIG_GLOBAL, _SYSTEM, _NOSYSTEM, _COUNT, _KEY_n, _VALUE_n and
+// _PARAMETERS). Others, such as GIT_AUTHOR_NAME or GIT_SSL_CAINFO, do not change what
+// `git config --get user.name` answers.
 bool git_environment_set()
 {
+  static constexpr const char* k_prefixes[] = {
+      "GIT_CONFIG",
+      "GIT_DIR=",
+      "GIT_COMMON_DIR=",
+      "GIT_WORK_TREE=",
+      "GIT_CEILING_DIRECTORIES=",
+      "GIT_DISCOVERY_ACROSS_FILESYSTEM=",
+  };
   for (char** variable = environ; *variable != nullptr; ++variable) {
-    if (std::strncmp(*variable, "GIT_", 4) == 0) {
-      return true;
+    if (std::strncmp(*variable, "GIT_", 4) != 0) {
+      continue;
+    }
+    for (const char* prefix : k_prefixes) {
+      if (std::strncmp(*variable, prefix, std::strlen(prefix)) == 0) {
+        return true;
+      }
     }
   }
   return false;
