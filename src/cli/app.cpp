@@ -17,16 +17,68 @@ namespace llmchecklist::cli {
 namespace {
 
 // Every subcommand, in the order `--help` lists them; help and dispatch both come from here.
-constexpr RegisterCommand k_commands[] = {
-    register_list,     register_show,   register_check,        register_uncheck,
-    register_progress, register_export, register_init,         register_lint,
-    register_verify,   register_diff,   register_merge_driver, register_checklists, register_upgrade, register_complete,
+struct Registration
+{
+  std::string_view name;
+  RegisterCommand add;
+};
+constexpr Registration k_commands[] = {
+    {"list", register_list},
+    {"show", register_show},
+    {"check", register_check},
+    {"uncheck", register_uncheck},
+    {"progress", register_progress},
+    {"export", register_export},
+    {"init", register_init},
+    {"lint", register_lint},
+    {"verify", register_verify},
+    {"diff", register_diff},
+    {"merge-driver", register_merge_driver},
+    {"checklists", register_checklists},
+    {"upgrade", register_upgrade},
+    {"__complete", register_complete},
 };
 
 std::string version_text()
 {
   return fmt::format("llmchecklist {} (checklist definition format {}, state format {})", k_version,
                      k_definition_format, k_state_format);
+}
+
+// The index of the first word that is not an option or an option's value: where the
+// subcommand's name belongs. argc when there is none.
+int command_index(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--file" || word == "-C" || word == "--color") {
+      ++i; // the option's value, not a command
+      continue;
+    }
+    if (!word.empty() && word[0] != '-') {
+      return i;
+    }
+  }
+  return argc;
+}
+
+// The commands that run in shell prompts, hooks and CI many times a day. When one of them is
+// named (and no --help or --version comes before it), it is the only subcommand registered:
+// building every subcommand's options was a fifth of such a run.
+bool registers_alone(int argc, char** argv, int command)
+{
+  if (command >= argc) {
+    return false;
+  }
+  for (int i = 1; i < command; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "-h" || word == "--help" || word == "--version") {
+      return false;
+    }
+  }
+  const std::string_view name = argv[command];
+  return name == "list" || name == "show" || name == "check" || name == "uncheck" ||
+         name == "progress";
 }
 
 // The first word that is not an option, when it names no subcommand: "did you mean".
@@ -36,15 +88,8 @@ int unknown_command(const CLI::App& app, int argc, char** argv)
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     names.push_back(sub->get_name());
   }
-  for (int i = 1; i < argc; ++i) {
+  if (const int i = command_index(argc, argv); i < argc) {
     const std::string word = argv[i];
-    if (word == "--file" || word == "-C" || word == "--color") {
-      ++i; // the option's value, not a command
-      continue;
-    }
-    if (word.empty() || word[0] == '-') {
-      continue;
-    }
     if (std::find(names.begin(), names.end(), word) != names.end()) {
       return -1;
     }
@@ -81,8 +126,12 @@ int run(int argc, char** argv)
   app.fallthrough();
 
   std::vector<Command> commands;
-  for (const RegisterCommand register_command : k_commands) {
-    commands.push_back(register_command(app, context));
+  const int command = command_index(argc, argv);
+  const bool alone = registers_alone(argc, argv, command);
+  for (const Registration& registration : k_commands) {
+    if (!alone || registration.name == argv[command]) {
+      commands.push_back(registration.add(app, context));
+    }
   }
 
   if (argc <= 1) {
