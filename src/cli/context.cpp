@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <memory>
+#include <vector>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -55,12 +57,17 @@ fs::path Context::state_path() const
   return default_state_directory(here) / k_state_file_name;
 }
 
-Project Context::open() const
+const Project& Context::open() const
 {
-  Project project = open_project(state_path(), &m_cache);
+  // Kept until the process ends and never destroyed: freeing every string of a large
+  // checklist one by one took longer than a warm run's reading of it, and the system takes the
+  // memory back at exit at once. A static pointer keeps it reachable, so leak checkers agree.
+  static std::vector<std::unique_ptr<Project>>* kept = new std::vector<std::unique_ptr<Project>>;
+  auto project = std::make_unique<Project>(open_project(state_path(), &m_cache));
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
-  project.state.as_of = now().substr(0, 10);
-  return project;
+  project->state.as_of = now().substr(0, 10);
+  kept->push_back(std::move(project));
+  return *kept->back();
 }
 
 std::chrono::milliseconds Context::lock_timeout() const

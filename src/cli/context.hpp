@@ -38,7 +38,8 @@ public:
   std::filesystem::path state_path() const;
 
   /// The project at state_path(); an empty state on the default checklist when there is none.
-  Project open() const;
+  /// It lives until the process ends.
+  const Project& open() const;
 
   /// "Name <email>", and now, for a new check ($LLMCHECKLIST_NOW overrides the time, for
   /// reproducible files in tests and demos).

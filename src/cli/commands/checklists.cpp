@@ -20,7 +20,7 @@ struct ChecklistsOptions
 
 int run_checklists(const Context& context, const ChecklistsOptions& options)
 {
-  const Project project = context.open();
+  const Project& project = context.open();
   std::vector<Checklist> builtins;
   for (const std::string& name : builtin_checklist_names()) {
     builtins.push_back(load_builtin_checklist(name));

@@ -72,13 +72,13 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
         candidate(mode);
       }
     } else if (options.argument == "phase") {
-      const Project project = context.open();
+      const Project& project = context.open();
       for (const Phase& phase : project.checklist.phases()) {
         candidate(phase.id, phase.title);
       }
     }
   } else if (options.what == "items") {
-    const Project project = context.open();
+    const Project& project = context.open();
     for (const Item& item : project.checklist.items()) {
       candidate(item.id, fmt::format("{}. {}", item.number, item.title));
     }

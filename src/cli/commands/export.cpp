@@ -30,7 +30,7 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   if (options.badge.yellow_below < options.badge.red_below) {
     throw UsageError("--yellow-below must not be lower than --red-below");
   }
-  const Project project = context.open();
+  const Project& project = context.open();
   ExportOptions render_options;
   render_options.badge = options.badge;
   render_options.generated_at = context.now();

@@ -22,7 +22,7 @@ struct ListOptions
 
 int run_list(const Context& context, const ListOptions& options)
 {
-  const Project project = context.open();
+  const Project& project = context.open();
   note_versions(project);
   const Checklist& checklist = project.checklist;
   Selection selection;

@@ -227,7 +227,7 @@ int apply_gate(const Project& project, const Gate& gate, const Selection& select
 
 int run_progress(const Context& context, const ProgressOptions& options)
 {
-  const Project project = context.open();
+  const Project& project = context.open();
   note_versions(project);
   Selection selection;
   selection.items = false;

@@ -53,7 +53,7 @@ std::string state_line(const Terminal& term, const Item& item, const Entry* entr
 
 int run_show(const Context& context, const ShowOptions& options)
 {
-  const Project project = context.open();
+  const Project& project = context.open();
   const Checklist& checklist = project.checklist;
   const std::size_t index = resolve_item(checklist, options.item);
   if (options.json) {

@@ -91,7 +91,7 @@ std::string summary(const Project& project, const Target& target, const UpgradeP
 
 int run_upgrade(const Context& context, const UpgradeOptions& options)
 {
-  const Project project = context.open();
+  const Project& project = context.open();
   const Target target = choose_target(project, options.to);
   const std::string pinned = pinned_version(project.state);
   if (target.reference == project.state.checklist && pinned == target.checklist.version) {

@@ -139,7 +139,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
   if (options.set_option->count() > 0 || options.unset) {
     return edit_command(context, options);
   }
-  const Project project = context.open();
+  const Project& project = context.open();
   const Checklist& checklist = project.checklist;
   std::vector<VerifyJob> jobs;
   if (options.items.empty()) {
