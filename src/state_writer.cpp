@@ -3,6 +3,8 @@
 // that check different items (each item's lines are separated from its neighbours' by a blank
 // line, a comment and a header that never change).
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include "llmchecklist/state.hpp"
@@ -13,45 +15,52 @@ namespace llmchecklist {
 namespace {
 
 // Comments hold titles; a control character there could end the comment and inject TOML.
-std::string comment_text(std::string_view text)
+void append_comment_text(std::string& out, std::string_view text)
 {
-  std::string out;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     out += (byte < 0x20 || byte == 0x7f) ? ' ' : c;
   }
-  return out;
+}
+
+// One entry's table, appended to `out`: a whole state file is laid out into one string, as
+// check rewrites it on every run (a tenth of a 1,000-item check went to building it).
+void append_entry(std::string& out, const Entry& entry, std::string_view nl)
+{
+  auto to = std::back_inserter(out);
+  fmt::format_to(to, "[items.{}]{}status = \"{}\"{}", detail::toml_key(entry.id), nl,
+                 to_string(entry.status), nl);
+  if (entry.revision > 0) {
+    fmt::format_to(to, "revision = {}{}", entry.revision, nl);
+  }
+  if (!entry.by.empty()) {
+    fmt::format_to(to, "by = {}{}", detail::toml_string(entry.by), nl);
+  }
+  if (!entry.at.empty()) {
+    // `at` is validated and normalised on the way in, so it is written as a TOML date-time.
+    fmt::format_to(to, "at = {}{}", entry.at, nl);
+  }
+  if (!entry.note.empty()) {
+    fmt::format_to(to, "note = {}{}", detail::toml_string(entry.note), nl);
+  }
+  if (!entry.until.empty()) {
+    // A TOML local date, validated on the way in.
+    fmt::format_to(to, "until = {}{}", entry.until, nl);
+  }
+  if (!entry.verify.empty()) {
+    fmt::format_to(to, "verify = {}{}", detail::toml_string(entry.verify), nl);
+  }
+  if (!entry.verify_result.empty()) {
+    fmt::format_to(to, "verify_result = {}{}", detail::toml_string(entry.verify_result), nl);
+  }
 }
 
 } // namespace
 
 std::string serialize_entry(const Entry& entry, std::string_view nl)
 {
-  std::string out = fmt::format("[items.{}]{}", detail::toml_key(entry.id), nl);
-  out += fmt::format("status = \"{}\"{}", to_string(entry.status), nl);
-  if (entry.revision > 0) {
-    out += fmt::format("revision = {}{}", entry.revision, nl);
-  }
-  if (!entry.by.empty()) {
-    out += fmt::format("by = {}{}", detail::toml_string(entry.by), nl);
-  }
-  if (!entry.at.empty()) {
-    // `at` is validated and normalised on the way in, so it is written as a TOML date-time.
-    out += fmt::format("at = {}{}", entry.at, nl);
-  }
-  if (!entry.note.empty()) {
-    out += fmt::format("note = {}{}", detail::toml_string(entry.note), nl);
-  }
-  if (!entry.until.empty()) {
-    // A TOML local date, validated on the way in.
-    out += fmt::format("until = {}{}", entry.until, nl);
-  }
-  if (!entry.verify.empty()) {
-    out += fmt::format("verify = {}{}", detail::toml_string(entry.verify), nl);
-  }
-  if (!entry.verify_result.empty()) {
-    out += fmt::format("verify_result = {}{}", detail::toml_string(entry.verify_result), nl);
-  }
+  std::string out;
+  append_entry(out, entry, nl);
   return out;
 }
 
@@ -96,11 +105,15 @@ std::string layout_state(const State& state, const Checklist& checklist,
                          const LayoutOverrides& overrides)
 {
   const std::string_view nl = state.newline;
-  const auto entry_table = [&](const Entry& entry) {
-    const auto it = overrides.entries.find(entry.id);
-    return it != overrides.entries.end() ? it->second : serialize_entry(entry, nl);
-  };
   std::string out;
+  out.reserve(256 + checklist.items().size() * 96);
+  const auto append_table = [&](const Entry& entry) {
+    if (const auto it = overrides.entries.find(entry.id); it != overrides.entries.end()) {
+      out += it->second;
+    } else {
+      append_entry(out, entry, nl);
+    }
+  };
   if (state.bom) {
     out += "\xEF\xBB\xBF";
   }
@@ -116,20 +129,22 @@ std::string layout_state(const State& state, const Checklist& checklist,
         fmt::format("{}# The team's CI gate: `llmchecklist progress --gate` applies it.{}", nl, nl);
     out += overrides.gate_table.value_or(serialize_gate_table(state.gate, nl));
   }
+  Entry todo;
   for (const Item& item : checklist.items()) {
-    out += fmt::format("{}# {}. {}{}", nl, item.number, comment_text(item.title), nl);
+    fmt::format_to(std::back_inserter(out), "{}# {}. ", nl, item.number);
+    append_comment_text(out, item.title);
+    out += nl;
     if (const Entry* entry = state.find(item.id)) {
-      out += entry_table(*entry);
+      append_table(*entry);
     } else {
-      Entry todo;
       todo.id = item.id;
-      out += entry_table(todo);
+      append_table(todo);
     }
   }
   for (const Entry* orphan : orphaned_entries(state, checklist)) {
     out += fmt::format("{}# Orphaned: the checklist no longer has this item; kept as recorded.{}",
                        nl, nl);
-    out += entry_table(*orphan);
+    append_table(*orphan);
   }
   return out;
 }
