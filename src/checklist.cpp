@@ -13,6 +13,13 @@ std::string_view to_string(Severity severity)
 
 std::size_t Checklist::find_item(std::string_view id) const
 {
+  if (m_indexed != m_items.size()) {
+    m_item_index.reserve(m_items.size());
+    for (; m_indexed < m_items.size(); ++m_indexed) {
+      // emplace keeps the first of a repeated id, as find_item() always answered.
+      m_item_index.emplace(m_items[m_indexed].id, m_indexed);
+    }
+  }
   const auto it = m_item_index.find(std::string(id));
   return it != m_item_index.end() ? it->second : npos;
 }
@@ -36,7 +43,6 @@ void Checklist::add_phase(Phase phase)
 void Checklist::reserve(std::size_t items)
 {
   m_items.reserve(items);
-  m_item_index.reserve(items);
 }
 
 void Checklist::add_item(Item item)
@@ -45,7 +51,6 @@ void Checklist::add_item(Item item)
     throw UsageError("an item needs a phase: add_phase() first");
   }
   item.number = m_items.size() + 1;
-  m_item_index.emplace(item.id, m_items.size());
   item.phase = m_phases.size() - 1;
   m_phases.back().items.push_back(m_items.size());
   m_items.push_back(std::move(item));

@@ -1,5 +1,7 @@
 #include "llmchecklist/state.hpp"
 
+#include "entry_cursor.hpp"
+
 #include <unordered_set>
 
 namespace llmchecklist {
@@ -70,8 +72,9 @@ Entry& State::entry(std::string_view id)
 std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& checklist)
 {
   std::vector<const Entry*> orphans;
+  detail::ItemCursor items(checklist);
   for (const Entry& entry : state.entries) {
-    if (checklist.find_item(entry.id) == Checklist::npos) {
+    if (items.find(entry.id) == Checklist::npos) {
       orphans.push_back(&entry);
     }
   }

@@ -71,7 +71,8 @@ public:
   /// Every item in checklist order; items()[n - 1] is item number n.
   const std::vector<Item>& items() const { return m_items; }
 
-  /// Index of the item with exactly this id, or npos.
+  /// Index of the item with exactly this id, or npos. The first call after items were added
+  /// builds the index, so concurrent calls on one Checklist need the caller's own lock.
   std::size_t find_item(std::string_view id) const;
   /// Index of the phase with exactly this id, or npos.
   std::size_t find_phase(std::string_view id) const;
@@ -87,7 +88,10 @@ private:
   std::vector<Phase> m_phases;
   std::vector<Item> m_items;
   // Lookups by id happen once per item in most operations: keep them O(1) for large checklists.
-  std::unordered_map<std::string, std::size_t> m_item_index;
+  // Built on the first lookup, not per added item: a run that only walks the items (progress
+  // over a state in checklist order) never pays for it.
+  mutable std::unordered_map<std::string, std::size_t> m_item_index;
+  mutable std::size_t m_indexed = 0;
 };
 
 /// Parses a checklist definition; throws DataError (with `path`, line and column) on the first
