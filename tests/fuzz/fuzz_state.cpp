@@ -1,10 +1,12 @@
 // libFuzzer target: the state loader. What loads must write back and load again to the same
-// bytes: the writer and the reader agree on every state the reader accepts.
+// bytes: the writer and the reader agree on every state the reader accepts, and the cache's
+// compiled form of it is the same state.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "compiled.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"
@@ -29,6 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (once != twice) {
     std::abort(); // a rewrite changed the bytes
+  }
+  // What the cache keeps of it (compiled.hpp) must be the same state.
+  std::string compiled;
+  llmchecklist::detail::encode_state(state, compiled);
+  const auto cached = llmchecklist::detail::decode_state(compiled);
+  if (!cached || llmchecklist::serialize_state(*cached, checklist) != once) {
+    std::abort();
   }
   return 0;
 }
