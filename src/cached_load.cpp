@@ -56,9 +56,12 @@ std::optional<Checklist> decode_checklist_entry(std::string_view payload)
 
 Checklist load_checklist_file(const std::string& path, const Cache& cache)
 {
-  const std::optional<MappedFile> file = MappedFile::open(path.c_str());
-  if (!cache.enabled() || !file) {
+  if (!cache.enabled()) {
     return llmchecklist::load_checklist_file(path);
+  }
+  const std::optional<MappedFile> file = MappedFile::open(path.c_str());
+  if (!file) {
+    return llmchecklist::load_checklist_file(path); // which reports why it cannot be read
   }
   const std::string_view text = file->bytes();
   const std::string key = cache_key("checklist", path, text);

@@ -97,8 +97,9 @@ bool read_config(const fs::path& path, GitIdentity& identity)
 }
 
 // Whether a variable that changes which config files git reads, or which repository it finds,
-// is set (GIT_CONFIG* covers GIT_CONFIG_GLOBAL, _SYSTEM, _NOSYSTEM, _COUNT, _KEY_n, _VALUE_n and
-// _PARAMETERS). Others, such as GIT_AUTHOR_NAME or GIT_SSL_CAINFO, do not change what
+// is set in a way this reader does not follow (GIT_CONFIG* covers GIT_CONFIG_GLOBAL, _SYSTEM,
+// _COUNT, _KEY_n, _VALUE_n and _PARAMETERS; GIT_CONFIG_NOSYSTEM and GIT_CEILING_DIRECTORIES are
+// followed). Others, such as GIT_AUTHOR_NAME or GIT_SSL_CAINFO, do not change what
 // `git config --get user.name` answers.
 bool git_environment_set()
 {
@@ -107,11 +108,11 @@ bool git_environment_set()
       "GIT_DIR=",
       "GIT_COMMON_DIR=",
       "GIT_WORK_TREE=",
-      "GIT_CEILING_DIRECTORIES=",
       "GIT_DISCOVERY_ACROSS_FILESYSTEM=",
   };
   for (char** variable = environ; *variable != nullptr; ++variable) {
-    if (std::strncmp(*variable, "GIT_", 4) != 0) {
+    if (std::strncmp(*variable, "GIT_", 4) != 0 ||
+        std::strncmp(*variable, "GIT_CONFIG_NOSYSTEM=", 20) == 0) {
       continue;
     }
     for (const char* prefix : k_prefixes) {
@@ -123,6 +124,59 @@ bool git_environment_set()
   return false;
 }
 
+// GIT_CONFIG_NOSYSTEM as git reads a boolean: nullopt for a value git would not take.
+std::optional<bool> skip_system_config()
+{
+  const char* value = std::getenv("GIT_CONFIG_NOSYSTEM");
+  if (value == nullptr) {
+    return false;
+  }
+  const std::string text = lower(value);
+  if (text == "1" || text == "true" || text == "yes" || text == "on") {
+    return true;
+  }
+  if (text.empty() || text == "0" || text == "false" || text == "no" || text == "off") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+// The deepest GIT_CEILING_DIRECTORIES entry above `start` (both real paths), as git finds it:
+// discovery never goes up into it. Empty when none applies; nullopt when the list has an
+// empty entry, which changes how git resolves the others.
+std::optional<std::string> ceiling_for(const std::string& start)
+{
+  const char* list = std::getenv("GIT_CEILING_DIRECTORIES");
+  std::string ceiling;
+  if (list == nullptr) {
+    return ceiling;
+  }
+  std::string_view rest = list;
+  while (true) {
+    const std::size_t colon = rest.find(':');
+    const std::string entry(rest.substr(0, colon));
+    if (entry.empty()) {
+      return std::nullopt;
+    }
+    std::error_code ec;
+    // git ignores relative entries and entries that do not resolve.
+    if (entry[0] == '/') {
+      const std::string real = fs::canonical(entry, ec).string();
+      const bool above = !ec && (real == "/" ? start.size() > 1
+                                             : start.size() > real.size() &&
+                                                   start.compare(0, real.size(), real) == 0 &&
+                                                   start[real.size()] == '/');
+      if (above && real.size() > ceiling.size()) {
+        ceiling = real;
+      }
+    }
+    if (colon == std::string_view::npos) {
+      return ceiling;
+    }
+    rest.remove_prefix(colon + 1);
+  }
+}
+
 } // namespace
 
 std::optional<GitIdentity> read_git_identity(const fs::path& directory)
@@ -131,8 +185,12 @@ std::optional<GitIdentity> read_git_identity(const fs::path& directory)
   if (home == nullptr || home[0] != '/' || git_environment_set()) {
     return std::nullopt;
   }
+  const std::optional<bool> no_system = skip_system_config();
+  if (!no_system) {
+    return std::nullopt;
+  }
   GitIdentity identity;
-  if (!read_config("/etc/gitconfig", identity)) {
+  if (!*no_system && !read_config("/etc/gitconfig", identity)) {
     return std::nullopt;
   }
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
@@ -142,15 +200,20 @@ std::optional<GitIdentity> read_git_identity(const fs::path& directory)
   if (!read_config(xdg_config, identity) || !read_config(fs::path(home) / ".gitconfig", identity)) {
     return std::nullopt;
   }
-  // The repository's own config: .git found walking up, as git discovers it. A .git file (a
-  // worktree or submodule) or a repository someone else owns (git's safe.directory check) is
-  // left to git.
+  // The repository's own config: .git found walking up from the real path (git -C changes
+  // into the directory, so symbolic links are resolved first) and not into a ceiling
+  // directory, as git discovers it. A .git file (a worktree or submodule) or a repository
+  // someone else owns (git's safe.directory check) is left to git.
   std::error_code ec;
-  const fs::path start = fs::absolute(directory, ec);
+  const fs::path start = fs::canonical(directory, ec);
   if (ec) {
     return std::nullopt;
   }
-  for (fs::path dir = start;; dir = dir.parent_path()) {
+  const std::optional<std::string> ceiling = ceiling_for(start.string());
+  if (!ceiling) {
+    return std::nullopt;
+  }
+  for (fs::path dir = start; dir.string().size() > ceiling->size(); dir = dir.parent_path()) {
     const fs::path dot_git = dir / ".git";
     struct stat info
     {

@@ -6,7 +6,7 @@
 
 # Runs with a home of its own and no GIT_* variables, as on a developer's machine.
 in_home() {
-  env -u GIT_CONFIG_NOSYSTEM -u GIT_CONFIG_GLOBAL HOME="$PWD/home" XDG_CONFIG_HOME= "$@"
+  env -u GIT_CONFIG_NOSYSTEM -u GIT_CONFIG_GLOBAL HOME="$home" XDG_CONFIG_HOME= "$@"
 }
 
 # What git says, and what a check records, must agree.
@@ -33,6 +33,7 @@ agrees_with_git() { # expected
 }
 
 setup() {
+  home="$PWD/home"
   mkdir -p home/.config/git
   git init -q .
   # /etc/gitconfig may exist on the machine; it is read first, so ours override it.
@@ -42,6 +43,15 @@ test_the_global_config_names_the_checker() {
   setup
   printf '[user]\n\tname = Ada Lovelace\n\temail = ada@example.org\n' >home/.gitconfig
   agrees_with_git "Ada Lovelace <ada@example.org>"
+}
+
+test_plain_config_is_read_without_starting_git() {
+  setup
+  printf '[user]\n\tname = Ada Lovelace\n\temail = ada@example.org\n' >home/.gitconfig
+  printf '[user]\n\temail = ada@work.example\n' >>.git/config
+  # No git on PATH: only the tool's own reading can find the name.
+  in_home env PATH=/nonexistent "$LLMCHECKLIST_BIN" check quality-bar -q
+  assert_file_contains .llmchecklist 'by = "Ada Lovelace <ada@work.example>"'
 }
 
 test_the_repository_config_overrides_the_global_one() {
@@ -94,6 +104,50 @@ test_git_environment_variables_are_honoured() {
   rm -f .llmchecklist
   in_home env GIT_CONFIG_GLOBAL="$PWD/other.config" "$LLMCHECKLIST_BIN" check quality-bar -q
   assert_file_contains .llmchecklist 'by = "Env Name <env@example.org>"'
+}
+
+# Like recorded_by and git_says, from a subdirectory `dir` of the current one.
+agrees_with_git_in() { # dir expected [VAR=value...]
+  local dir=$1 expected=$2 by name email said
+  shift 2
+  rm -f "$dir/.llmchecklist"
+  # --file: the state file in `dir` itself, whose directory is where git is asked.
+  (cd "$dir" && in_home env "$@" "$LLMCHECKLIST_BIN" --file .llmchecklist check quality-bar -q)
+  by=$(sed -n 's/^by = "\(.*\)"$/\1/p' "$dir/.llmchecklist")
+  name=$(cd "$dir" && in_home env "$@" git config --get user.name || true)
+  email=$(cd "$dir" && in_home env "$@" git config --get user.email || true)
+  said="$name${email:+ <$email>}"
+  assert_eq "$expected" "$by" "recorded by, in $dir with $*"
+  assert_eq "$said" "$by" "what git config says, in $dir with $*"
+}
+
+test_git_config_nosystem_and_ceiling_directories_are_followed() {
+  setup
+  printf '[user]\n\tname = Global Name\n\temail = g@example.org\n' >home/.gitconfig
+  printf '[user]\n\tname = Repo Name\n' >>.git/config
+  mkdir -p sub/deeper
+  agrees_with_git_in sub/deeper "Repo Name <g@example.org>" GIT_CONFIG_NOSYSTEM=1
+  agrees_with_git_in sub/deeper "Repo Name <g@example.org>" GIT_CONFIG_NOSYSTEM=false
+  # A ceiling at the repository's top: git does not go up into it, so the repository's config
+  # is not read from below it; a ceiling above the top changes nothing.
+  agrees_with_git_in sub/deeper "Global Name <g@example.org>" GIT_CEILING_DIRECTORIES="$PWD"
+  agrees_with_git_in sub/deeper "Global Name <g@example.org>" \
+    GIT_CEILING_DIRECTORIES="/nonexistent:$PWD/sub"
+  agrees_with_git_in sub/deeper "Repo Name <g@example.org>" \
+    GIT_CEILING_DIRECTORIES="$(dirname "$PWD")"
+  agrees_with_git_in . "Repo Name <g@example.org>" GIT_CEILING_DIRECTORIES="$PWD"
+}
+
+test_a_directory_reached_through_a_symbolic_link_finds_the_real_repository() {
+  setup
+  printf '[user]\n\tname = Global Name\n\temail = g@example.org\n' >home/.gitconfig
+  printf '[user]\n\tname = Repo Name\n' >>.git/config
+  mkdir -p inside other
+  ln -s "$PWD/inside" other/link
+  # other/ is no repository of its own, but other/link is inside this one: git resolves the
+  # link before looking for .git.
+  (cd other && git init -q . && printf '[user]\n\tname = Other Name\n' >>.git/config)
+  agrees_with_git_in other/link "Repo Name <g@example.org>"
 }
 
 test_without_any_name_the_login_name_is_used() {
