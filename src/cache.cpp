@@ -173,7 +173,7 @@ void Cache::prune(const fs::path& keep) const
   std::size_t kept = 0;
   std::uintmax_t bytes = 0;
   for (const Found& entry : entries) {
-    if (entry.path == keep || (kept + 1 < k_max_entries && bytes + entry.size <= k_max_bytes)) {
+    if (entry.path == keep || (kept < k_max_entries && bytes + entry.size <= k_max_bytes)) {
       ++kept;
       bytes += entry.size;
     } else {

@@ -1,5 +1,7 @@
 #include "compiled.hpp"
 
+#include <cstring>
+
 #include "byte_stream.hpp"
 
 namespace llmchecklist::detail {

@@ -75,7 +75,9 @@ ContentHasher& ContentHasher::update(std::string_view bytes)
     left -= 8;
   }
   std::uint64_t tail = 0;
-  std::memcpy(&tail, p, left);
+  if (left > 0) { // an empty view may have no data pointer at all
+    std::memcpy(&tail, p, left);
+  }
   // The length closes the field, so that trailing zero bytes and field boundaries count.
   tail ^= (static_cast<std::uint64_t>(bytes.size()) << 56) ^ bytes.size();
   a = rotate_left((a ^ tail) * k_prime_a, 29);
