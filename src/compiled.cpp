@@ -16,7 +16,7 @@ constexpr std::uint32_t k_state_tag = 0x54415453;     // "STAT"
 constexpr std::size_t k_min_string = 4;
 constexpr std::size_t k_min_phase = 3 * k_min_string + 1 + 4;
 constexpr std::size_t k_min_item = 5 * k_min_string + 1 + 2 * 4 + 4;
-constexpr std::size_t k_min_entry = k_min_string + 1 + 4 + 7 * k_min_string;
+constexpr std::size_t k_min_entry = k_min_string + 1 + 4 + 6 * k_min_string;
 
 void write_strings(ByteWriter& out, const std::vector<std::string>& strings)
 {

@@ -186,6 +186,28 @@ TEST_CASE("a compiled state decodes to the state it was made from")
   CHECK(decoded->entries[0].at == "2026-11-28T12:00:00.25Z");
 }
 
+TEST_CASE("the smallest states and checklists decode")
+{
+  // Regression (found by fuzz_state): the decoder's lower bound on an entry's size was four
+  // bytes too large, so a one-entry state with nothing but a short id never decoded.
+  for (const char* text : {"format = 1\n[items.a]\nstatus = \"todo\"\n", "format = 1\n"}) {
+    const State parsed = parse_state(text, "");
+    std::string bytes;
+    detail::encode_state(parsed, bytes);
+    const auto decoded = detail::decode_state(bytes);
+    REQUIRE(decoded);
+    require_same(parsed, *decoded);
+  }
+  Checklist tiny;
+  tiny.add_phase(Phase{"p", "", "", false, {}});
+  tiny.add_item(Item{"i", "", "", "", Severity::recommended, {}, {}, 1, "", 0, 0});
+  std::string bytes;
+  detail::encode_checklist(tiny, bytes);
+  const auto decoded = detail::decode_checklist(bytes);
+  REQUIRE(decoded);
+  require_same(tiny, *decoded);
+}
+
 TEST_CASE("damaged compiled bytes decode to nothing, never to something else")
 {
   const Checklist small = load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
