@@ -15,6 +15,7 @@
 #include "byte_stream.hpp"
 #include "content_hash.hpp"
 #include "mapped_file.hpp"
+#include "posix_io.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,21 +29,6 @@ constexpr std::size_t k_header_size = 8 + 8 + 16 + 32;
 
 // Entries are named "<key>.entry"; their temporary files "<key>.tmp-<pid>".
 constexpr std::string_view k_entry_suffix = ".entry";
-
-bool write_all(int fd, std::string_view bytes)
-{
-  while (!bytes.empty()) {
-    const ssize_t put = ::write(fd, bytes.data(), bytes.size());
-    if (put < 0 && errno == EINTR) {
-      continue;
-    }
-    if (put <= 0) {
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(put));
-  }
-  return true;
-}
 
 fs::path entry_path(const fs::path& directory, std::string_view key)
 {
@@ -86,13 +72,15 @@ bool Cache::load(std::string_view key, const std::function<bool(std::string_view
     return false;
   }
   const std::string_view bytes = file->bytes();
-  detail::ByteReader header(bytes.substr(0, k_header_size));
-  const std::string_view payload = bytes.substr(k_header_size);
-  header.u64(); // the magic, compared below
+  if (bytes.substr(0, k_magic.size()) != k_magic) {
+    return false;
+  }
+  detail::ByteReader header(bytes.substr(k_magic.size(), k_header_size - k_magic.size()));
   const std::uint64_t size = header.u64();
   const detail::ContentHash expected{header.u64(), header.u64()};
-  if (bytes.substr(0, k_magic.size()) != k_magic || size != payload.size() ||
-      bytes.substr(32, 32) != key || detail::hash_content(payload) != expected) {
+  const std::string_view payload = bytes.substr(k_header_size);
+  if (size != payload.size() || bytes.substr(32, 32) != key ||
+      detail::hash_content(payload) != expected) {
     return false;
   }
   // Pruning drops the least recently used entries: mark a hit as used, at most once a day so
@@ -125,7 +113,7 @@ void Cache::store(std::string_view key, std::string_view payload) const noexcept
     header.u64(hash.high);
     header.bytes().append(key);
     // No fsync: a torn entry after a crash fails its hash and is rebuilt.
-    const bool ok = write_all(fd, header.bytes()) && write_all(fd, payload);
+    const bool ok = detail::write_all(fd, header.bytes()) && detail::write_all(fd, payload);
     ::close(fd);
     if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) {
       ::unlink(temp.c_str());

@@ -3,13 +3,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "utf8.hpp"
 
 extern char** environ;
 
@@ -17,13 +16,6 @@ namespace fs = std::filesystem;
 
 namespace llmchecklist::detail {
 namespace {
-
-std::string lower(std::string text)
-{
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::string trim(std::string_view text)
 {
@@ -64,7 +56,7 @@ bool read_config(const fs::path& path, GitIdentity& identity)
         return false;
       }
       // [user] counts; [section "sub"] only matters for what it may pull in.
-      section = lower(trim(std::string_view(line).substr(1, close - 1)));
+      section = ascii_lower(trim(std::string_view(line).substr(1, close - 1)));
       if (section.rfind("include", 0) == 0) {
         return false;
       }
@@ -82,7 +74,7 @@ bool read_config(const fs::path& path, GitIdentity& identity)
     if (equals == std::string::npos) {
       return false; // a bare key means "true": nothing a name is made of
     }
-    const std::string key = lower(trim(std::string_view(line).substr(0, equals)));
+    const std::string key = ascii_lower(trim(std::string_view(line).substr(0, equals)));
     if (section == "extensions" && key == "worktreeconfig") {
       return false;
     }
@@ -131,7 +123,7 @@ std::optional<bool> skip_system_config()
   if (value == nullptr) {
     return false;
   }
-  const std::string text = lower(value);
+  const std::string text = ascii_lower(value);
   if (text == "1" || text == "true" || text == "yes" || text == "on") {
     return true;
   }

@@ -1,7 +1,5 @@
 #include "llmchecklist/progress.hpp"
 
-#include "entry_cursor.hpp"
-
 namespace llmchecklist {
 
 double Counts::percent() const
@@ -121,9 +119,8 @@ Progress compute_progress(const Checklist& checklist, const State& state)
 {
   Progress progress;
   progress.phases.resize(checklist.phases().size());
-  detail::EntryCursor entries(state);
   for (const Item& item : checklist.items()) {
-    const Entry* entry = entries.find(item.id);
+    const Entry* entry = state.find(item.id);
     Counts& counts = progress.phases[item.phase];
     ++counts.total;
     counts.stale += stale(state, item, entry) ? 1 : 0;

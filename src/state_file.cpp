@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
+#include "posix_io.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,21 +22,6 @@ namespace {
 std::string system_error(std::string_view what, const fs::path& path)
 {
   return fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(errno));
-}
-
-bool write_all(int fd, std::string_view content)
-{
-  while (!content.empty()) {
-    const ssize_t written = ::write(fd, content.data(), content.size());
-    if (written < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return false;
-    }
-    content.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return true;
 }
 
 } // namespace
@@ -187,7 +173,7 @@ void write_file_atomic(const fs::path& path, std::string_view content)
                   fmt::format("cannot write {}: cannot create a temporary file in {}: {}",
                               target.string(), dir.string(), std::strerror(errno)));
   }
-  const bool ok = write_all(fd, content) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
+  const bool ok = detail::write_all(fd, content) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
   const int saved = errno;
   ::close(fd);
   if (!ok || ::rename(temp.c_str(), target.c_str()) != 0) {

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "entry_cursor.hpp"
 #include "llmchecklist/state.hpp"
 #include "state_layout.hpp"
 #include "toml_writer.hpp"
@@ -131,12 +130,11 @@ std::string layout_state(const State& state, const Checklist& checklist,
     out += overrides.gate_table.value_or(serialize_gate_table(state.gate, nl));
   }
   Entry todo;
-  detail::EntryCursor entries(state);
   for (const Item& item : checklist.items()) {
     fmt::format_to(std::back_inserter(out), "{}# {}. ", nl, item.number);
     append_comment_text(out, item.title);
     out += nl;
-    if (const Entry* entry = entries.find(item.id)) {
+    if (const Entry* entry = state.find(item.id)) {
       append_table(*entry);
     } else {
       todo.id = item.id;

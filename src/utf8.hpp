@@ -9,6 +9,17 @@ namespace llmchecklist::detail {
 
 inline constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";
 
+/// ASCII letters lowered, every other byte kept: for names that compare without case (git
+/// config keys, locale codesets), independent of the locale.
+inline std::string ascii_lower(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) {
+    c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 /// Calls `visit(code_point, bytes)` for each character; an invalid byte is visited as U+FFFD
 /// with the replacement character's bytes.
 template <typename Visit> void for_each_code_point(std::string_view text, Visit&& visit)

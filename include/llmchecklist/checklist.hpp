@@ -71,8 +71,9 @@ public:
   /// Every item in checklist order; items()[n - 1] is item number n.
   const std::vector<Item>& items() const { return m_items; }
 
-  /// Index of the item with exactly this id, or npos. The first call after items were added
-  /// builds the index, so concurrent calls on one Checklist need the caller's own lock.
+  /// Index of the item with exactly this id, or npos. Ids are unique (the readers refuse
+  /// repeats). The first call after items were added builds the index, so concurrent calls on one
+  /// Checklist need the caller's own lock.
   std::size_t find_item(std::string_view id) const;
   /// Index of the phase with exactly this id, or npos.
   std::size_t find_phase(std::string_view id) const;
@@ -92,6 +93,8 @@ private:
   // over a state in checklist order) never pays for it.
   mutable std::unordered_map<std::string, std::size_t> m_item_index;
   mutable std::size_t m_indexed = 0;
+  // Where the next in-order lookup is expected (see find_item()).
+  mutable std::size_t m_next = 0;
 };
 
 /// Parses a checklist definition; throws DataError (with `path`, line and column) on the first

@@ -113,6 +113,8 @@ private:
 
   mutable std::unordered_map<std::string, std::size_t> m_index;
   mutable std::size_t m_indexed = 0;
+  // Where the next in-order lookup is expected (see find()).
+  mutable std::size_t m_next = 0;
 };
 
 /// Parses state text; throws DataError with `path`, line and column on any problem.

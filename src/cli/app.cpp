@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 
@@ -62,9 +63,9 @@ int command_index(int argc, char** argv)
   return argc;
 }
 
-// The commands that run in shell prompts, hooks and CI many times a day. When one of them is
-// named (and no --help or --version comes before it), it is the only subcommand registered:
-// building every subcommand's options was a fifth of such a run.
+// When the command line names a subcommand (and no --help or --version comes before it), it
+// is the only one registered: building every subcommand's options was a fifth of a run of
+// list or progress. __complete lists the others, so it needs them all.
 bool registers_alone(int argc, char** argv, int command)
 {
   if (command >= argc) {
@@ -77,8 +78,9 @@ bool registers_alone(int argc, char** argv, int command)
     }
   }
   const std::string_view name = argv[command];
-  return name == "list" || name == "show" || name == "check" || name == "uncheck" ||
-         name == "progress";
+  return name != "__complete" &&
+         std::any_of(std::begin(k_commands), std::end(k_commands),
+                     [&](const Registration& registration) { return registration.name == name; });
 }
 
 // The first word that is not an option, when it names no subcommand: "did you mean".

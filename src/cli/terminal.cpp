@@ -1,7 +1,5 @@
 #include "cli/terminal.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -27,9 +25,7 @@ bool utf8_locale()
     if (value == nullptr || *value == '\0') {
       continue;
     }
-    std::string codeset = value;
-    std::transform(codeset.begin(), codeset.end(), codeset.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string codeset = detail::ascii_lower(value);
     return codeset.find("utf-8") != std::string::npos || codeset.find("utf8") != std::string::npos;
   }
   return false;
