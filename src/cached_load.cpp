@@ -27,12 +27,14 @@ std::string cache_key(std::string_view kind, const std::string& path, std::strin
 }
 
 // A checklist entry: the files it extends with their hashes, then the checklist.
-std::optional<Checklist> decode_checklist_entry(std::string_view payload)
+std::optional<Checklist> decode_checklist_entry(std::string_view payload, const std::string& own)
 {
   ByteReader in(payload);
   const std::uint32_t inputs = in.count(4 + 16);
+  std::vector<std::string> files{own};
   for (std::uint32_t i = 0; i < inputs && !in.failed(); ++i) {
     const std::string path(in.string());
+    files.push_back(path);
     const ContentHash expected{in.u64(), in.u64()};
     if (in.failed()) {
       break;
@@ -49,44 +51,49 @@ std::optional<Checklist> decode_checklist_entry(std::string_view payload)
   if (in.failed()) {
     return std::nullopt;
   }
-  return decode_checklist(payload.substr(consumed));
+  std::optional<Checklist> checklist = decode_checklist(payload.substr(consumed));
+  if (checklist) {
+    checklist->files = std::move(files);
+  }
+  return checklist;
 }
 
 } // namespace
 
-Checklist load_checklist_file(const std::string& path, const Cache& cache)
+Checklist load_checklist_file(const std::string& path, const std::filesystem::path& root,
+                              const Cache* cache)
 {
-  if (!cache.enabled()) {
-    return llmchecklist::load_checklist_file(path);
+  ReadContext context;
+  context.root = root;
+  if (cache == nullptr || !cache->enabled()) {
+    return load_checklist(path, context);
   }
   const std::optional<MappedFile> file = MappedFile::open(path.c_str());
   if (!file) {
-    return llmchecklist::load_checklist_file(path); // which reports why it cannot be read
+    return load_checklist(path, context); // which reports why it cannot be read
   }
   const std::string_view text = file->bytes();
-  const std::string key = cache_key("checklist", path, text);
+  // The root is part of what the entry answers: the same file may not extend the same base
+  // when it is read as part of another repository.
+  const std::string key = cache_key("checklist", path + '\0' + root.string(), text);
   std::optional<Checklist> cached;
-  if (cache.load(key, [&](std::string_view payload) {
-        cached = decode_checklist_entry(payload);
+  if (cache->load(key, [&](std::string_view payload) {
+        cached = decode_checklist_entry(payload, path);
         return cached.has_value();
       })) {
     return std::move(*cached);
   }
-  InputRecorder recorder;
-  Checklist checklist;
-  {
-    const RecordInputs recording(recorder);
-    checklist = parse_checklist(text, path);
-  }
+  Checklist checklist = read_checklist(text, path, nullptr, nullptr, context);
+  checklist.files.insert(checklist.files.begin(), path);
   ByteWriter entry;
-  entry.u32(static_cast<std::uint32_t>(recorder.files.size()));
-  for (const auto& [input, hash] : recorder.files) {
+  entry.u32(static_cast<std::uint32_t>(context.inputs.size()));
+  for (const auto& [input, hash] : context.inputs) {
     entry.string(input);
     entry.u64(hash.low);
     entry.u64(hash.high);
   }
   encode_checklist(checklist, entry.bytes());
-  cache.store(key, entry.bytes());
+  cache->store(key, entry.bytes());
   return checklist;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Reading definitions and states through the compiled cache (cache.hpp).
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -10,9 +11,10 @@
 
 namespace llmchecklist::detail {
 
-/// load_checklist_file(), answered from `cache` when the file and every file it extends are
-/// byte for byte what the entry was compiled from.
-Checklist load_checklist_file(const std::string& path, const Cache& cache);
+/// load_checklist_file() with `extends` confined to `root`, answered from `cache` (when given)
+/// when the file and every file it extends are byte for byte what the entry was compiled from.
+Checklist load_checklist_file(const std::string& path, const std::filesystem::path& root,
+                              const Cache* cache);
 
 /// parse_state(), answered from `cache` when the same bytes at the same path were parsed before.
 State parse_state(std::string_view text, const std::string& path, const Cache& cache);

@@ -67,38 +67,14 @@ void Checklist::add_item(Item item)
 
 Checklist parse_checklist(std::string_view text, const std::string& path)
 {
-  return detail::read_checklist(text, path, nullptr, nullptr);
+  detail::ReadContext context;
+  return detail::read_checklist(text, path, nullptr, nullptr, context);
 }
 
 Checklist load_checklist_file(const std::string& path)
 {
-  const std::string text = read_file(path);
-  detail::record_input(path, text);
-  return parse_checklist(text, path);
+  detail::ReadContext context;
+  return detail::load_checklist(path, context);
 }
-
-namespace detail {
-namespace {
-thread_local InputRecorder* t_recorder = nullptr;
-} // namespace
-
-RecordInputs::RecordInputs(InputRecorder& recorder) : m_previous(t_recorder)
-{
-  t_recorder = &recorder;
-}
-
-RecordInputs::~RecordInputs()
-{
-  t_recorder = m_previous;
-}
-
-void record_input(const std::string& path, const std::string& text)
-{
-  if (t_recorder != nullptr) {
-    t_recorder->files.emplace_back(path, hash_content(text));
-  }
-}
-
-} // namespace detail
 
 } // namespace llmchecklist

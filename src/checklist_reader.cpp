@@ -9,13 +9,26 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "confine.hpp"
+#include "llmchecklist/address.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/state_file.hpp"
 #include "slug.hpp"
 #include "toml_location.hpp"
 
 namespace llmchecklist::detail {
 namespace {
+
+// One name per file, however it is reached (relative, through links): to tell that a chain of
+// `extends` came back to a file.
+std::string identity_of(const std::string& path)
+{
+  std::error_code ec;
+  const std::filesystem::path real = std::filesystem::weakly_canonical(path, ec);
+  return ec ? std::filesystem::absolute(path, ec).lexically_normal().string() : real.string();
+}
 
 std::size_t count_words(std::string_view text)
 {
@@ -34,8 +47,9 @@ const toml::array k_no_phases;
 class Reader
 {
 public:
-  Reader(const std::string& path, std::vector<Diagnostic>* diagnostics, const LintOptions* lint)
-      : m_path(path), m_diagnostics(diagnostics), m_lint(lint)
+  Reader(const std::string& path, ReadContext& context, std::vector<Diagnostic>* diagnostics,
+         const LintOptions* lint)
+      : m_path(path), m_context(context), m_diagnostics(diagnostics), m_lint(lint)
   {
   }
 
@@ -91,7 +105,8 @@ private:
     m_diagnostics->push_back(Diagnostic{std::move(location), message});
   }
 
-  // The checklist `extends` names: a built-in one, or a file relative to this one.
+  // The checklist `extends` names: a built-in one, or a file relative to this one inside the
+  // repository.
   std::optional<Checklist> read_base(const toml::table& header)
   {
     const toml::node* node = header.get("extends");
@@ -102,28 +117,51 @@ private:
       }
       return std::nullopt;
     }
-    // A chain of extends is followed a few levels deep; a cycle ends there with an error.
-    static thread_local int depth = 0;
-    if (depth >= 8) {
-      report(node->source(), "'extends' nests more than 8 levels (is there a cycle?)");
-      return std::nullopt;
-    }
-    ++depth;
     try {
-      Checklist base;
       if (reference.rfind(k_builtin_prefix, 0) == 0) {
-        base = load_builtin_checklist(std::string_view(reference).substr(k_builtin_prefix.size()));
-      } else {
-        const std::filesystem::path path = std::filesystem::path(m_path).parent_path() / reference;
-        base = load_checklist_file(path.lexically_normal().string());
+        return load_builtin_checklist(std::string_view(reference).substr(k_builtin_prefix.size()));
       }
-      --depth;
-      return base;
+      const ConfinedPath confined =
+          confine(reference, std::filesystem::path(m_path).parent_path(), m_context.root);
+      if (!confined.problem.empty()) {
+        report(node->source(), fmt::format("cannot extend: {}", confined.problem));
+        return std::nullopt;
+      }
+      const std::string path = confined.path.string();
+      if (const std::string cycle = describe_cycle(path); !cycle.empty()) {
+        report(node->source(), fmt::format("'extends' makes a cycle: {}", cycle));
+        return std::nullopt;
+      }
+      return load_checklist(path, m_context);
+    } catch (const DataError& error) {
+      // The problem is in the base file, at its own location: report it there, once, rather
+      // than once per level of `extends`.
+      if (m_diagnostics == nullptr) {
+        throw;
+      }
+      m_diagnostics->push_back(Diagnostic{error.location(), error.what()});
     } catch (const Error& error) {
-      --depth;
       report(node->source(), fmt::format("cannot extend '{}': {}", reference, error.what()));
-      return std::nullopt;
     }
+    return std::nullopt;
+  }
+
+  // "a.toml extends b.toml, which extends a.toml" when reading `path` again would close a cycle;
+  // empty otherwise.
+  std::string describe_cycle(const std::string& path) const
+  {
+    const std::string key = identity_of(path);
+    const auto& chain = m_context.chain;
+    const auto first = std::find_if(chain.begin(), chain.end(),
+                                     [&](const auto& link) { return identity_of(link) == key; });
+    if (first == chain.end()) {
+      return {};
+    }
+    std::string text;
+    for (auto link = first; link != chain.end(); ++link) {
+      text += fmt::format("{}{} extends", link == first ? "" : ", which", *link);
+    }
+    return text + fmt::format(" {}", path);
   }
 
   // The base's phases and items (less `exclude`, with [overrides] applied), this file's items
@@ -143,10 +181,14 @@ private:
     if (const toml::table* overrides = table_at(root, "overrides")) {
       for (const auto& [key, node] : *overrides) {
         const toml::table* table = node.as_table();
-        if (table == nullptr || base.find_item(key.str()) == Checklist::npos) {
-          report(key.source(), fmt::format("[overrides.{}]: expected a table for an item of the "
-                                           "base checklist",
-                                           key.str()));
+        if (base.find_item(key.str()) == Checklist::npos) {
+          report(key.source(), unknown_override(base, key.str()));
+          continue;
+        }
+        if (table == nullptr) {
+          report(node.source(), fmt::format("[overrides.{}]: expected a table (severity = ...), "
+                                            "found {}",
+                                            key.str(), describe(node.type())));
           continue;
         }
         check_keys(*table, {"severity"});
@@ -163,6 +205,7 @@ private:
     }
 
     Checklist result;
+    result.files = base.files;
     result.id = own.id;
     result.title = own.title;
     result.version = own.version;
@@ -211,6 +254,19 @@ private:
       }
     }
     return result;
+  }
+
+  static std::string unknown_override(const Checklist& base, std::string_view id)
+  {
+    std::vector<std::string> ids;
+    for (const Item& item : base.items()) {
+      ids.push_back(item.id);
+    }
+    const std::vector<std::string> near = closest_matches(id, ids);
+    return fmt::format("[overrides.{}]: the base checklist has no item '{}'{}", id, id,
+                       near.empty() ? std::string()
+                                    : fmt::format("; did you mean {}?",
+                                                  fmt::join(near.begin(), near.end(), ", ")));
   }
 
   void check_keys(const toml::table& table, std::initializer_list<std::string_view> known)
@@ -418,6 +474,7 @@ private:
   }
 
   const std::string& m_path;
+  ReadContext& m_context;
   std::vector<Diagnostic>* m_diagnostics;
   const LintOptions* m_lint;
   const Checklist* m_base = nullptr;
@@ -428,8 +485,12 @@ private:
 } // namespace
 
 Checklist read_checklist(std::string_view text, const std::string& path,
-                         std::vector<Diagnostic>* diagnostics, const LintOptions* lint)
+                         std::vector<Diagnostic>* diagnostics, const LintOptions* lint,
+                         ReadContext& context)
 {
+  if (context.root.empty()) {
+    context.root = default_state_directory(std::filesystem::path(path).parent_path());
+  }
   toml::table root;
   try {
     root = parse_toml(text, path);
@@ -440,8 +501,27 @@ Checklist read_checklist(std::string_view text, const std::string& path,
     diagnostics->push_back(Diagnostic{error.location(), error.what()});
     return {};
   }
-  Checklist checklist = Reader(path, diagnostics, lint).read(root);
+  context.chain.push_back(path);
+  Checklist checklist;
+  try {
+    checklist = Reader(path, context, diagnostics, lint).read(root);
+  } catch (...) {
+    context.chain.pop_back();
+    throw;
+  }
+  context.chain.pop_back();
   checklist.source = path;
+  return checklist;
+}
+
+Checklist load_checklist(const std::string& path, ReadContext& context)
+{
+  const std::string text = read_file(path);
+  if (!context.chain.empty()) {
+    context.inputs.emplace_back(path, hash_content(text));
+  }
+  Checklist checklist = read_checklist(text, path, nullptr, nullptr, context);
+  checklist.files.insert(checklist.files.begin(), path);
   return checklist;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The checklist definition reader behind parse_checklist() and lint_checklist().
 
+#include <filesystem>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -11,38 +13,26 @@
 
 namespace llmchecklist::detail {
 
+/// How one definition is being read: where `extends` may reach, which files are being read
+/// (to name a cycle), and what was read (for the cache, which must know when a base changes).
+struct ReadContext
+{
+  /// `extends` may only name files inside this directory (the repository).
+  std::filesystem::path root;
+  /// The files whose `extends` led here, outermost first.
+  std::vector<std::string> chain;
+  /// Every base file read, with a hash of its bytes, in the order read.
+  std::vector<std::pair<std::string, ContentHash>> inputs;
+};
+
 /// Reads a definition. Without `diagnostics`, throws the first problem as DataError. With it,
 /// collects every problem there, applies the quality rules of `lint` too when given, and
-/// returns what could be read.
+/// returns what could be read. `context.root` empty: the repository holding `path`.
 Checklist read_checklist(std::string_view text, const std::string& path,
-                         std::vector<Diagnostic>* diagnostics, const LintOptions* lint);
+                         std::vector<Diagnostic>* diagnostics, const LintOptions* lint,
+                         ReadContext& context);
 
-} // namespace llmchecklist::detail
-
-namespace llmchecklist::detail {
-
-/// The other files a definition was built from (those it extends), with a hash of the bytes read,
-/// so that the cache can tell when one of them changes. load_checklist_file() reports each file it
-/// reads to the recorder active on its thread.
-struct InputRecorder
-{
-  std::vector<std::pair<std::string, ContentHash>> files;
-};
-
-/// Makes `recorder` the active one for its lifetime (restoring the previous one after).
-class RecordInputs
-{
-public:
-  explicit RecordInputs(InputRecorder& recorder);
-  ~RecordInputs();
-  RecordInputs(const RecordInputs&) = delete;
-  RecordInputs& operator=(const RecordInputs&) = delete;
-
-private:
-  InputRecorder* m_previous;
-};
-
-/// Called by load_checklist_file() with what it read.
-void record_input(const std::string& path, const std::string& text);
+/// Reads and parses a definition file within `context` (see read_checklist()).
+Checklist load_checklist(const std::string& path, ReadContext& context);
 
 } // namespace llmchecklist::detail

@@ -8,7 +8,8 @@ std::vector<Diagnostic> lint_checklist(std::string_view text, const std::string&
                                        const LintOptions& options)
 {
   std::vector<Diagnostic> diagnostics;
-  detail::read_checklist(text, path, &diagnostics, &options);
+  detail::ReadContext context;
+  detail::read_checklist(text, path, &diagnostics, &options, context);
   return diagnostics;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cached_load.hpp"
+#include "confine.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -14,16 +15,27 @@ namespace fs = std::filesystem;
 namespace llmchecklist {
 
 Checklist load_checklist_reference(std::string_view reference, const fs::path& base,
-                                   const Cache* cache)
+                                   const SourceLocation& where, const Cache* cache)
 {
   if (reference.substr(0, k_builtin_prefix.size()) == k_builtin_prefix) {
     return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
   }
-  const fs::path path(reference);
-  const fs::path resolved = path.is_absolute() || base.empty() ? path : base / path;
-  const std::string file = resolved.lexically_normal().string();
+  // The reference comes from a file anyone may change in a pull request: it may only name a
+  // file of the repository, and a refused one is never opened, so that no part of it can reach
+  // an error message or a CI log.
+  const fs::path directory = base.empty() ? fs::path(".") : base;
+  const fs::path root = default_state_directory(directory);
+  const detail::ConfinedPath confined = detail::confine(reference, directory, root);
+  if (!confined.problem.empty()) {
+    throw DataError(where, fmt::format("checklist must be builtin:NAME or a file inside the "
+                                       "repository: {}",
+                                       confined.problem));
+  }
+  // Named as the state file names it (relative when the state file's path is), so that
+  // messages read the way the user called the command.
+  const fs::path named = base.empty() ? fs::path(reference) : base / fs::path(reference);
   Checklist checklist =
-      cache != nullptr ? detail::load_checklist_file(file, *cache) : load_checklist_file(file);
+      detail::load_checklist_file(named.lexically_normal().string(), root, cache);
   // The reference as the state file records it, so that exports are the same on every machine.
   checklist.source = std::string(reference);
   return checklist;
@@ -47,8 +59,8 @@ Project make_project(const fs::path& state_path, const std::optional<std::string
     project.state.checklist = pinned_builtin_reference(k_default_builtin);
   }
   try {
-    project.checklist =
-        load_checklist_reference(project.state.checklist, state_path.parent_path(), cache);
+    project.checklist = load_checklist_reference(
+        project.state.checklist, state_path.parent_path(), project.state.checklist_location, cache);
   } catch (const LookupError& error) {
     // The state file names a checklist this binary does not have: the file is what is wrong.
     if (!text) {
@@ -74,10 +86,35 @@ Project make_project(const fs::path& state_path, const std::optional<std::string
 std::optional<std::string> read_if_exists(const fs::path& path)
 {
   std::error_code ec;
-  if (!fs::exists(path, ec)) {
+  if (!fs::exists(fs::symlink_status(path, ec))) {
     return std::nullopt;
   }
+  // A link whose target is gone is not "no state yet": writing would replace the link (and
+  // whatever it was meant to share) with a new file.
+  if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(path, ec)) {
+    throw IoError(path.string(),
+                  fmt::format("{} is a symbolic link to {}, which does not exist; restore the "
+                              "target or remove the link",
+                              path.string(), fs::read_symlink(path, ec).string()));
+  }
   return read_file(path);
+}
+
+// A state pinned to one version of a checklist file may only be written against that version:
+// moving to another is `upgrade`'s reviewable step, never a side effect of a check.
+void require_pinned_version(const Project& project)
+{
+  const State& state = project.state;
+  if (state.checklist.rfind(k_builtin_prefix, 0) == 0 || state.checklist_version.empty() ||
+      state.checklist_version == project.checklist.version) {
+    return;
+  }
+  throw DataError(state.checklist_location,
+                  fmt::format("{} follows version {} of {}, which is now version {}; nothing was "
+                              "written. Run `llmchecklist upgrade --dry-run` to see what changed, "
+                              "then `llmchecklist upgrade`",
+                              project.state_path.string(), state.checklist_version,
+                              state.checklist, project.checklist.version));
 }
 
 } // namespace
@@ -134,6 +171,7 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
   const std::optional<std::string> before = read_if_exists(state_path);
   Project project = make_project(state_path, before, cache);
   change(project);
+  require_pinned_version(project);
   const std::string after = serialize_state(project.state, project.checklist);
   if (before == after) {
     return false;

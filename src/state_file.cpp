@@ -35,7 +35,8 @@ std::optional<fs::path> find_state_file(const fs::path& start)
   }
   for (;;) {
     fs::path candidate = dir / k_state_file_name;
-    if (fs::exists(candidate, ec)) {
+    // A dangling link counts: reading it then says what is missing instead of starting afresh.
+    if (fs::exists(fs::symlink_status(candidate, ec))) {
       return candidate;
     }
     // A repository's state is its own: never pick up a file from outside its work tree.
@@ -49,7 +50,7 @@ std::optional<fs::path> find_state_file(const fs::path& start)
 fs::path default_state_directory(const fs::path& start)
 {
   std::error_code ec;
-  const fs::path origin = fs::absolute(start, ec);
+  const fs::path origin = fs::absolute(start.empty() ? fs::path(".") : start, ec);
   if (ec) {
     return start;
   }

@@ -65,6 +65,9 @@ public:
   std::string description;
   /// Where it was read from: a path, or "builtin:NAME".
   std::string source;
+  /// The definition files it was read from: its own first, then those it extends (none for a
+  /// built-in checklist).
+  std::vector<std::string> files;
 
   /// Phases in checklist order.
   const std::vector<Phase>& phases() const { return m_phases; }
@@ -101,7 +104,9 @@ private:
 /// problem. `path` names the text in diagnostics.
 Checklist parse_checklist(std::string_view text, const std::string& path);
 
-/// Reads and parses a checklist file; throws IoError when it cannot be read.
+/// Reads and parses a checklist file; throws IoError when it cannot be read. An `extends` in it
+/// may only name a built-in checklist or a file inside the same repository (the top of the git
+/// work tree holding it, else its directory).
 Checklist load_checklist_file(const std::string& path);
 
 } // namespace llmchecklist

@@ -39,11 +39,14 @@ struct Mark
   std::string until = {};
 };
 
-/// Loads the checklist a reference names: "builtin:NAME", or a path, relative to `base` when not
-/// absolute. Throws LookupError, IoError or DataError. With a cache, a definition file that was
-/// compiled before is not parsed again.
+/// Loads the checklist a reference names: "builtin:NAME", or a path relative to the directory
+/// `base` that stays inside its repository (the top of the git work tree holding `base`, else
+/// `base` itself), after `..` and symbolic links are resolved; the same holds for the files it
+/// extends. Any other reference is a DataError at `where` (where the reference was read), and
+/// the file it names is not opened. Throws LookupError, IoError or DataError. With a cache, a
+/// definition file that was compiled before is not parsed again.
 Checklist load_checklist_reference(std::string_view reference, const std::filesystem::path& base,
-                                   const Cache* cache = nullptr);
+                                   const SourceLocation& where = {}, const Cache* cache = nullptr);
 
 /// Loads the state at `state_path` (an empty state on the default checklist when the file does
 /// not exist) and its checklist, through `cache` when given.

@@ -73,9 +73,11 @@ expect_checklist_data_error() { # fixture line:col message
   assert_no_crash
   assert_status 3
   assert_contains "$out$err" "$1:$2: " "lint output"
-  # init refuses it before writing anything.
+  # init refuses it before writing anything. (In a git repository, so that the checklist one
+  # directory up is inside the repository.)
+  git init -q .
   mkdir fresh
-  lc -C fresh init --checklist "../$1"
+  lc -C fresh --file .llmchecklist init --checklist "../$1"
   assert_no_crash
   assert_status 3
   assert_contains "$err" "$1:$2: error: "

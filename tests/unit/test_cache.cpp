@@ -307,8 +307,8 @@ TEST_CASE("loading through the cache gives what loading without it gives")
   const std::string path = (dir.path / "small.toml").string();
   fs::copy_file(LLMCHECKLIST_FIXTURES "/small.toml", path);
   const Checklist plain = load_checklist_file(path);
-  require_same(plain, detail::load_checklist_file(path, cache)); // cold
-  require_same(plain, detail::load_checklist_file(path, cache)); // warm
+  require_same(plain, detail::load_checklist_file(path, dir.path, &cache)); // cold
+  require_same(plain, detail::load_checklist_file(path, dir.path, &cache)); // warm
   const State state = parse_state(k_state, "x/.llmchecklist");
   require_same(state, detail::parse_state(k_state, "x/.llmchecklist", cache));
   require_same(state, detail::parse_state(k_state, "x/.llmchecklist", cache));
