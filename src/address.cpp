@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
+#include "utf8.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -35,11 +36,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 // Items and phases are addressed the same way; `kind` names them in messages and `ids` lists
 // them in order, so that number n is ids[n - 1].
 std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
-                    std::string_view reference)
+                    std::string_view typed)
 {
-  if (reference.empty()) {
+  if (typed.empty()) {
     throw LookupError(fmt::format("empty {} reference", kind), {});
   }
+  // Ids are lower-case slugs, so "QUALITY-BAR" can only mean quality-bar.
+  const std::string lowered = detail::ascii_lower(typed);
+  const std::string_view reference = lowered;
   if (std::all_of(reference.begin(), reference.end(),
                   [](char c) { return c >= '0' && c <= '9'; })) {
     std::size_t number = 0;
@@ -69,13 +73,13 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
     for (const std::size_t i : matches) {
       candidates.push_back(fmt::format("{} {}", i + 1, ids[i]));
     }
-    throw LookupError(fmt::format("{} '{}' is ambiguous", kind, reference), std::move(candidates));
+    throw LookupError(fmt::format("{} '{}' is ambiguous", kind, typed), std::move(candidates));
   }
   for (const std::string& id : closest_matches(reference, ids)) {
     const auto at = std::find(ids.begin(), ids.end(), id) - ids.begin();
     candidates.push_back(fmt::format("{} {}", at + 1, id));
   }
-  throw LookupError(fmt::format("no {} '{}'{}", kind, reference,
+  throw LookupError(fmt::format("no {} '{}'{}", kind, typed,
                                 candidates.empty() ? "; `llmchecklist list` shows them all" : ""),
                     std::move(candidates));
 }

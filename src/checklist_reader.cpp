@@ -457,6 +457,22 @@ private:
 
   void lint_item(const toml::table& table, const Item& item)
   {
+    // Links become clickable in every report; only web addresses may (a javascript: or data:
+    // link in a report is a script someone else wrote).
+    if (const toml::array* links = table.get_as<toml::array>("links")) {
+      for (const toml::node& link : *links) {
+        const auto* text = link.as_string();
+        if (text == nullptr) {
+          continue;
+        }
+        const std::string_view url = text->get();
+        if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
+          report(link.source(), fmt::format("item '{}' has a link that is not an http or https "
+                                            "address: \"{}\"",
+                                            item.id, url));
+        }
+      }
+    }
     if (item.done_when.find_first_not_of(" \t") == std::string::npos) {
       report(table.source(),
              fmt::format("item '{}' has no done_when (the evidence that makes it done)", item.id));

@@ -135,9 +135,11 @@ void encode_state(const State& state, std::string& out)
   writer.u8(state.gate.all_required ? 1 : 0);
   writer.u8(state.gate.no_stale ? 1 : 0);
   writer.u32(static_cast<std::uint32_t>(state.gate.phases.size()));
-  for (const auto& [phase, min] : state.gate.phases) {
-    writer.string(phase);
-    percent(min);
+  for (const GatePhase& phase : state.gate.phases) {
+    writer.string(phase.phase);
+    percent(phase.min);
+    writer.u32(phase.location.line);
+    writer.u32(phase.location.column);
   }
   writer.u32(static_cast<std::uint32_t>(state.entries.size()));
   for (const Entry& entry : state.entries) {
@@ -177,10 +179,15 @@ std::optional<State> decode_state(std::string_view bytes)
   state.gate.min = percent();
   state.gate.all_required = in.u8() != 0;
   state.gate.no_stale = in.u8() != 0;
-  const std::uint32_t phases = in.count(k_min_string + 8);
+  const std::uint32_t phases = in.count(k_min_string + 8 + 8);
   for (std::uint32_t i = 0; i < phases && !in.failed(); ++i) {
-    std::string phase(in.string());
-    state.gate.phases.emplace_back(std::move(phase), percent());
+    GatePhase phase;
+    phase.phase = in.string();
+    phase.min = percent();
+    phase.location.path = state.checklist_location.path;
+    phase.location.line = in.u32();
+    phase.location.column = in.u32();
+    state.gate.phases.push_back(std::move(phase));
   }
   const std::uint32_t entries = in.count(k_min_entry);
   state.entries.reserve(entries);

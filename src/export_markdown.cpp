@@ -22,7 +22,7 @@ std::string inline_text(std::string_view text, bool line_start = false)
   std::string out;
   bool at_start = line_start;
   std::size_t digits = 0;
-  for (char c : detail::without_controls(text, "\t\r\n")) {
+  for (char c : detail::reveal_invisible(detail::without_controls(text, "\t\r\n"))) {
     if (c == '\n' || c == '\r' || c == '\t') {
       c = ' ';
     }

@@ -152,4 +152,24 @@ MergeDriverSetup setup_merge_driver(const fs::path& state_path)
   return setup;
 }
 
+std::optional<IgnoreSetup> ignore_transient_files(const fs::path& state_path)
+{
+  const fs::path absolute = fs::absolute(state_path).lexically_normal();
+  const std::optional<fs::path> top = git_work_tree(absolute.parent_path());
+  if (!top) {
+    return std::nullopt;
+  }
+  IgnoreSetup setup;
+  setup.file = *top / ".gitignore";
+  const std::string name = absolute.filename().string();
+  // The names FileLock and write_file_atomic() use beside the state file.
+  for (const std::string& pattern :
+       {name + ".lock", fmt::format("{}{}.tmp-*", name.rfind('.', 0) == 0 ? "" : ".", name)}) {
+    if (add_line_once(setup.file, pattern)) {
+      setup.added.push_back(pattern);
+    }
+  }
+  return setup;
+}
+
 } // namespace llmchecklist

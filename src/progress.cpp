@@ -146,4 +146,32 @@ Progress compute_progress(const Checklist& checklist, const State& state)
   return progress;
 }
 
+Counts counts_of(const Progress& progress, std::optional<std::size_t> phase)
+{
+  return phase ? progress.phases.at(*phase) : progress.overall;
+}
+
+std::optional<std::size_t> weakest_phase(const Checklist& checklist, const Progress& progress)
+{
+  std::optional<std::size_t> weakest;
+  for (std::size_t p = 0; p < progress.phases.size(); ++p) {
+    const Counts& counts = progress.phases[p];
+    if (counts.total == counts.na) {
+      continue;
+    }
+    if (!weakest) {
+      weakest = p;
+      continue;
+    }
+    const double percent = counts.percent();
+    const double lowest = progress.phases[*weakest].percent();
+    // An optional phase is named only when it is strictly the weakest: it may be skipped.
+    if (percent < lowest ||
+        (percent == lowest && checklist.phases()[*weakest].optional && !checklist.phases()[p].optional)) {
+      weakest = p;
+    }
+  }
+  return weakest;
+}
+
 } // namespace llmchecklist

@@ -88,4 +88,15 @@ std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& 
   return orphans;
 }
 
+std::vector<Entry> remove_orphaned_entries(State& state, const Checklist& checklist)
+{
+  std::vector<Entry> removed;
+  std::vector<Entry> kept;
+  for (Entry& entry : state.entries) {
+    (checklist.find_item(entry.id) == Checklist::npos ? removed : kept).push_back(std::move(entry));
+  }
+  state.entries = std::move(kept);
+  return removed;
+}
+
 } // namespace llmchecklist

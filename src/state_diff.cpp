@@ -1,5 +1,7 @@
 #include "llmchecklist/state_diff.hpp"
 
+#include "llmchecklist/progress.hpp"
+
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -86,6 +88,28 @@ std::vector<StateChange> diff_states(const State& before, const State& after,
       change.kind = *kind;
       change.item = checklist.find_item(id);
       changes.push_back(std::move(change));
+    }
+  }
+  return changes;
+}
+
+std::vector<CommandChange> diff_verify_commands(const State& before,
+                                                const Checklist& before_checklist,
+                                                const State& after, const Checklist& checklist)
+{
+  std::vector<CommandChange> changes;
+  for (std::size_t i = 0; i < checklist.items().size(); ++i) {
+    const Item& item = checklist.items()[i];
+    const std::size_t old = before_checklist.find_item(item.id);
+    std::string was;
+    if (old != Checklist::npos) {
+      was = verify_command(before, before_checklist.items()[old]);
+    } else if (const Entry* entry = before.find(item.id)) {
+      was = entry->verify;
+    }
+    const std::string now(verify_command(after, item));
+    if (was != now) {
+      changes.push_back(CommandChange{i, item.id, std::move(was), now});
     }
   }
   return changes;

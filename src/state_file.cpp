@@ -191,6 +191,61 @@ void write_file_atomic(const fs::path& path, std::string_view content)
   }
 }
 
+void write_output(const fs::path& path, std::string_view content)
+{
+  struct stat link
+  {
+  };
+  if (::lstat(path.c_str(), &link) != 0) {
+    write_file_atomic(path, content); // nothing there yet
+    return;
+  }
+  struct stat target
+  {
+  };
+  if (::stat(path.c_str(), &target) != 0) {
+    std::error_code ec;
+    throw IoError(path.string(),
+                  fmt::format("cannot write {}: it is a symbolic link to {}, which does not exist",
+                              path.string(), fs::read_symlink(path, ec).string()));
+  }
+  if (S_ISDIR(target.st_mode)) {
+    throw IoError(path.string(), fmt::format("cannot write {}: it is a directory", path.string()));
+  }
+  // /dev/stdout and /proc/self/fd/N name a descriptor this process shares with its caller:
+  // replacing the file behind it would leave the caller's descriptor on the old one.
+  const std::string name = path.string();
+  const bool descriptor = name.rfind("/dev/std", 0) == 0 || name.rfind("/dev/fd/", 0) == 0 ||
+                          name.rfind("/proc/self/fd/", 0) == 0;
+  if (S_ISREG(target.st_mode) && !descriptor) {
+    write_file_atomic(path, content);
+    return;
+  }
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (S_ISREG(target.st_mode) ? O_TRUNC : 0));
+  if (fd < 0) {
+    throw IoError(path.string(), system_error("write", path));
+  }
+  const bool ok = detail::write_all(fd, content);
+  const int saved = errno;
+  if (::close(fd) != 0 || !ok) {
+    errno = ok ? errno : saved;
+    throw IoError(path.string(), system_error("write", path));
+  }
+}
+
+bool same_file(const fs::path& a, const fs::path& b)
+{
+  struct stat x
+  {
+  }, y{};
+  if (::stat(a.c_str(), &x) == 0 && ::stat(b.c_str(), &y) == 0) {
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+  }
+  std::error_code ec;
+  return fs::weakly_canonical(fs::absolute(a, ec), ec) ==
+         fs::weakly_canonical(fs::absolute(b, ec), ec);
+}
+
 FileLock::FileLock(const fs::path& path, std::chrono::milliseconds timeout)
     : m_lock_path(path.string() + ".lock")
 {

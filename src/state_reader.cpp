@@ -163,8 +163,9 @@ Gate read_gate(const toml::table& table, const std::string& path)
         return a.first->source().begin.line < b.first->source().begin.line;
       });
       for (const auto& [phase, minimum] : phases) {
-        gate.phases.emplace_back(std::string(phase->str()),
-                                 read_percent(*minimum, phase->str(), path));
+        gate.phases.push_back(GatePhase{std::string(phase->str()),
+                                        read_percent(*minimum, phase->str(), path),
+                                        detail::location_of(phase->source(), path)});
       }
     } else {
       fail(key.source(), path,
@@ -187,7 +188,10 @@ State parse_state(std::string_view text, const std::string& path)
   if (text.find("\r\n") != std::string_view::npos) {
     state.newline = "\r\n";
   }
-  const toml::table root = detail::parse_toml(text, path);
+  const toml::table root = detail::parse_toml(
+      text, path,
+      "resolve it by hand, then run `llmchecklist init --git` once so that git merges this file "
+      "item by item from now on");
 
   const toml::node* format = root.get("format");
   if (format == nullptr) {

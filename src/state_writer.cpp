@@ -94,8 +94,8 @@ std::string serialize_gate_table(const Gate& gate, std::string_view nl)
   }
   if (!gate.phases.empty()) {
     out += fmt::format("[gate.phases]{}", nl);
-    for (const auto& [phase, minimum] : gate.phases) {
-      out += fmt::format("{} = {}{}", detail::toml_key(phase), minimum, nl);
+    for (const GatePhase& phase : gate.phases) {
+      out += fmt::format("{} = {}{}", detail::toml_key(phase.phase), phase.min, nl);
     }
   }
   return out;

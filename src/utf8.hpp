@@ -74,6 +74,36 @@ inline bool is_valid_utf8(std::string_view text)
   return valid;
 }
 
+/// Whether a character is an invisible format character: bidirectional overrides and isolates,
+/// zero-width characters and the like. Text can read differently from what it is with them
+/// (the "Trojan Source" trick), so every rendering for people shows them as <U+XXXX>.
+inline bool is_invisible_format(char32_t c)
+{
+  return c == 0x061C || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+/// `text` with each invisible format character written as <U+XXXX>.
+inline std::string reveal_invisible(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
+    if (is_invisible_format(code_point)) {
+      static constexpr char k_hex[] = "0123456789ABCDEF";
+      out += "<U+";
+      for (int shift = 12; shift >= 0; shift -= 4) {
+        out += k_hex[(code_point >> shift) & 0xF];
+      }
+      out += '>';
+    } else {
+      out += bytes;
+    }
+  });
+  return out;
+}
+
 /// `text` with control characters (C0 but those in `keep`, DEL and C1, which terminals act on)
 /// and invalid bytes replaced by U+FFFD, for formats that may end up on a terminal.
 inline std::string without_controls(std::string_view text, std::string_view keep = {})

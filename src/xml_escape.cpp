@@ -29,6 +29,10 @@ std::string xml_escape(std::string_view text)
       if ((code_point < 0x20 && code_point != '\n' && code_point != '\t') || code_point == 0x7f ||
           code_point == 0xFFFE || code_point == 0xFFFF) {
         out += k_replacement_character;
+      } else if (is_invisible_format(code_point)) {
+        // Shown, not obeyed: a bidirectional override would make the page read otherwise.
+        const std::string shown = reveal_invisible(bytes);
+        out += "&lt;" + shown.substr(1, shown.size() - 2) + "&gt;";
       } else {
         out += bytes;
       }

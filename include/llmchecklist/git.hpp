@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace llmchecklist {
 
@@ -41,5 +42,19 @@ struct MergeDriverSetup
 /// merge.llmchecklist.name and .driver in the repository's own config. Running it again changes
 /// nothing. Throws UsageError outside a git work tree, IoError when git or the file fails.
 MergeDriverSetup setup_merge_driver(const std::filesystem::path& state_path);
+
+/// What ignore_transient_files() did.
+struct IgnoreSetup
+{
+  /// The .gitignore at the top of the work tree.
+  std::filesystem::path file;
+  /// The patterns it added (empty: they were there already).
+  std::vector<std::string> added;
+};
+
+/// Adds the state file's lock file and temporary files to the .gitignore at the top of its git
+/// work tree (created when missing), so that what a killed writer leaves behind never shows in
+/// `git status`. nullopt outside git. Throws IoError when the file cannot be written.
+std::optional<IgnoreSetup> ignore_transient_files(const std::filesystem::path& state_path);
 
 } // namespace llmchecklist

@@ -2,6 +2,7 @@
 /// Counting what is done.
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "llmchecklist/checklist.hpp"
@@ -78,5 +79,13 @@ std::string_view verify_command(const State& state, const Item& item);
 
 /// Counts every phase and the whole checklist.
 Progress compute_progress(const Checklist& checklist, const State& state);
+
+/// The counts of one phase, or of the whole checklist when `phase` is empty.
+Counts counts_of(const Progress& progress, std::optional<std::size_t> phase);
+
+/// The phase with the lowest percentage among those with something applicable, so that one
+/// strong phase cannot hide an empty one; on a tie, a phase that is not optional. Empty when no
+/// phase has anything applicable.
+std::optional<std::size_t> weakest_phase(const Checklist& checklist, const Progress& progress);
 
 } // namespace llmchecklist

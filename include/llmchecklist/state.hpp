@@ -63,6 +63,22 @@ struct Entry
   }
 };
 
+/// A minimum for one phase in a gate.
+struct GatePhase
+{
+  /// The phase as written: an id, a number or an id prefix.
+  std::string phase;
+  /// Its minimum percentage.
+  double min = 0;
+  /// Where the state file names it; no path when it came from elsewhere (the command line).
+  SourceLocation location = {};
+
+  bool operator==(const GatePhase& other) const
+  {
+    return phase == other.phase && min == other.min;
+  }
+};
+
 /// A team's CI policy, recorded in the state file's [gate] table so that a bare
 /// `llmchecklist progress --gate` applies it; command-line options override it.
 struct Gate
@@ -73,8 +89,8 @@ struct Gate
   bool all_required = false;
   /// Fail while any check is stale.
   bool no_stale = false;
-  /// Per-phase minimums, by phase id, in file order.
-  std::vector<std::pair<std::string, double>> phases;
+  /// Per-phase minimums, in file order.
+  std::vector<GatePhase> phases;
 
   /// Whether the table sets anything.
   bool empty() const { return min < 0 && !all_required && !no_stale && phases.empty(); }
@@ -130,5 +146,8 @@ std::string serialize_entry(const Entry& entry, std::string_view newline = "\n")
 
 /// Entries whose id the checklist does not have, in file order. They are kept on every rewrite.
 std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& checklist);
+
+/// Removes the orphaned entries (see orphaned_entries()) and returns them, in file order.
+std::vector<Entry> remove_orphaned_entries(State& state, const Checklist& checklist);
 
 } // namespace llmchecklist

@@ -7,6 +7,7 @@
 ///     }
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,5 +50,30 @@ struct StateChange
 /// their results are not checks and are not compared.
 std::vector<StateChange> diff_states(const State& before, const State& after,
                                      const Checklist& checklist);
+
+/// An item whose verify command differs between two versions: a command that will run in CI
+/// arrives with a merge like any other line, so review must see it.
+struct CommandChange
+{
+  /// The item's index in the checklist the comparison used.
+  std::size_t item = Checklist::npos;
+  std::string id;
+  /// The command before and after; empty where there was none.
+  std::string before;
+  std::string after;
+
+  /// "added", "changed" or "removed".
+  std::string_view kind() const
+  {
+    return before.empty() ? "added" : after.empty() ? "removed" : "changed";
+  }
+};
+
+/// The items whose effective verify command (the state's, else the checklist's default)
+/// differs between `before` (following `before_checklist`) and `after` (following
+/// `checklist`), in the order of `checklist`. Items `checklist` lacks are not compared.
+std::vector<CommandChange> diff_verify_commands(const State& before,
+                                                const Checklist& before_checklist,
+                                                const State& after, const Checklist& checklist);
 
 } // namespace llmchecklist

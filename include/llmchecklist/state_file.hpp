@@ -28,6 +28,16 @@ std::string read_file(const std::filesystem::path& path);
 /// the target's permission bits. Throws IoError; on error the old file is untouched.
 void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
+/// Writes a report to `path` without destroying what is there: a regular file (or a link to
+/// one) is replaced atomically as by write_file_atomic(); an existing device, FIFO or socket is
+/// opened and written to, as `tee` and `cp` do, never replaced. Throws IoError for a directory,
+/// a link whose target does not exist, or any failure.
+void write_output(const std::filesystem::path& path, std::string_view content);
+
+/// Whether two paths name the same file: the same inode when both exist (links and `..`
+/// resolved), else the same normalised absolute path.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
+
 /// Removes the temporary files write_file_atomic() left beside `path` when a writer was killed
 /// mid-write. Call it only while holding the FileLock of `path`: then no live writer owns one.
 void remove_stale_temporaries(const std::filesystem::path& path);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
+#include <new>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -37,6 +39,7 @@ constexpr Registration k_commands[] = {
     {"merge-driver", register_merge_driver},
     {"checklists", register_checklists},
     {"upgrade", register_upgrade},
+    {"prune", register_prune},
     {"__complete", register_complete},
 };
 
@@ -183,9 +186,18 @@ int run(int argc, char** argv)
   } catch (const IoError& error) {
     print_error(error.what());
     return k_exit_io;
-  } catch (const std::exception& error) {
-    print_error(fmt::format("unexpected failure: {}", error.what()));
+  } catch (const std::filesystem::filesystem_error& error) {
+    // The standard library's own I/O failures (a directory that vanished, a path too long).
+    print_error(error.what());
     return k_exit_io;
+  } catch (const std::bad_alloc&) {
+    print_error("out of memory");
+    return k_exit_io;
+  } catch (const std::exception& error) {
+    print_error(fmt::format("internal error: {}. This is a bug in llmchecklist {}; please report "
+                            "it with the command that caused it",
+                            error.what(), k_version));
+    return k_exit_internal;
   }
 }
 

@@ -63,6 +63,18 @@ const Project& Context::open() const
   // checklist one by one took longer than a warm run's reading of it, and the system takes the
   // memory back at exit at once. A static pointer keeps it reachable, so leak checkers agree.
   static std::vector<std::unique_ptr<Project>>* kept = new std::vector<std::unique_ptr<Project>>;
+  // Only the implicit default may be absent: a file named with --file or LLMCHECKLIST_FILE that
+  // is not there is a typo or a wrong directory, and reading it as "nothing done" would let a
+  // gate or a report pass on nothing.
+  if (const auto named = named_state_path()) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(*named, ec))) {
+      throw IoError(named->string(),
+                    fmt::format("{} does not exist (named by {}); `llmchecklist init` creates it",
+                                named->string(),
+                                options.file.empty() ? "LLMCHECKLIST_FILE" : "--file"));
+    }
+  }
   auto project = std::make_unique<Project>(open_project(state_path(), &m_cache));
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project->state.as_of = now().substr(0, 10);

@@ -87,6 +87,11 @@ void print_warning(std::string_view message)
   fmt::print(stderr, "llmchecklist: warning: {}\n", printable_lines(message));
 }
 
+void print_note(std::string_view message)
+{
+  fmt::print(stderr, "llmchecklist: note: {}\n", printable_lines(message));
+}
+
 void print_error(const SourceLocation& location, std::string_view message)
 {
   if (location.path.empty()) {

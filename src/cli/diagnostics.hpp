@@ -17,6 +17,9 @@ void print_error(const SourceLocation& location, std::string_view message);
 /// "llmchecklist: warning: MESSAGE" on stderr.
 void print_warning(std::string_view message);
 
+/// "llmchecklist: note: MESSAGE" on stderr: worth knowing, not a problem.
+void print_note(std::string_view message);
+
 /// The text of line `line` (1-based) of a file or a built-in checklist; empty when unavailable.
 std::string source_line(const std::string& path, unsigned line);
 

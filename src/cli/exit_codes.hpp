@@ -17,6 +17,8 @@ enum ExitCode : int
   k_exit_data = 3,
   /// A file could not be read, written or locked.
   k_exit_io = 4,
+  /// A bug in llmchecklist: an error none of the above explains (sysexits' EX_SOFTWARE).
+  k_exit_internal = 70,
 };
 
 } // namespace llmchecklist::cli

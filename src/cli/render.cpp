@@ -31,34 +31,64 @@ bool uses_verify(const Project& project)
   return false;
 }
 
-std::string evidence_tag(const Terminal& terminal, Evidence evidence)
+Tags item_tags(const Terminal& terminal, const State& state, const Item& item, std::size_t room,
+               bool uses_verify)
 {
-  switch (evidence) {
+  struct Tag
+  {
+    std::string long_form;
+    std::string short_form;
+    Color color;
+  };
+  std::vector<Tag> tags;
+  const bool has_command = !verify_command(state, item).empty();
+  switch (evidence_of(state, item)) {
   case Evidence::automated:
-    return fmt::format(" {}", paint(terminal, Color::green, "[verified]"));
-  case Evidence::manual:
-    return fmt::format(" {}", paint(terminal, Color::dim, "[manual]"));
+    tags.push_back({"[verified]", "[verified]", Color::green});
+    break;
   case Evidence::failing:
-    return fmt::format(" {}", paint(terminal, Color::red, "[verify failing]"));
+    tags.push_back({"[verify failing]", "[failing]", Color::red});
+    break;
+  case Evidence::manual:
   case Evidence::none:
+    if (has_command) {
+      // A command a reviewer should know about, which has not proved this item yet.
+      tags.push_back({"[verify]", "[verify]", Color::yellow});
+    } else if (status_of(state, item) == Status::done && uses_verify) {
+      tags.push_back({"[manual]", "[manual]", Color::dim});
+    }
     break;
   }
-  return {};
-}
-
-std::string freshness_tag(const Terminal& terminal, const State& state, const Item& item)
-{
   const Entry* entry = state.find(item.id);
   if (is_expired(state, item)) {
-    return fmt::format(
-        " {}", paint(terminal, Color::yellow, fmt::format("[n/a expired {}]", entry->until)));
+    tags.push_back({fmt::format("[n/a expired {}]", entry->until), "[expired]", Color::yellow});
+  } else if (is_stale(state, item)) {
+    tags.push_back({fmt::format("[stale: checked at revision {}, now {}]", entry->revision,
+                                item.revision),
+                    "[stale]", Color::yellow});
   }
-  if (is_stale(state, item)) {
-    return fmt::format(" {}", paint(terminal, Color::yellow,
-                                    fmt::format("[stale: checked at revision {}, now {}]",
-                                                entry->revision, item.revision)));
+  std::size_t long_width = 0;
+  for (const Tag& tag : tags) {
+    long_width += 1 + display_width(tag.long_form);
   }
-  return {};
+  const bool use_long = long_width <= room;
+  Tags out;
+  for (const Tag& tag : tags) {
+    const std::string& text = use_long ? tag.long_form : tag.short_form;
+    out.text += " " + paint(terminal, tag.color, text);
+    out.width += 1 + display_width(text);
+  }
+  return out;
+}
+
+std::string fitted_pair(const Terminal& terminal, std::string_view left, std::string_view right,
+                        std::size_t width, std::string_view separator)
+{
+  if (display_width(left) + display_width(separator) + display_width(right) <= width) {
+    return fmt::format("{}{}{}\n", paint(terminal, Color::bold, left), separator, right);
+  }
+  return fmt::format("{}\n{}\n", paint(terminal, Color::bold, truncate(terminal, left, width)),
+                     truncate(terminal, right, width));
 }
 
 std::string counts_summary(const Counts& counts)

@@ -15,11 +15,22 @@ std::string status_mark(const Terminal& terminal, Status status);
 /// Whether any item has a verify command: only then is evidence worth showing.
 bool uses_verify(const Project& project);
 
-/// " [verified]", " [manual]" or " [verify failing]" for a done item; empty otherwise.
-std::string evidence_tag(const Terminal& terminal, Evidence evidence);
+/// What follows an item's title in a list: what backs it (" [verified]", " [verify failing]",
+/// " [manual]" when `uses_verify`, or " [verify]" for a command not yet passing) and its freshness (" [stale: ...]",
+/// " [n/a expired ...]"), in short forms when the long ones exceed `room` columns.
+struct Tags
+{
+  std::string text;
+  /// Columns it takes on screen (without colour codes).
+  std::size_t width = 0;
+};
+Tags item_tags(const Terminal& terminal, const State& state, const Item& item, std::size_t room,
+               bool uses_verify);
 
-/// " [stale: r1 -> r2]" or " [n/a expired 2026-01-31]"; empty when neither.
-std::string freshness_tag(const Terminal& terminal, const State& state, const Item& item);
+/// "LEFT: RIGHT" on one line when it fits `width`, else LEFT (cut to the width) and RIGHT on
+/// lines of their own; LEFT in bold. Ends in a newline.
+std::string fitted_pair(const Terminal& terminal, std::string_view left, std::string_view right,
+                        std::size_t width, std::string_view separator);
 
 /// "12 of 38 done, 2 n/a (31 %)".
 std::string counts_summary(const Counts& counts);

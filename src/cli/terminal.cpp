@@ -95,8 +95,10 @@ std::string printable(std::string_view text, bool keep_newlines)
     } else if (code_point < 0x20 || code_point == 0x7f) {
       out += '^';
       out += static_cast<char>(code_point ^ 0x40);
-    } else if (code_point >= 0x80 && code_point < 0xa0) {
-      // C1 controls (CSI among them) act like ESC sequences on many terminals.
+    } else if ((code_point >= 0x80 && code_point < 0xa0) ||
+               detail::is_invisible_format(code_point)) {
+      // C1 controls (CSI among them) act like ESC sequences on many terminals; bidirectional
+      // overrides and zero-width characters make text read as something it is not.
       out += fmt::format("<U+{:04X}>", static_cast<unsigned>(code_point));
     } else {
       out += bytes;
@@ -151,7 +153,8 @@ std::string bar(const Terminal& terminal, double percent, int width)
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view indent)
 {
   std::vector<std::string> lines;
-  const std::size_t room = width > indent.size() + 20 ? width - indent.size() : 20;
+  const std::size_t indent_width = display_width(indent);
+  const std::size_t room = width > indent_width + 10 ? width - indent_width : 10;
   for (const std::string& paragraph : detail::split_paragraphs(text)) {
     if (!lines.empty()) {
       lines.emplace_back();
@@ -162,6 +165,22 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
       if (!line.empty() && display_width(line) + 1 + display_width(word) > room) {
         lines.push_back(std::string(indent) + line);
         line.clear();
+      }
+      // A word longer than a line (a long link) is broken where the line ends, as the terminal
+      // would break it, so that no line runs past the width.
+      while (line.empty() && display_width(word) > room) {
+        std::string head;
+        std::size_t taken = 0;
+        std::size_t bytes = 0;
+        detail::for_each_code_point(word, [&](char32_t, std::string_view cp) {
+          if (taken < room) {
+            head += cp;
+            ++taken;
+            bytes += cp.size();
+          }
+        });
+        lines.push_back(std::string(indent) + head);
+        word.erase(0, bytes);
       }
       if (!line.empty()) {
         line += ' ';

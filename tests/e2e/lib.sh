@@ -83,7 +83,7 @@ repo_with_state() {
   git_repo
   echo "project" >README.md
   lc_ok init
-  git add README.md .llmchecklist
+  git add README.md .llmchecklist .gitignore
   git commit -qm "Start the checklist"
 }
 

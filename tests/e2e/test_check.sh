@@ -341,7 +341,8 @@ test_check_run_concurrently_loses_no_update() {
   lc list --json
   assert_eq "$(seq 1 12 | xargs)" "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
   assert_eq "parallel 7" "$(json '.phases[].items[] | select(.number == 7) | .note')"
-  assert_eq "./.llmchecklist
+  assert_eq "./.gitignore
+./.llmchecklist
 ./errors.log" "$(tree_listing)" "files"
 }
 

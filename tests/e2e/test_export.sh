@@ -146,7 +146,8 @@ test_export_replaces_the_output_file_atomically_by_renaming() {
   # A rename leaves the old inode (and its other name) untouched; an in-place rewrite would not.
   assert_eq "old export" "$(cat old-link.md)" "the old file"
   assert_file_contains CHECKLIST.md "# Export test"
-  assert_eq "./.llmchecklist
+  assert_eq "./.gitignore
+./.llmchecklist
 ./CHECKLIST.md
 ./e2e-export.toml
 ./old-link.md" "$(tree_listing)" "files (no temporary file left)"

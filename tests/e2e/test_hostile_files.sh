@@ -107,12 +107,12 @@ lc_unprivileged() {
 
 test_a_truncated_state_file_is_a_data_error_at_the_end_of_the_file() {
   # Line 10 is `note = "cut off in the midd` (27 characters) with no newline: the end is column 28.
-  expect_state_data_error truncated-state.llmchecklist 10:28 "end-of-file"
+  expect_state_data_error truncated-state.llmchecklist 10:28 "the file ends inside a string: its closing quote is missing"
 }
 
 test_a_truncated_checklist_is_a_data_error_at_the_end_of_the_file() {
   # The file stops after "stops" (line 24) inside a multi-line string.
-  expect_checklist_data_error truncated-checklist.toml 24:6 "end-of-file"
+  expect_checklist_data_error truncated-checklist.toml 24:6 "the file ends inside a string: its closing quote is missing"
 }
 
 # --- Wrong value types ---
@@ -522,15 +522,24 @@ test_check_with_file_in_a_missing_directory_fails_and_creates_nothing() {
   assert_eq "" "$(ls -A)" "files created"
 }
 
-test_list_with_file_in_a_missing_directory_shows_the_built_in_checklist_with_nothing_done() {
-  lc list --file missing/dir/.llmchecklist --json
-  assert_no_crash
-  assert_status 0
-  assert_eq "llm-deployment 0" "$(json '"\(.checklist.id) \([.phases[].items[] | select(.status != "todo")] | length)"')"
-  lc --file missing/dir/.llmchecklist progress --json
-  assert_status 0
-  assert_eq 0 "$(json .done)"
+test_reading_commands_refuse_a_named_state_file_that_does_not_exist() {
+  # Only the implicit default may be absent: a named file that is not there is a typo, and
+  # reading it as "nothing done" would let a report or a gate pass on nothing.
+  local args
+  for args in "list --json" "progress --json" "show 1" "export" "progress --min 0" "verify"; do
+    # shellcheck disable=SC2086
+    lc --file missing/dir/.llmchecklist $args
+    assert_no_crash
+    assert_status 4
+    assert_contains "$err" "missing/dir/.llmchecklist does not exist (named by --file)"
+    LLMCHECKLIST_FILE=missing.llmchecklist lc $args
+    assert_status 4
+    assert_contains "$err" "missing.llmchecklist does not exist (named by LLMCHECKLIST_FILE)"
+  done
   assert_eq "" "$(ls -A)" "files created"
+  # The writers may still create it.
+  lc_ok --file new.llmchecklist check 1 -q
+  assert_file_contains new.llmchecklist '[items.quality-bar]'
 }
 
 test_a_read_only_directory_is_refused_even_as_root() {

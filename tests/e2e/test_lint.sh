@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# llmchecklist lint: every problem of a checklist definition as FILE:LINE:COL: message.
+# llmchecklist lint: every problem of a checklist definition as FILE:LINE:COL: error: message.
 . "$(dirname "$0")/lib.sh"
 
 LINT="$FIXTURES/lint"
 
-# The problem lines of lint's output (stdout and stderr together), sorted.
-problems() { printf '%s\n%s\n' "$out" "$err" | grep -E '^[^ ]+:[0-9]+:[0-9]+: ' | LC_ALL=C sort; }
+# The problem lines of lint's output (stdout and stderr together), sorted, without the
+# "error: " every one of them carries.
+problems() {
+  printf '%s\n%s\n' "$out" "$err" | grep -E '^[^ ]+:[0-9]+:[0-9]+: ' |
+    sed -E 's/^([^ ]+:[0-9]+:[0-9]+: )error: /\1/' | LC_ALL=C sort
+}
 
 test_lint_without_files_checks_the_built_in_checklist_and_passes() {
   lc lint
@@ -121,6 +125,29 @@ test_lint_problems_block_loading_except_for_quality_rules() {
   printf 'format = 1\nchecklist = "empty-phase.toml"\n' >.llmchecklist
   lc list
   assert_status 0
+}
+
+test_lint_reports_like_every_command_and_counts_last_in_one_log() {
+  # Both streams into one log, as CI has them: the problems in compiler form with the line and a
+  # caret, and the count after them.
+  cp "$LINT/empty-phase.toml" mine.toml
+  local log
+  log=$("$LLMCHECKLIST_BIN" lint --min-words 5 mine.toml 2>&1) || true
+  assert_eq "mine.toml:20:1: error: phase has no items
+[[phases]]
+^
+llmchecklist: 1 problem found" "$log"
+}
+
+test_lint_refuses_links_that_are_not_web_addresses() {
+  cp "$LINT/clean.toml" mine.toml
+  sed -i '0,/^severity = "required"$/s||severity = "required"\nlinks = ["javascript:alert(1)", "https://example.org", "data:text/html,x"]|' mine.toml
+  grep -q 'javascript:' mine.toml || fail "the fixture has no severity line to add links after"
+  lc lint --min-words 5 mine.toml
+  assert_status 3
+  assert_match "^mine.toml:[0-9]+:[0-9]+: item '[a-z]+' has a link that is not an http or https address: \"javascript:alert\(1\)\"" "$(problems)"
+  assert_contains "$(problems)" "is not an http or https address: \"data:text/html,x\""
+  assert_not_contains "$(problems)" "https://example.org\""
 }
 
 test_lint_of_a_missing_file_is_an_io_error() {

@@ -16,7 +16,7 @@ repo_with_driver() {
   git_repo
   echo "project" >README.md
   lc_ok init --git
-  git add README.md .llmchecklist .gitattributes
+  git add README.md .llmchecklist .gitattributes .gitignore
   git commit -qm "Start the checklist"
 }
 

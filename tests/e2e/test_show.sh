@@ -75,7 +75,8 @@ test_show_prints_phase_title_details_done_when_severity_links_and_state() {
   assert_contains "$out" "  $details_first_word "
   assert_contains "$out" "Links:"
   assert_contains "$out" "  $link"
-  assert_contains "$out" "not applicable by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z"
+  assert_contains "$(printf '%s' "$out" | tr -s ' \n' '  ')" \
+    "not applicable by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z" "status (unwrapped)"
   assert_contains "$out" "inputs are short and bounded"
 }
 

@@ -36,7 +36,7 @@ test_a_hanging_command_is_killed_at_its_timeout_with_its_whole_process_group() {
   lc verify 7 --set 'sleep 300 & echo $! > child.pid; sleep 300'
   lc verify 7 --timeout 1
   assert_status 1
-  assert_contains "$out" "TIMEOUT 7 fine-tuning-baseline  killed after"
+  assert_contains "$out" "TIMEOUT 7 fine-tuning-baseline  killed at the 1 s limit"
   child=$(cat child.pid)
   # Gone, or a zombie waiting for init to reap it: either way no longer running.
   sleep 0.2
@@ -124,7 +124,8 @@ test_update_checks_passing_items_and_unchecks_failing_automated_ones_only() {
   lc show 4 --json
   assert_eq "na" "$(json .status)"
   lc progress
-  assert_contains "$out" "Automated: 0 of 1 done items are backed by a passing verify command; 1 has a failing one"
+  assert_contains "$(printf '%s' "$out" | tr -s ' \n' '  ')" \
+    "Automated: 0 of 1 done items are backed by a passing verify command; 1 has a failing one"
   lc list
   assert_contains "$out" "[verify failing]"
 }

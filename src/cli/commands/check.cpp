@@ -41,6 +41,13 @@ int run_check(const Context& context, const CheckOptions& options)
       throw UsageError(
           fmt::format("--until needs a date like 2027-03-31, got \"{}\"", options.until));
     }
+    // The decision holds through its `until` day; one already past would expire at once.
+    const std::string today = context.now().substr(0, 10);
+    if (options.until < today) {
+      throw UsageError(fmt::format("--until {} is already past (today is {}); give the last day "
+                                   "the decision should hold",
+                                   options.until, today));
+    }
   }
   Mark mark = context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
   mark.until = options.until;

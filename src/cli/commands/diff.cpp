@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/revision.hpp"
 #include "cli/terminal.hpp"
 #include "json_writer.hpp"
 #include "llmchecklist/builtin.hpp"
@@ -30,48 +31,11 @@ struct DiffOptions
   bool json = false;
 };
 
-// One version of the state; nullopt when the file did not exist there.
-struct Version
-{
-  std::optional<State> state;
-  std::string name;
-};
-
-// The file at a revision as git names it ("HEAD:.llmchecklist"), so that an error says which
-// version is bad.
-std::string name_at(const fs::path& path, const std::string& ref)
-{
-  const fs::path absolute = fs::absolute(path);
-  const std::optional<fs::path> top = git_work_tree(absolute.parent_path());
-  const std::string relative =
-      top ? fs::relative(absolute, *top).generic_string() : path.generic_string();
-  return fmt::format("{}:{}", ref, relative);
-}
-
-Version read_version(const fs::path& path, const std::string& ref)
-{
-  Version version;
-  std::optional<std::string> text;
-  if (ref.empty()) {
-    version.name = "the working tree";
-    std::error_code ec;
-    if (fs::exists(path, ec)) {
-      text = read_file(path);
-    }
-  } else {
-    version.name = ref;
-    text = read_at_revision(path, ref);
-  }
-  if (text) {
-    version.state = parse_state(*text, ref.empty() ? path.string() : name_at(path, ref));
-  }
-  return version;
-}
-
 // The checklist the newer version follows (numbers and titles come from it), as the working
 // tree has it. A checklist that cannot be loaded any more leaves ids alone: history stays
 // readable.
-Checklist checklist_for(const Version& before, const Version& after, const fs::path& path)
+Checklist checklist_for(const StateVersion& before, const StateVersion& after,
+                        const fs::path& path)
 {
   const std::string reference = after.state    ? after.state->checklist
                                 : before.state ? before.state->checklist
@@ -179,6 +143,25 @@ void print_changes(const Terminal& term, const Checklist& checklist,
   }
 }
 
+void print_command_changes(const Terminal& term, const Checklist& checklist,
+                           const std::vector<CommandChange>& changes)
+{
+  for (const CommandChange& change : changes) {
+    const Item& item = checklist.items()[change.item];
+    std::string what;
+    if (change.before.empty()) {
+      what = fmt::format("command added: {}", printable(change.after));
+    } else if (change.after.empty()) {
+      what = fmt::format("command removed: {}", printable(change.before));
+    } else {
+      what = fmt::format("command changed: {} -> {}", printable(change.before),
+                         printable(change.after));
+    }
+    fmt::print("{} {} {}: {}\n", paint(term, Color::yellow, "verify   "), item.number, item.id,
+               what);
+  }
+}
+
 void write_check(detail::JsonWriter& json, const Entry& entry)
 {
   json.key("status").value(to_string(entry.status));
@@ -192,7 +175,8 @@ void write_check(detail::JsonWriter& json, const Entry& entry)
 }
 
 std::string json_changes(const Checklist& checklist, const DiffOptions& options,
-                         const std::vector<StateChange>& changes)
+                         const std::vector<StateChange>& changes,
+                         const std::vector<CommandChange>& commands)
 {
   detail::JsonWriter json;
   json.begin_object();
@@ -221,6 +205,19 @@ std::string json_changes(const Checklist& checklist, const DiffOptions& options,
     json.end_object();
   }
   json.end_array();
+  json.key("verify_changes").begin_array();
+  for (const CommandChange& change : commands) {
+    const Item& item = checklist.items()[change.item];
+    json.begin_object();
+    json.key("change").value(change.kind());
+    json.key("number").value(item.number);
+    json.key("id").value(item.id);
+    json.key("title").value(item.title);
+    json.key("before").value(change.before);
+    json.key("after").value(change.after);
+    json.end_object();
+  }
+  json.end_array();
   json.end_object();
   return json.finish();
 }
@@ -228,16 +225,23 @@ std::string json_changes(const Checklist& checklist, const DiffOptions& options,
 int run_diff(const Context& context, const DiffOptions& options)
 {
   const fs::path path = context.state_path();
-  const Version before = read_version(path, options.from);
-  const Version after = read_version(path, options.to);
+  const StateVersion before = state_at(path, options.from);
+  const StateVersion after = state_at(path, options.to);
   const Checklist checklist = checklist_for(before, after, path);
   const State none;
   const std::vector<StateChange> changes =
       diff_states(before.state.value_or(none), after.state.value_or(none), checklist);
+  // Commands that CI will run arrive like any other line; review must see every one.
+  const Checklist earlier = before.state && !options.from.empty()
+                                ? checklist_at(*before.state, path, options.from, checklist)
+                                : checklist;
+  const std::vector<CommandChange> commands = diff_verify_commands(
+      before.state.value_or(none), earlier, after.state.value_or(none), checklist);
   if (options.json) {
-    fmt::print("{}", json_changes(checklist, options, changes));
-  } else if (!changes.empty()) {
+    fmt::print("{}", json_changes(checklist, options, changes, commands));
+  } else if (!changes.empty() || !commands.empty()) {
     print_changes(context.out(), checklist, changes);
+    print_command_changes(context.out(), checklist, commands);
   } else if (!context.options.quiet) {
     fmt::print("no change to the checklist between {} and {}\n", before.name, after.name);
   }

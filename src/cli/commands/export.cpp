@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/render.hpp"
+#include "cli/validators.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
@@ -25,6 +26,27 @@ struct ExportCommandOptions
   BadgeStyle badge;
 };
 
+// An export must never overwrite what it was made from: the state file in use, the checklist
+// file it follows, or a file that checklist extends.
+void refuse_inputs(const Project& project, const std::string& output)
+{
+  if (same_file(output, project.state_path)) {
+    throw UsageError(fmt::format("-o {} names the state file in use; an export would replace the "
+                                 "team's record. Write the export elsewhere",
+                                 output));
+  }
+  for (std::size_t i = 0; i < project.checklist.files.size(); ++i) {
+    const std::string& file = project.checklist.files[i];
+    if (same_file(output, file)) {
+      throw UsageError(fmt::format("-o {} names {}, {}; an export would replace it. Write the "
+                                   "export elsewhere",
+                                   output, file,
+                                   i == 0 ? "the checklist definition the state follows"
+                                          : "a checklist file the definition extends"));
+    }
+  }
+}
+
 int run_export(const Context& context, const ExportCommandOptions& options)
 {
   if (options.badge.yellow_below < options.badge.red_below) {
@@ -40,12 +62,15 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   if (!options.status.empty()) {
     render_options.selection.status = parse_status(options.status);
   }
+  if (!options.output.empty() && options.output != "-") {
+    refuse_inputs(project, options.output);
+  }
   const std::string text = render(*parse_export_format(options.format), project.checklist,
                                   project.state, render_options);
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", text);
   } else {
-    write_file_atomic(options.output, text);
+    write_output(options.output, text);
   }
   return k_exit_ok;
 }
@@ -59,7 +84,9 @@ Command register_export(CLI::App& app, Context& context)
   sub->add_option("--format,-f", options->format,
                   "markdown (default), json, csv, html, badge (SVG) or junit (XML)")
       ->check(CLI::IsMember({"markdown", "json", "csv", "html", "badge", "junit"}));
-  sub->add_option("-o,--output", options->output, "Write to FILE atomically instead of stdout")
+  sub->add_option("-o,--output", options->output,
+                  "Write to FILE (replaced atomically; a device or FIFO is written to) instead of "
+                  "stdout; - is stdout")
       ->option_text("FILE");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
@@ -67,11 +94,11 @@ Command register_export(CLI::App& app, Context& context)
   sub->add_option("--label", options->badge.label, "Badge: the left-hand text")
       ->default_str(options->badge.label);
   sub->add_option("--red-below", options->badge.red_below, "Badge: red below PCT (default 50)")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(percentage())
       ->option_text("PCT");
   sub->add_option("--yellow-below", options->badge.yellow_below,
                   "Badge: yellow below PCT, green from it (default 80)")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(percentage())
       ->option_text("PCT");
   return {sub, [&context, options] { return run_export(context, *options); }};
 }

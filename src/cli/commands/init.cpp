@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
@@ -45,7 +46,14 @@ void create_state_file(const Context& context, const InitOptions& options, const
   const std::string reference = stored_reference(options.checklist, path);
   std::size_t items = 0;
   // Load the checklist first so that a bad one is reported before anything is written.
-  load_checklist_reference(reference, fs::absolute(path).parent_path());
+  try {
+    load_checklist_reference(reference, fs::absolute(path).parent_path());
+  } catch (const DataError& error) {
+    if (!error.location().path.empty()) {
+      throw; // a problem inside the checklist, at its place
+    }
+    throw UsageError(fmt::format("--checklist {}: {}", options.checklist, error.what()));
+  }
   update_project(
       path,
       [&](Project& project) {
@@ -65,6 +73,11 @@ void create_state_file(const Context& context, const InitOptions& options, const
       context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     fmt::print("created {} ({} items from {})\n", path.string(), items, reference);
+  }
+  if (const auto ignored = ignore_transient_files(path);
+      ignored && !ignored->added.empty() && !context.options.quiet) {
+    fmt::print("added {} to {} (a killed writer's leftovers stay out of git status)\n",
+               fmt::join(ignored->added, " and "), ignored->file.string());
   }
 }
 

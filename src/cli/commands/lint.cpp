@@ -39,11 +39,12 @@ int run_lint(const Context& context, const LintCommandOptions& options)
       code = k_exit_io;
     }
   }
+  // Problems go where every other command's errors go (stderr, compiler-style, with the line and
+  // a caret), and the count comes last, so that one log reads in order.
   std::size_t problems = 0;
   for (const auto& [path, text] : sources) {
     for (const Diagnostic& diagnostic : lint_checklist(text, path, options.lint)) {
-      fmt::print("{}:{}:{}: {}\n", printable(diagnostic.location.path), diagnostic.location.line,
-                 diagnostic.location.column, printable(diagnostic.message));
+      print_error(diagnostic.location, diagnostic.message);
       ++problems;
     }
   }

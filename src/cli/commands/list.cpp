@@ -38,46 +38,48 @@ int run_list(const Context& context, const ListOptions& options)
   }
 
   const Terminal& term = context.out();
-  const Progress progress = compute_progress(checklist, project.state);
   // Teams that attach verify commands see what backs each done item.
   const bool verify = uses_verify(project);
+  const std::size_t width = static_cast<std::size_t>(term.width);
+  const Progress progress = compute_progress(checklist, project.state);
   std::size_t id_width = 0;
   for (const Item& item : checklist.items()) {
-    id_width = std::max(id_width, std::min<std::size_t>(item.id.size(), 30));
+    id_width = std::max(id_width, std::min<std::size_t>(display_width(item.id), 30));
   }
   const std::size_t number_width = fmt::format("{}", checklist.items().size()).size();
+  // Each row is "  [x] NN  ID  TITLE TAGS", fitted to the width: the id column gives way down
+  // to 12 columns (ids are cut with an ellipsis), then the title is cut, then the tags shorten.
+  const std::size_t fixed = 2 + 3 + 1 + number_width + 2;
+  const std::size_t id_room = width > fixed + 2 + 24 ? width - fixed - 2 - 24 : 12;
+  id_width = std::min(id_width, std::max<std::size_t>(id_room, 12));
+  const std::size_t used = fixed + id_width + 2;
 
   // The header counts what is selected, as the JSON's top-level counters do.
   const Counts& shown = selection.phase ? progress.phases[*selection.phase] : progress.overall;
-  std::string out = fmt::format("{}: {}\n", paint(term, Color::bold, printable(checklist.title)),
-                                counts_summary(shown));
+  std::string out =
+      fitted_pair(term, printable(checklist.title), counts_summary(shown), width, ": ");
   for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
     if (selection.phase && *selection.phase != p) {
       continue;
     }
     const Phase& phase = checklist.phases()[p];
-    out += fmt::format("\n{}{}  {}\n", paint(term, Color::bold, printable(phase.title)),
-                       phase.optional ? " (optional)" : "", counts_summary(progress.phases[p]));
+    const std::string title = printable(phase.title) + (phase.optional ? " (optional)" : "");
+    out += "\n" + fitted_pair(term, title, counts_summary(progress.phases[p]), width, "  ");
     for (const std::size_t i : phase.items) {
       const Item& item = checklist.items()[i];
       const Status status = status_of(project.state, item);
       if (selection.status && status != *selection.status) {
         continue;
       }
+      const std::string id = truncate(term, item.id, id_width);
       const std::string prefix =
-          fmt::format("  {} {:>{}}  {:<{}}  ", status_mark(term, status), item.number, number_width,
-                      truncate(term, item.id, id_width), id_width);
-      const std::size_t used = 4 + 3 + number_width + 2 + id_width + 2;
-      const std::size_t room = term.width > static_cast<int>(used + 10) ? term.width - used : 10;
-      const Evidence evidence = verify ? evidence_of(project.state, item) : Evidence::none;
-      const std::size_t tag_width = evidence == Evidence::none        ? 0
-                                    : evidence == Evidence::failing   ? 17
-                                    : evidence == Evidence::automated ? 11
-                                                                      : 9;
-      const std::string fresh = freshness_tag(term, project.state, item);
-      const std::size_t tags = tag_width + (fresh.empty() ? 0 : 38);
-      out += prefix + truncate(term, printable(item.title), room > tags + 10 ? room - tags : 10) +
-             evidence_tag(term, evidence) + fresh + "\n";
+          fmt::format("  {} {:>{}}  {}{}  ", status_mark(term, status), item.number, number_width,
+                      id, std::string(id_width - display_width(id), ' '));
+      const std::size_t room = width > used ? width - used : 0;
+      // The title keeps at least 20 columns where it can; the tags shorten first.
+      const Tags tags = item_tags(term, project.state, item, room > 30 ? room - 20 : room / 2, verify);
+      const std::size_t title_room = room > tags.width ? room - tags.width : 0;
+      out += prefix + truncate(term, printable(item.title), title_room) + tags.text + "\n";
     }
   }
   fmt::print("{}", out);

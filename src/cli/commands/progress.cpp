@@ -8,10 +8,14 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/render.hpp"
+#include "cli/revision.hpp"
+#include "cli/validators.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
-#include "llmchecklist/git.hpp"
+#include "llmchecklist/gate.hpp"
+#include "llmchecklist/state_diff.hpp"
+#include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -28,198 +32,163 @@ struct ProgressOptions
   bool json = false;
 };
 
-// The phase with the lowest percentage among those with something applicable: one strong
-// phase must not hide an empty one.
-std::optional<std::size_t> weakest_phase(const Progress& progress, const Selection& selection)
+// "12/38 (2 n/a)", or "12/38" where the row has no room for the rest.
+std::string counts_cell(const Counts& counts, bool with_na)
 {
-  std::optional<std::size_t> weakest;
-  for (std::size_t p = 0; p < progress.phases.size(); ++p) {
-    const Counts& counts = progress.phases[p];
-    if ((selection.phase && *selection.phase != p) || counts.total == counts.na) {
-      continue;
-    }
-    if (!weakest || counts.percent() < progress.phases[*weakest].percent()) {
-      weakest = p;
-    }
-  }
-  return weakest;
-}
-
-Counts selected_counts(const Progress& progress, const Selection& selection)
-{
-  Counts counts;
-  for (std::size_t p = 0; p < progress.phases.size(); ++p) {
-    if (!selection.phase || *selection.phase == p) {
-      counts += progress.phases[p];
-    }
-  }
-  return counts;
+  return fmt::format("{}/{}{}", counts.done, counts.total - counts.na,
+                     with_na && counts.na > 0 ? fmt::format(" ({} n/a)", counts.na) : "");
 }
 
 std::string progress_text(const Context& context, const Project& project,
-                          const Selection& selection)
+                          std::optional<std::size_t> selected_phase)
 {
   const Terminal& term = context.out();
   const Checklist& checklist = project.checklist;
   const Progress progress = compute_progress(checklist, project.state);
+  const std::size_t width = static_cast<std::size_t>(term.width);
 
-  std::size_t title_width = 7; // "Overall"
-  for (const Phase& phase : checklist.phases()) {
-    title_width =
-        std::max(title_width,
-                 std::min<std::size_t>(display_width(phase.title) + (phase.optional ? 11 : 0), 32));
+  struct Row
+  {
+    std::string title;
+    Counts counts;
+  };
+  std::vector<Row> rows;
+  for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
+    if (!selected_phase || *selected_phase == p) {
+      const Phase& phase = checklist.phases()[p];
+      rows.push_back({printable(phase.optional ? phase.title + " (optional)" : phase.title),
+                      progress.phases[p]});
+    }
   }
-  const int bar_width = std::clamp(term.width - static_cast<int>(title_width) - 34, 10, 40);
-  auto row = [&](std::string title, const Counts& counts) {
-    const std::string label = truncate(term, printable(title), title_width);
+  // One phase selected: its row is the whole answer, so it is not repeated as a total.
+  if (!selected_phase) {
+    rows.push_back({"Overall", progress.overall});
+  }
+
+  // Each row is TITLE  BAR  PCT %  COUNTS, fitted to the width: the title and the bar give way
+  // first, then the n/a counts.
+  const std::size_t bar_frame = term.unicode ? 0 : 2;
+  std::size_t title_width = 7;
+  for (const Row& row : rows) {
+    title_width = std::max(title_width, std::min<std::size_t>(display_width(row.title), 32));
+  }
+  bool with_na = true;
+  std::size_t counts_width = 0;
+  auto measure = [&] {
+    counts_width = 0;
+    for (const Row& row : rows) {
+      counts_width = std::max(counts_width, display_width(counts_cell(row.counts, with_na)));
+    }
+  };
+  measure();
+  const std::size_t tail = 2 + 5 + 2; // gaps and "NNN %"
+  if (title_width + 2 + 10 + bar_frame + tail + counts_width > width) {
+    with_na = false;
+    measure();
+  }
+  const std::size_t room = width > tail + counts_width + 2 ? width - tail - counts_width - 2 : 0;
+  // The bar takes what is left after the title, between 8 and 40 columns; the title shrinks
+  // (to no fewer than 8 columns) before the bar goes below 8.
+  std::size_t bar_width =
+      room > title_width + bar_frame ? std::min<std::size_t>(room - title_width - bar_frame, 40) : 0;
+  if (bar_width < 8) {
+    bar_width = room > 8 + bar_frame + 8 ? 8 : (room > bar_frame + 8 ? room - bar_frame - 8 : 1);
+    title_width = room > bar_width + bar_frame ? room - bar_width - bar_frame : 1;
+  }
+  auto row_text = [&](const Row& row) {
+    const std::string label = truncate(term, row.title, title_width);
     return fmt::format("{}{}  {}  {:>3} %  {}", label,
-                       std::string(title_width - display_width(label), ' '),
-                       bar(term, counts.percent(), bar_width), counts.percent_floor(),
-                       fmt::format("{}/{}{}", counts.done, counts.total - counts.na,
-                                   counts.na > 0 ? fmt::format(" ({} n/a)", counts.na) : ""));
+                       std::string(title_width - std::min(title_width, display_width(label)), ' '),
+                       bar(term, row.counts.percent(), static_cast<int>(bar_width)),
+                       row.counts.percent_floor(), counts_cell(row.counts, with_na));
   };
 
-  std::string out = fmt::format("{}\n\n", paint(term, Color::bold, printable(checklist.title)));
-  for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
-    if (!selection.phase || *selection.phase == p) {
-      const Phase& phase = checklist.phases()[p];
-      out += row(phase.optional ? phase.title + " (optional)" : phase.title, progress.phases[p]) +
-             "\n";
-    }
-  }
-  const Counts selected = selected_counts(progress, selection);
-  out += "\n" + row(selection.phase ? "Selected" : "Overall", selected);
-  if (const auto weakest = weakest_phase(progress, selection); weakest && !selection.phase) {
-    out += fmt::format("  weakest: {} {} %", printable(checklist.phases()[*weakest].title),
-                       progress.phases[*weakest].percent_floor());
+  std::string out;
+  for (const std::string& line : wrap(printable(checklist.title), width, "")) {
+    out += paint(term, Color::bold, line) + "\n";
   }
   out += "\n";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (!selected_phase && r + 1 == rows.size()) {
+      out += "\n";
+    }
+    out += row_text(rows[r]) + "\n";
+  }
+  auto paragraph = [&](const std::string& text) {
+    out += "\n";
+    for (const std::string& line : wrap(text, width, "")) {
+      out += line + "\n";
+    }
+  };
+  if (const auto weakest = weakest_phase(checklist, progress); weakest && !selected_phase) {
+    paragraph(fmt::format("Weakest phase: {} ({} %)",
+                          printable(checklist.phases()[*weakest].title),
+                          progress.phases[*weakest].percent_floor()));
+  }
+  const Counts selected = counts_of(progress, selected_phase);
   if (selected.stale > 0) {
-    out +=
-        fmt::format("\nStale: {} check{} predate{} a change to the item's requirement; "
-                    "`llmchecklist list` marks them\n",
-                    selected.stale, selected.stale == 1 ? "" : "s", selected.stale == 1 ? "s" : "");
+    paragraph(fmt::format("Stale: {} check{} predate{} a change to the item's requirement; "
+                          "`llmchecklist list` marks them",
+                          selected.stale, selected.stale == 1 ? "" : "s",
+                          selected.stale == 1 ? "s" : ""));
   }
   if (selected.expired > 0) {
-    out += fmt::format("\nExpired: {} not-applicable decision{} passed {} date and count{} as "
-                       "todo again\n",
-                       selected.expired, selected.expired == 1 ? "" : "s",
-                       selected.expired == 1 ? "its" : "their", selected.expired == 1 ? "s" : "");
+    paragraph(fmt::format("Expired: {} not-applicable decision{} passed {} date and count{} as "
+                          "todo again",
+                          selected.expired, selected.expired == 1 ? "" : "s",
+                          selected.expired == 1 ? "its" : "their",
+                          selected.expired == 1 ? "s" : ""));
   }
   if (uses_verify(project)) {
-    out += fmt::format("\nAutomated: {} of {} done items are backed by a passing verify command",
-                       selected.automated, selected.done);
+    std::string text =
+        fmt::format("Automated: {} of {} done items are backed by a passing verify command",
+                    selected.automated, selected.done);
     if (selected.verify_failing > 0) {
-      out += fmt::format("; {} {} a failing one", selected.verify_failing,
-                         selected.verify_failing == 1 ? "has" : "have");
+      text += fmt::format("; {} {} a failing one", selected.verify_failing,
+                          selected.verify_failing == 1 ? "has" : "have");
     }
-    out += "\n";
+    paragraph(text);
   }
   return out;
 }
 
-// The gate that applies: the state file's [gate] with --gate, then the command line on top.
-Gate effective_gate(const Project& project, const ProgressOptions& options)
+// --gate asks for the team's policy: with no state file, or none in it, there is nothing to
+// enforce, and passing would let a mistyped --file or a deleted table wave everything through.
+std::optional<std::string> unenforceable(const Project& project)
 {
-  Gate gate = options.gate ? project.state.gate : Gate{};
-  if (options.min >= 0) {
-    gate.min = options.min;
+  if (!project.exists) {
+    return fmt::format("nothing to enforce: --gate applies the [gate] table of the state file, "
+                       "and there is none: no {} in {} or its parents up to the top of the git "
+                       "work tree",
+                       k_state_file_name, std::filesystem::current_path().string());
   }
-  gate.all_required = gate.all_required || options.all_required;
-  gate.no_stale = gate.no_stale || options.no_stale;
-  for (const std::string& spec : options.min_phase) {
-    const std::size_t equals = spec.find('=');
-    char* end = nullptr;
-    const std::string number = equals == std::string::npos ? "" : spec.substr(equals + 1);
-    const double minimum = std::strtod(number.c_str(), &end);
-    if (equals == std::string::npos || number.empty() || *end != '\0' || minimum < 0 ||
-        minimum > 100) {
-      throw UsageError(
-          fmt::format("--min-phase takes PHASE=PCT (PCT from 0 to 100), got \"{}\"", spec));
-    }
-    const std::string phase = spec.substr(0, equals);
-    std::erase_if(gate.phases, [&](const auto& entry) { return entry.first == phase; });
-    gate.phases.emplace_back(phase, minimum);
+  if (project.state.gate.empty()) {
+    return fmt::format("nothing to enforce: {} has no [gate] table (add one with min, "
+                       "all_required, no_stale or [gate.phases]; see llmchecklist(1))",
+                       project.state_path.string());
   }
-  return gate;
+  return std::nullopt;
 }
 
-// --since: what was done at REF and is not now. A pull request may not silently uncheck items.
 int check_since(const Project& project, const std::string& ref)
 {
-  const std::optional<std::string> text = read_at_revision(project.state_path, ref);
-  if (!text) {
+  const StateVersion then = state_at(project.state_path, ref);
+  if (!then.state) {
     return k_exit_ok; // nothing was recorded then: nothing can have gone down
   }
-  State then =
-      parse_state(*text, fmt::format("{}:{}", ref, project.state_path.filename().string()));
-  then.as_of = project.state.as_of;
-  const Checklist& checklist = project.checklist;
-  std::string lost;
-  for (const Item& item : checklist.items()) {
-    if (status_of(then, item) == Status::done && status_of(project.state, item) == Status::todo) {
-      lost += fmt::format("\n  {} {}", item.number, item.id);
-    }
+  State earlier = *then.state;
+  earlier.as_of = project.state.as_of;
+  // New evidence commands are not a regression, but they will run in CI: say so in the log.
+  const Checklist before = checklist_at(earlier, project.state_path, ref, project.checklist);
+  for (const CommandChange& change :
+       diff_verify_commands(earlier, before, project.state, project.checklist)) {
+    print_note(fmt::format("verify command {} since {}: {} {}: {}", change.kind(), ref,
+                           project.checklist.items()[change.item].number, change.id,
+                           change.after.empty() ? change.before : change.after));
   }
-  const double before = compute_progress(checklist, then).overall.percent();
-  const double now = compute_progress(checklist, project.state).overall.percent();
   int code = k_exit_ok;
-  if (!lost.empty()) {
-    print_error(fmt::format("gate failed: items done at {} are todo now:{}", ref, lost));
-    code = k_exit_gate_failed;
-  }
-  if (now < before) {
-    print_error(fmt::format("gate failed: progress went down since {}: {:.0f} % then, {:.0f} % now",
-                            ref, std::floor(before), std::floor(now)));
-    code = k_exit_gate_failed;
-  }
-  return code;
-}
-
-int apply_gate(const Project& project, const Gate& gate, const Selection& selection)
-{
-  const Checklist& checklist = project.checklist;
-  const Progress progress = compute_progress(checklist, project.state);
-  const Counts counts = selected_counts(progress, selection);
-  int code = k_exit_ok;
-  if (gate.min >= 0 && counts.percent() < gate.min) {
-    print_error(fmt::format("gate failed: progress is {} %, below the minimum of {} %",
-                            counts.percent_floor(), gate.min));
-    code = k_exit_gate_failed;
-  }
-  for (const auto& [reference, minimum] : gate.phases) {
-    const std::size_t p = resolve_phase(checklist, reference);
-    if (progress.phases[p].percent() < minimum) {
-      print_error(fmt::format("gate failed: phase {} is at {} %, below its minimum of {} %",
-                              checklist.phases()[p].id, progress.phases[p].percent_floor(),
-                              minimum));
-      code = k_exit_gate_failed;
-    }
-  }
-  auto list_items = [&](auto&& wanted) {
-    std::string list;
-    for (const Item& item : checklist.items()) {
-      if ((!selection.phase || *selection.phase == item.phase) && wanted(item)) {
-        list += fmt::format("\n  {} {}", item.number, item.id);
-      }
-    }
-    return list;
-  };
-  if (gate.all_required && counts.required_todo > 0) {
-    print_error(fmt::format("gate failed: {} required item{} still todo:{}", counts.required_todo,
-                            counts.required_todo == 1 ? " is" : "s are",
-                            list_items([&](const Item& item) {
-                              return item.severity == Severity::required &&
-                                     status_of(project.state, item) == Status::todo;
-                            })));
-    code = k_exit_gate_failed;
-  }
-  if (gate.no_stale && counts.stale > 0) {
-    print_error(
-        fmt::format("gate failed: {} check{} stale (the requirement changed after the "
-                    "check); re-check with `llmchecklist check ITEM`:{}",
-                    counts.stale, counts.stale == 1 ? " is" : "s are",
-                    list_items([&](const Item& item) { return is_stale(project.state, item); })));
+  for (const std::string& reason : regressions_since(project.checklist, earlier, project.state, ref)) {
+    print_error("gate failed: " + reason);
     code = k_exit_gate_failed;
   }
   return code;
@@ -229,20 +198,43 @@ int run_progress(const Context& context, const ProgressOptions& options)
 {
   const Project& project = context.open();
   note_versions(project);
-  Selection selection;
-  selection.items = false;
+  std::optional<std::size_t> phase;
   if (!options.phase.empty()) {
-    selection.phase = resolve_phase(project.checklist, options.phase);
+    phase = resolve_phase(project.checklist, options.phase);
   }
-  const Gate gate = effective_gate(project, options);
+  GateRequest request;
+  request.from_state = options.gate;
+  request.min = options.min;
+  request.all_required = options.all_required;
+  request.no_stale = options.no_stale;
+  for (const std::string& spec : options.min_phase) {
+    request.phases.push_back(parse_phase_minimum(spec));
+  }
+  const Gate gate = effective_gate(project.state, request);
+  // A bad [gate.phases] entry is reported before any output, as every data error is.
+  const std::vector<std::string> reasons =
+      evaluate_gate(project.checklist, project.state, gate, phase);
   if (options.json) {
+    Selection selection;
+    selection.items = false;
+    selection.phase = phase;
     fmt::print("{}", render_json(project.checklist, project.state, selection));
   } else if (!context.options.quiet) {
-    fmt::print("{}", progress_text(context, project, selection));
+    fmt::print("{}", progress_text(context, project, phase));
     warn_orphans(project);
   }
   // Every gate reports why it failed, on stderr, so that a CI log shows all of them at once.
-  int code = apply_gate(project, gate, selection);
+  int code = k_exit_ok;
+  if (options.gate) {
+    if (const auto why = unenforceable(project)) {
+      print_error("gate failed: " + *why);
+      code = k_exit_gate_failed;
+    }
+  }
+  for (const std::string& reason : reasons) {
+    print_error("gate failed: " + reason);
+    code = k_exit_gate_failed;
+  }
   if (!options.since.empty() && check_since(project, options.since) != k_exit_ok) {
     code = k_exit_gate_failed;
   }
@@ -255,8 +247,8 @@ Command register_progress(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<ProgressOptions>();
   CLI::App* sub = app.add_subcommand("progress", "Show progress bars; gate CI on progress");
-  sub->add_option("--min", options->min, "Exit 1 when progress is below PCT percent")
-      ->check(CLI::Range(0.0, 100.0))
+  sub->add_option("--min", options->min, "Exit 1 when progress is below PCT percent (0-100)")
+      ->check(percentage())
       ->option_text("PCT");
   sub->add_flag("--all-required", options->all_required, "Exit 1 while any required item is todo");
   sub->add_flag("--no-stale", options->no_stale,
@@ -266,9 +258,11 @@ Command register_progress(CLI::App& app, Context& context)
       ->option_text("PHASE=PCT")
       ->allow_extra_args(false);
   sub->add_flag("--gate", options->gate,
-                "Apply the team's [gate] from the state file (options given here override it)");
+                "Apply the team's [gate] from the state file (options given here override it); "
+                "fails when there is none");
   sub->add_option("--since", options->since,
-                  "Exit 1 when items done at git revision REF are todo now, or progress fell")
+                  "Exit 1 when items done at git revision REF are todo now, or progress fell; "
+                  "notes verify commands added or changed since")
       ->option_text("REF");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_flag("--json", options->json, "Print JSON (the schema in llmchecklist(1))");

@@ -20,14 +20,15 @@ struct ShowOptions
   bool json = false;
 };
 
-std::string state_line(const Terminal& term, const Item& item, const Entry* entry,
-                       bool status_expired)
+// The status line, then what the check recorded, one paragraph each.
+std::vector<std::string> state_lines(const Terminal& term, const Item& item, const Entry* entry,
+                                     bool status_expired)
 {
   const Status status = entry != nullptr ? entry->status : Status::todo;
-  std::string line = fmt::format("{} {}", status_mark(term, status),
+  std::string line = fmt::format("Status: {} {}", status_mark(term, status),
                                  status == Status::na ? "not applicable" : to_string(status));
   if (entry == nullptr || status == Status::todo) {
-    return line;
+    return {line};
   }
   if (!entry->by.empty()) {
     line += fmt::format(" by {}", printable(entry->by));
@@ -35,20 +36,21 @@ std::string state_line(const Terminal& term, const Item& item, const Entry* entr
   if (!entry->at.empty()) {
     line += fmt::format(" at {}", printable(entry->at));
   }
+  std::vector<std::string> lines{line};
   if (entry->revision > 0 && entry->revision < item.revision) {
-    line += fmt::format("\n  Stale: checked at revision {}; the requirement changed since (now "
-                        "revision {}). `llmchecklist check {}` re-confirms it.",
-                        entry->revision, item.revision, item.id);
+    lines.push_back(fmt::format("Stale: checked at revision {}; the requirement changed since (now "
+                                "revision {}). `llmchecklist check {}` re-confirms it.",
+                                entry->revision, item.revision, item.id));
   }
   if (!entry->until.empty()) {
-    line += fmt::format("\n  Until: {}{}", entry->until,
-                        status_expired ? " (expired: it counts as todo again)" : "");
+    lines.push_back(fmt::format("Until: {}{}", entry->until,
+                                status_expired ? " (expired: it counts as todo again)" : ""));
   }
   if (!entry->note.empty()) {
-    line +=
-        fmt::format("\n  {}: {}", status == Status::na ? "Reason" : "Note", printable(entry->note));
+    lines.push_back(
+        fmt::format("{}: {}", status == Status::na ? "Reason" : "Note", printable(entry->note)));
   }
-  return line;
+  return lines;
 }
 
 int run_show(const Context& context, const ShowOptions& options)
@@ -71,11 +73,21 @@ int run_show(const Context& context, const ShowOptions& options)
        wrap(fmt::format("{}. {}", item.number, printable(item.title)), width, "")) {
     out += paint(term, Color::bold, line) + "\n";
   }
+  // Every line is wrapped to the width, the way the details are, so that nothing runs past the
+  // terminal's edge even at 40 columns.
+  const auto add = [&](const std::string& text, std::string_view indent) {
+    for (const std::string& line : wrap(text, width, indent)) {
+      out += line + "\n";
+    }
+  };
   const std::string_view dot = term.unicode ? " · " : " | ";
-  out += fmt::format("  {}{}{}{}{}{}revision {}\n", item.id, dot, printable(phase.title), dot,
-                     to_string(item.severity), dot, item.revision);
-  out += fmt::format("  Status: {}\n", state_line(term, item, project.state.find(item.id),
-                                                  is_expired(project.state, item)));
+  add(fmt::format("{}{}{}{}{}{}revision {}", item.id, dot, printable(phase.title), dot,
+                  to_string(item.severity), dot, item.revision),
+      "  ");
+  for (const std::string& line : state_lines(term, item, project.state.find(item.id),
+                                             is_expired(project.state, item))) {
+    add(line, "  ");
+  }
   if (const std::string_view command = verify_command(project.state, item); !command.empty()) {
     const Entry* entry = project.state.find(item.id);
     const std::string last =
@@ -94,7 +106,7 @@ int run_show(const Context& context, const ShowOptions& options)
     case Evidence::none:
       break;
     }
-    out += fmt::format("  Verify: {} (last result: {}{})\n", printable(command), last, backing);
+    add(fmt::format("Verify: {} (last result: {}{})", printable(command), last, backing), "  ");
   }
   if (!item.details.empty()) {
     out += "\n";
@@ -109,13 +121,18 @@ int run_show(const Context& context, const ShowOptions& options)
     }
   }
   if (!item.tags.empty()) {
-    out += fmt::format("\n{} {}\n", paint(term, Color::bold, "Tags:"),
-                       printable(fmt::format("{}", fmt::join(item.tags, ", "))));
+    out += "\n";
+    const std::vector<std::string> lines =
+        wrap(fmt::format("Tags: {}", printable(fmt::format("{}", fmt::join(item.tags, ", ")))),
+             width, "");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out += (i == 0 ? paint(term, Color::bold, "Tags:") + lines[i].substr(5) : lines[i]) + "\n";
+    }
   }
   if (!item.links.empty()) {
     out += "\n" + paint(term, Color::bold, "Links:") + "\n";
     for (const std::string& link : item.links) {
-      out += fmt::format("  {}\n", printable(link));
+      add(printable(link), "  ");
     }
   }
   fmt::print("{}", out);

@@ -12,6 +12,7 @@
 #include "cli/note.hpp"
 #include "cli/render.hpp"
 #include "cli/targets.hpp"
+#include "cli/validators.hpp"
 #include "json_writer.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
@@ -31,6 +32,7 @@ struct VerifyCommandOptions
   bool json = false;
   std::string set;
   bool unset = false;
+  bool dry_run = false;
   CLI::Option* set_option = nullptr;
 };
 
@@ -51,6 +53,16 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
         const Item& item =
             project.checklist
                 .items()[resolve_targets(project.checklist, options.items, {}).front()];
+        const Entry* existing = project.state.find(item.id);
+        if (!set && (existing == nullptr || existing->verify.empty())) {
+          message = item.verify.empty()
+                        ? fmt::format("{} {} has no verify command; nothing removed", item.number,
+                                      item.id)
+                        : fmt::format("{} {} has no verify command of its own; the checklist's "
+                                      "default applies and stays: {}",
+                                      item.number, item.id, item.verify);
+          return;
+        }
         Entry& entry = project.state.entry(item.id);
         // A new command has not been run: its predecessor's result says nothing about it.
         if (entry.verify != command) {
@@ -99,7 +111,7 @@ std::string json_report(const Checklist& checklist, const std::vector<VerifyResu
 }
 
 void print_report(const Context& context, const Checklist& checklist,
-                  const std::vector<VerifyResult>& results)
+                  const std::vector<VerifyResult>& results, double timeout)
 {
   const Terminal& term = context.out();
   std::size_t passed = 0;
@@ -117,8 +129,8 @@ void print_report(const Context& context, const Checklist& checklist,
                  item.number, item.id, result.exit_code, seconds, printable(result.command));
       break;
     case VerifyOutcome::timeout:
-      fmt::print("{} {} {}  killed after {:.0f} s: {}\n", paint(term, Color::red, "TIMEOUT"),
-                 item.number, item.id, seconds, printable(result.command));
+      fmt::print("{} {} {}  killed at the {:g} s limit: {}\n", paint(term, Color::red, "TIMEOUT"),
+                 item.number, item.id, timeout, printable(result.command));
       break;
     }
     // The end of what it printed, line by line, made safe for a terminal.
@@ -167,6 +179,21 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
     }
   }
 
+  if (options.dry_run) {
+    // What would run, and where, without running it: a command arrives with a merge like any
+    // other line, and this is how a reviewer reads them all before CI does.
+    const fs::path directory = fs::absolute(project.state_path).parent_path();
+    fmt::print("would run in {}:\n", printable(directory.string()));
+    for (const VerifyJob& job : jobs) {
+      const Item& item = checklist.items()[job.item];
+      const Entry* entry = project.state.find(item.id);
+      const bool own = entry != nullptr && !entry->verify.empty();
+      fmt::print("  {} {} ({}): {}\n", item.number, item.id,
+                 own ? "the state file's command" : "the checklist's default",
+                 printable(job.command));
+    }
+    return k_exit_ok;
+  }
   VerifyOptions run;
   run.jobs = options.jobs;
   run.timeout = std::chrono::milliseconds(static_cast<long long>(options.timeout * 1000));
@@ -176,7 +203,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
   if (options.json) {
     fmt::print("{}", json_report(checklist, results));
   } else if (!context.options.quiet) {
-    print_report(context, checklist, results);
+    print_report(context, checklist, results, options.timeout);
   }
 
   if (options.update) {
@@ -235,7 +262,7 @@ Command register_verify(CLI::App& app, Context& context)
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--timeout", options->timeout,
                   "Seconds before a command's process group is killed (default 300)")
-      ->check(CLI::Range(0.001, 86400.0))
+      ->check(number_between(0.001, 86400, "a number of seconds"))
       ->option_text("SECONDS");
   CLI::Option* json = sub->add_flag("--json", options->json, "Print the results as JSON");
   options->set_option = sub->add_option("--set", options->set,
@@ -243,8 +270,11 @@ Command register_verify(CLI::App& app, Context& context)
                                         "directory; success means the evidence holds)")
                             ->option_text("COMMAND");
   CLI::Option* unset = sub->add_flag("--unset", options->unset, "Remove ITEM's command");
-  options->set_option->excludes(unset)->excludes(update)->excludes(json);
-  unset->excludes(update)->excludes(json);
+  CLI::Option* dry_run = sub->add_flag("--dry-run", options->dry_run,
+                                       "List the commands that would run, per item; run nothing");
+  options->set_option->excludes(unset)->excludes(update)->excludes(json)->excludes(dry_run);
+  unset->excludes(update)->excludes(json)->excludes(dry_run);
+  dry_run->excludes(update)->excludes(json);
   return {sub, [&context, options] { return run_verify(context, *options); }};
 }
 

@@ -1,0 +1,55 @@
+#pragma once
+/// The CI gates: whether a state is good enough to merge or ship, and why not.
+///
+///     GateRequest request;
+///     request.from_state = true; // `progress --gate`: the state file's [gate] table
+///     const Gate gate = effective_gate(project.state, request);
+///     for (const std::string& reason : evaluate_gate(project.checklist, project.state, gate)) {
+///       // "progress is 42 %, below the minimum of 80 %"
+///     }
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "llmchecklist/checklist.hpp"
+#include "llmchecklist/state.hpp"
+
+namespace llmchecklist {
+
+/// The rules a caller asks for, on top of the state file's own.
+struct GateRequest
+{
+  /// Start from the state file's [gate] table (`progress --gate`).
+  bool from_state = false;
+  /// Overall minimum percentage; negative when not asked.
+  double min = -1;
+  bool all_required = false;
+  bool no_stale = false;
+  /// Per-phase minimums; each replaces the state's minimum for the same phase.
+  std::vector<GatePhase> phases;
+};
+
+/// The gate that applies: the state's [gate] when `request.from_state`, with the request's
+/// rules on top.
+Gate effective_gate(const State& state, const GateRequest& request);
+
+/// Parses "PHASE=PCT" (`--min-phase`); throws UsageError saying what it takes.
+GatePhase parse_phase_minimum(std::string_view spec);
+
+/// Why `state` fails `gate`, one reason per broken rule (the items concerned listed on
+/// following lines); empty when it passes. With `phase`, the overall rules apply to that phase
+/// alone. A [gate.phases] entry that names no phase is a DataError at its place in the state
+/// file (a LookupError when it came from elsewhere).
+std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& state,
+                                       const Gate& gate,
+                                       std::optional<std::size_t> phase = std::nullopt);
+
+/// Why `now` went backwards from `then`, the state at revision `ref` (`progress --since`): items
+/// done then and todo now, and lower overall progress. Empty when nothing went down.
+std::vector<std::string> regressions_since(const Checklist& checklist, const State& then,
+                                           const State& now, std::string_view ref);
+
+} // namespace llmchecklist

@@ -1,0 +1,136 @@
+#include "llmchecklist/gate.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "llmchecklist/address.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/progress.hpp"
+
+namespace llmchecklist {
+namespace {
+
+// "\n  3 quality-bar" for each item of the selected phases that `wanted` picks.
+template <typename Wanted>
+std::string item_lines(const Checklist& checklist, std::optional<std::size_t> phase,
+                       Wanted wanted)
+{
+  std::string list;
+  for (const Item& item : checklist.items()) {
+    if ((!phase || *phase == item.phase) && wanted(item)) {
+      list += fmt::format("\n  {} {}", item.number, item.id);
+    }
+  }
+  return list;
+}
+
+// The phase a gate's minimum names. One the state file names wrongly is the file's problem,
+// reported where it is; one typed on the command line is the user's.
+std::size_t gate_phase(const Checklist& checklist, const GatePhase& minimum)
+{
+  try {
+    return resolve_phase(checklist, minimum.phase);
+  } catch (const LookupError& error) {
+    if (minimum.location.path.empty()) {
+      throw;
+    }
+    std::string ids;
+    for (const Phase& phase : checklist.phases()) {
+      ids += fmt::format("{}{}", ids.empty() ? "" : ", ", phase.id);
+    }
+    throw DataError(minimum.location,
+                    fmt::format("[gate.phases] names '{}', which is not a phase of this "
+                                "checklist (expected one of: {})",
+                                minimum.phase, ids));
+  }
+}
+
+} // namespace
+
+Gate effective_gate(const State& state, const GateRequest& request)
+{
+  Gate gate = request.from_state ? state.gate : Gate{};
+  if (request.min >= 0) {
+    gate.min = request.min;
+  }
+  gate.all_required = gate.all_required || request.all_required;
+  gate.no_stale = gate.no_stale || request.no_stale;
+  for (const GatePhase& minimum : request.phases) {
+    std::erase_if(gate.phases, [&](const GatePhase& entry) { return entry.phase == minimum.phase; });
+    gate.phases.push_back(minimum);
+  }
+  return gate;
+}
+
+GatePhase parse_phase_minimum(std::string_view spec)
+{
+  const std::size_t equals = spec.find('=');
+  const std::string number(equals == std::string_view::npos ? "" : spec.substr(equals + 1));
+  char* end = nullptr;
+  const double minimum = std::strtod(number.c_str(), &end);
+  if (equals == std::string_view::npos || equals == 0 || number.empty() || *end != '\0' ||
+      !(minimum >= 0 && minimum <= 100)) {
+    throw UsageError(fmt::format("--min-phase takes PHASE=PCT, a phase and a percentage from 0 "
+                                 "to 100 without %, as in --min-phase evaluation=80; got \"{}\"",
+                                 spec));
+  }
+  return GatePhase{std::string(spec.substr(0, equals)), minimum};
+}
+
+std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& state,
+                                       const Gate& gate, std::optional<std::size_t> phase)
+{
+  const Progress progress = compute_progress(checklist, state);
+  const Counts counts = counts_of(progress, phase);
+  std::vector<std::string> reasons;
+  if (gate.min >= 0 && counts.percent() < gate.min) {
+    reasons.push_back(fmt::format("progress is {} %, below the minimum of {} %",
+                                  counts.percent_floor(), gate.min));
+  }
+  for (const GatePhase& minimum : gate.phases) {
+    const std::size_t p = gate_phase(checklist, minimum);
+    if (progress.phases[p].percent() < minimum.min) {
+      reasons.push_back(fmt::format("phase {} is at {} %, below its minimum of {} %",
+                                    checklist.phases()[p].id, progress.phases[p].percent_floor(),
+                                    minimum.min));
+    }
+  }
+  if (gate.all_required && counts.required_todo > 0) {
+    reasons.push_back(fmt::format(
+        "{} required item{} still todo:{}", counts.required_todo,
+        counts.required_todo == 1 ? " is" : "s are", item_lines(checklist, phase, [&](const Item& item) {
+          return item.severity == Severity::required && status_of(state, item) == Status::todo;
+        })));
+  }
+  if (gate.no_stale && counts.stale > 0) {
+    reasons.push_back(fmt::format(
+        "{} check{} stale (the requirement changed after the check); re-check with "
+        "`llmchecklist check ITEM`:{}",
+        counts.stale, counts.stale == 1 ? " is" : "s are",
+        item_lines(checklist, phase, [&](const Item& item) { return is_stale(state, item); })));
+  }
+  return reasons;
+}
+
+std::vector<std::string> regressions_since(const Checklist& checklist, const State& then,
+                                           const State& now, std::string_view ref)
+{
+  std::vector<std::string> reasons;
+  const std::string lost = item_lines(checklist, std::nullopt, [&](const Item& item) {
+    return status_of(then, item) == Status::done && status_of(now, item) == Status::todo;
+  });
+  if (!lost.empty()) {
+    reasons.push_back(fmt::format("items done at {} are todo now:{}", ref, lost));
+  }
+  const double before = compute_progress(checklist, then).overall.percent();
+  const double after = compute_progress(checklist, now).overall.percent();
+  if (after < before) {
+    reasons.push_back(fmt::format("progress went down since {}: {:.0f} % then, {:.0f} % now", ref,
+                                  std::floor(before), std::floor(after)));
+  }
+  return reasons;
+}
+
+} // namespace llmchecklist
