@@ -79,9 +79,11 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
     const auto at = std::find(ids.begin(), ids.end(), id) - ids.begin();
     candidates.push_back(fmt::format("{} {}", at + 1, id));
   }
-  throw LookupError(fmt::format("no {} '{}'{}", kind, typed,
-                                candidates.empty() ? "; `llmchecklist list` shows them all" : ""),
-                    std::move(candidates));
+  // The message first: the candidates are moved into the error, and the order in which a
+  // constructor's arguments are evaluated is unspecified.
+  const std::string message = fmt::format(
+      "no {} '{}'{}", kind, typed, candidates.empty() ? "; `llmchecklist list` shows them all" : "");
+  throw LookupError(message, std::move(candidates));
 }
 
 } // namespace

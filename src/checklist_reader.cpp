@@ -157,11 +157,19 @@ private:
     if (first == chain.end()) {
       return {};
     }
-    std::string text;
-    for (auto link = first; link != chain.end(); ++link) {
-      text += fmt::format("{}{} extends", link == first ? "" : ", which", *link);
+    // Named relative to the first file of the cycle, as its author would write them.
+    const std::filesystem::path from = std::filesystem::absolute(*first).parent_path();
+    const auto shown = [&](const std::string& file) {
+      const std::filesystem::path relative =
+          std::filesystem::absolute(file).lexically_normal().lexically_relative(from);
+      return relative.empty() ? file : relative.string();
+    };
+    std::string text = shown(*first);
+    for (auto link = std::next(first); link != chain.end(); ++link) {
+      text += fmt::format("{} extends {}", link == std::next(first) ? "" : ", which", shown(*link));
     }
-    return text + fmt::format(" {}", path);
+    return text + fmt::format("{} extends {}", std::next(first) == chain.end() ? "" : ", which",
+                              shown(path));
   }
 
   // The base's phases and items (less `exclude`, with [overrides] applied), this file's items

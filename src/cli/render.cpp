@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/diagnostics.hpp"
+#include "utf8.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/upgrade.hpp"
 
@@ -89,6 +90,70 @@ std::string fitted_pair(const Terminal& terminal, std::string_view left, std::st
   }
   return fmt::format("{}\n{}\n", paint(terminal, Color::bold, truncate(terminal, left, width)),
                      truncate(terminal, right, width));
+}
+
+std::string fitted_lines(const Terminal& terminal, std::string_view text, std::size_t indent,
+                         std::string_view label, Color color, std::size_t first_indent)
+{
+  // Unlike wrap(), spacing inside a line is kept as written: these lines quote commands and
+  // notes, which must read exactly as they are.
+  const std::string whole = label.empty() ? std::string(text) : fmt::format("{} {}", label, text);
+  const std::size_t width = static_cast<std::size_t>(std::max(terminal.width, 20));
+  indent = std::min(indent, width / 2);
+  first_indent = std::min(first_indent, width / 2);
+  std::vector<std::string> lines{std::string(first_indent, ' ')};
+  std::size_t used = first_indent;
+  bool has_word = false;
+  const auto new_line = [&] {
+    lines.emplace_back(indent, ' ');
+    used = indent;
+    has_word = false;
+  };
+  std::size_t start = 0;
+  while (start < whole.size()) {
+    const std::size_t word_start = whole.find_first_not_of(' ', start);
+    if (word_start == std::string::npos) {
+      break;
+    }
+    const std::size_t word_end = std::min(whole.find(' ', word_start), whole.size());
+    const std::string_view spaces = std::string_view(whole).substr(start, word_start - start);
+    std::string_view word = std::string_view(whole).substr(word_start, word_end - word_start);
+    if (has_word && used + spaces.size() + display_width(word) > width) {
+      new_line();
+    }
+    if (has_word) {
+      lines.back() += spaces;
+      used += spaces.size();
+    }
+    // A word longer than a line (a long command or link) is cut where the line ends.
+    while (used + display_width(word) > width) {
+      std::size_t taken = 0;
+      std::size_t bytes = 0;
+      detail::for_each_code_point(word, [&](char32_t, std::string_view cp) {
+        if (used + taken < width) {
+          ++taken;
+          bytes += cp.size();
+        }
+      });
+      lines.back() += word.substr(0, bytes);
+      word.remove_prefix(bytes);
+      new_line();
+    }
+    lines.back() += word;
+    used += display_width(word);
+    has_word = true;
+    start = word_end;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    const std::size_t at = first_indent;
+    if (i == 0 && !label.empty() && line.compare(at, label.size(), label) == 0) {
+      line = line.substr(0, at) + paint(terminal, color, label) + line.substr(at + label.size());
+    }
+    out += line + "\n";
+  }
+  return out;
 }
 
 std::string counts_summary(const Counts& counts)

@@ -32,6 +32,13 @@ Tags item_tags(const Terminal& terminal, const State& state, const Item& item, s
 std::string fitted_pair(const Terminal& terminal, std::string_view left, std::string_view right,
                         std::size_t width, std::string_view separator);
 
+/// `text` as one paragraph fitted to the terminal's width, the first line indented by
+/// `first_indent` columns and the others by `indent`; when `label` is given, the text starts
+/// with it, painted in `color`. Spacing inside a line is kept. Ends in a newline.
+std::string fitted_lines(const Terminal& terminal, std::string_view text, std::size_t indent = 2,
+                         std::string_view label = {}, Color color = Color::bold,
+                         std::size_t first_indent = 0);
+
 /// "12 of 38 done, 2 n/a (31 %)".
 std::string counts_summary(const Counts& counts);
 

@@ -154,3 +154,40 @@ use_checklist() { # fixture-name (in tests/fixtures)
   cp "$FIXTURES/$1" .
   lc_ok init --checklist "$1"
 }
+
+assert_not_match() { # extended-regex text [what]
+  if printf '%s\n' "$2" | grep -Eq -- "$1"; then
+    fail "${3:-output} matches /$1/; it was: [$2]"
+  fi
+}
+
+# --- Running the binary on a real terminal, inside tmux ---
+
+# Skips the test (exit 77, reported as skipped) when tmux is not installed.
+require_tmux() { command -v tmux >/dev/null || exit 77; }
+
+# A tmux server of the test's own (its socket in the test directory), so that tests never touch
+# the user's sessions and parallel tests never see each other's.
+tmux_() { tmux -S "$PWD/.tmux-socket" "$@"; }
+
+# Runs the shell command $3 in a new WIDTH x HEIGHT terminal and waits for it to finish; $screen
+# then holds the screen as shown, $joined the same with lines the terminal wrapped joined.
+tmux_screen() { # width height command
+  local done_file="$PWD/.tmux-done"
+  rm -f "$done_file"
+  tmux_ kill-server 2>/dev/null || true
+  tmux_ new-session -d -x "$1" -y "$2" \
+    "export LC_ALL=C.UTF-8 TERM=xterm-256color LLMCHECKLIST_NOW=$LLMCHECKLIST_NOW; $3; touch '$done_file'; sleep 60"
+  local deadline=$((SECONDS + 20))
+  while [ ! -e "$done_file" ]; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "tmux: '$3' did not finish"
+    sleep 0.05
+  done
+  screen=$(tmux_ capture-pane -p)
+  joined=$(tmux_ capture-pane -pJ)
+  tmux_ kill-server 2>/dev/null || true
+}
+
+# $1 with the lines a command fitted to 80 columns joined again: each line that starts with
+# spaces continues the one before it.
+unwrapped() { printf '%s\n' "$1" | sed -E ':a;N;$!ba;s/\n +/ /g'; }

@@ -94,4 +94,52 @@ test_global_options_work_after_the_subcommand_too() {
   assert_contains "$out" $'\e['
 }
 
+# A state with many kinds of row: done, n/a, verify commands passing and failing.
+varied_state() {
+  git_repo
+  lc_ok check 1 2 3 -q
+  lc_ok check 5 --na "We call no tool and parse no structured output in this product" -q
+  lc_ok verify 4 --set true -q
+  lc_ok verify 1 --set false -q
+  lc verify --update -q
+}
+
+# No line of $screen is longer than $1 and the terminal wrapped none.
+assert_fits() { # width what
+  assert_eq "$(printf '%s\n' "$joined" | wc -l)" "$(printf '%s\n' "$screen" | wc -l)" "$2: lines wrapped by the terminal"
+  local longest
+  longest=$(printf '%s\n' "$screen" | wc -L)
+  [ "$longest" -le "$1" ] || fail "$2: a line of $longest columns at width $1"
+}
+
+test_output_fits_terminals_of_80_and_40_columns() {
+  require_tmux
+  varied_state
+  local width cmd
+  for width in 80 40; do
+    for cmd in "list" "progress" "progress --phase 1" "show 1" "show 5" "show 4" "verify --dry-run" \
+      "verify" "check 3" "uncheck 3" "upgrade --dry-run"; do
+      tmux_screen "$width" 120 "cd '$PWD' && '$LLMCHECKLIST_BIN' $cmd 2>&1"
+      assert_fits "$width" "$cmd at $width columns"
+      assert_not_contains "$screen" "error:" "$cmd at $width columns"
+    done
+  done
+  # The rows say what they should at 40 columns too.
+  tmux_screen 40 120 "cd '$PWD' && '$LLMCHECKLIST_BIN' list"
+  assert_match '^  \[x\]  1  quality-bar +.*' "$screen"
+  tmux_screen 40 120 "cd '$PWD' && '$LLMCHECKLIST_BIN' progress"
+  assert_match '^Overall .* [0-9]+ %  [0-9]+/[0-9]+$' "$screen"
+}
+
+test_output_that_is_not_a_terminal_fits_80_columns() {
+  varied_state
+  local cmd longest
+  for cmd in "list" "progress" "show 1" "show 5"; do
+    # shellcheck disable=SC2086
+    lc $cmd
+    longest=$(printf '%s\n' "$out" | wc -L)
+    [ "$longest" -le 80 ] || fail "$cmd: a line of $longest columns"
+  done
+}
+
 run_tests

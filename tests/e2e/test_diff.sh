@@ -12,11 +12,11 @@ test_diff_against_the_working_tree_lists_checks_and_na_with_who_and_when() {
   LLMCHECKLIST_NOW=2026-11-29T08:30:00Z lc_ok check 4 --na "inputs are short"
   lc diff
   assert_status 0
-  assert_eq 2 "$(printf '%s\n' "$out" | wc -l)" "lines"
-  assert_contains "$out" 'checked   3 cost-at-scale: Model cost per request'
-  assert_contains "$out" '(by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z; note "docs/cost.md")'
-  assert_contains "$out" 'n/a       4 context-length: '
-  assert_contains "$out" 'at 2026-11-29T08:30:00Z; reason "inputs are short")'
+  assert_eq 2 "$(unwrapped "$out" | wc -l)" "lines"
+  assert_contains "$(unwrapped "$out")" 'checked   3 cost-at-scale: Model cost per request'
+  assert_contains "$(unwrapped "$out")" '(by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z; note "docs/cost.md")'
+  assert_contains "$(unwrapped "$out")" 'n/a       4 context-length: '
+  assert_contains "$(unwrapped "$out")" 'at 2026-11-29T08:30:00Z; reason "inputs are short")'
 }
 
 test_diff_json_has_the_documented_shape() {
@@ -54,9 +54,9 @@ unchecked 5 structured-output" "$(changes)"
   assert_eq "better evidence" "$(json '.changes[0].note')"
   assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[1].before.by')"
   lc diff checked HEAD
-  assert_contains "$out" 'unchecked 5 structured-output: '
-  assert_contains "$out" '(was done; by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z)'
-  assert_contains "$out" 'note "evidence" -> "better evidence"'
+  assert_contains "$(unwrapped "$out")" 'unchecked 5 structured-output: '
+  assert_contains "$(unwrapped "$out")" '(was done; by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z)'
+  assert_contains "$(unwrapped "$out")" 'note "evidence" -> "better evidence"'
 }
 
 test_diff_with_one_revision_compares_it_with_the_working_tree() {

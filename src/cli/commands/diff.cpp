@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
 #include "cli/revision.hpp"
 #include "cli/terminal.hpp"
 #include "json_writer.hpp"
@@ -139,7 +140,8 @@ void print_changes(const Terminal& term, const Checklist& checklist,
             : fmt::format("{} {}: {}", checklist.items()[change.item].number, change.after.id,
                           printable(checklist.items()[change.item].title));
     const std::string more = details(change);
-    fmt::print("{} {}{}\n", paint(term, color, label), item, more.empty() ? "" : " (" + more + ")");
+    fmt::print("{}", fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label,
+                                  color));
   }
 }
 
@@ -157,8 +159,8 @@ void print_command_changes(const Terminal& term, const Checklist& checklist,
       what = fmt::format("command changed: {} -> {}", printable(change.before),
                          printable(change.after));
     }
-    fmt::print("{} {} {}: {}\n", paint(term, Color::yellow, "verify   "), item.number, item.id,
-               what);
+    fmt::print("{}", fitted_lines(term, fmt::format("{} {}: {}", item.number, item.id, what), 10,
+                                  "verify   ", Color::yellow));
   }
 }
 

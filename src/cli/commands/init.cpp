@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
 #include "cli/terminal.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
@@ -72,12 +73,17 @@ void create_state_file(const Context& context, const InitOptions& options, const
       },
       context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
-    fmt::print("created {} ({} items from {})\n", path.string(), items, reference);
+    fmt::print("{}", fitted_lines(context.out(), fmt::format("created {} ({} items from {})",
+                                                             printable(path.string()), items,
+                                                             printable(reference))));
   }
   if (const auto ignored = ignore_transient_files(path);
       ignored && !ignored->added.empty() && !context.options.quiet) {
-    fmt::print("added {} to {} (a killed writer's leftovers stay out of git status)\n",
-               fmt::join(ignored->added, " and "), ignored->file.string());
+    fmt::print("{}", fitted_lines(context.out(),
+                                  fmt::format("added {} to {} (a killed writer's leftovers stay "
+                                              "out of git status)",
+                                              fmt::join(ignored->added, " and "),
+                                              printable(ignored->file.string()))));
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
 #include "cli/terminal.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -20,7 +21,7 @@ struct PruneOptions
 
 std::string describe(const Entry& entry)
 {
-  std::string text = fmt::format("  {} ({}", printable(entry.id), to_string(entry.status));
+  std::string text = fmt::format("{} ({}", printable(entry.id), to_string(entry.status));
   if (!entry.by.empty()) {
     text += fmt::format(", by {}", printable(entry.by));
   }
@@ -54,7 +55,7 @@ int run_prune(const Context& context, const PruneOptions& options)
     fmt::print("{} {} orphaned entr{}:\n", options.dry_run ? "would remove" : "removed",
                removed.size(), removed.size() == 1 ? "y" : "ies");
     for (const Entry& entry : removed) {
-      fmt::print("{}\n", describe(entry));
+      fmt::print("{}", fitted_lines(context.out(), describe(entry), 4, {}, Color::bold, 2));
     }
     if (options.dry_run) {
       fmt::print("(dry run: nothing written)\n");

@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
 #include "cli/targets.hpp"
 #include "cli/terminal.hpp"
 #include "llmchecklist/error.hpp"
@@ -42,7 +43,7 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
       context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
-      fmt::print("{}\n", line);
+      fmt::print("{}", fitted_lines(context.out(), line, 4));
     }
   }
   return k_exit_ok;

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/render.hpp"
 #include "cli/terminal.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
@@ -60,7 +61,8 @@ Target choose_target(const Project& project, const std::string& to)
   return target;
 }
 
-std::string summary(const Project& project, const Target& target, const UpgradePlan& plan)
+std::string summary(const Terminal& term, const Project& project, const Target& target,
+                    const UpgradePlan& plan)
 {
   const std::string pinned = pinned_version(project.state);
   std::string out =
@@ -75,9 +77,12 @@ std::string summary(const Project& project, const Target& target, const UpgradeP
     out += fmt::format("  {} ({}):\n", heading, ids.size());
     for (const std::string& id : ids) {
       const std::size_t i = where.find_item(id);
-      out += i == Checklist::npos ? fmt::format("    {}\n", printable(id))
-                                  : fmt::format("    {} {}: {}\n", where.items()[i].number,
-                                                printable(id), printable(where.items()[i].title));
+      out += fitted_lines(term,
+                          i == Checklist::npos
+                              ? printable(id)
+                              : fmt::format("{} {}: {}", where.items()[i].number, printable(id),
+                                            printable(where.items()[i].title)),
+                          6, {}, Color::bold, 4);
     }
   };
   section("added, as todo", plan.added, target.checklist);
@@ -96,8 +101,10 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
   const std::string pinned = pinned_version(project.state);
   if (target.reference == project.state.checklist && pinned == target.checklist.version) {
     if (!context.options.quiet) {
-      fmt::print("{} already follows {}\n", project.state_path.string(),
-                 printable(target.reference));
+      fmt::print("{}", fitted_lines(context.out(),
+                                    fmt::format("{} already follows {}",
+                                                printable(project.state_path.string()),
+                                                printable(target.reference))));
     }
     return k_exit_ok;
   }
@@ -105,7 +112,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
       plan_upgrade(project.state, target.from_known ? &project.checklist : nullptr,
                    target.checklist, target.reference);
   if (options.dry_run) {
-    fmt::print("{}(dry run: nothing written)\n", summary(project, target, plan));
+    fmt::print("{}(dry run: nothing written)\n", summary(context.out(), project, target, plan));
     return k_exit_ok;
   }
   update_project(
@@ -116,7 +123,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
       },
       context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
-    fmt::print("{}", summary(project, target, plan));
+    fmt::print("{}", summary(context.out(), project, target, plan));
   }
   return k_exit_ok;
 }

@@ -77,7 +77,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
       },
       context.lock_timeout(), &context.cache());
   if (!context.options.quiet) {
-    fmt::print("{}\n", printable(message));
+    fmt::print("{}", fitted_lines(context.out(), printable(message)));
   }
   return k_exit_ok;
 }
@@ -121,16 +121,21 @@ void print_report(const Context& context, const Checklist& checklist,
     switch (result.outcome) {
     case VerifyOutcome::pass:
       ++passed;
-      fmt::print("{} {} {}  ({:.2f} s)\n", paint(term, Color::green, "pass   "), item.number,
-                 item.id, seconds);
+      fmt::print("{}", fitted_lines(term, fmt::format("{} {}  ({:.2f} s)", item.number, item.id,
+                                                      seconds),
+                                    8, "pass   ", Color::green));
       continue;
     case VerifyOutcome::fail:
-      fmt::print("{} {} {}  exit {} ({:.2f} s): {}\n", paint(term, Color::red, "FAIL   "),
-                 item.number, item.id, result.exit_code, seconds, printable(result.command));
+      fmt::print("{}", fitted_lines(term, fmt::format("{} {}  exit {} ({:.2f} s): {}", item.number,
+                                                      item.id, result.exit_code, seconds,
+                                                      printable(result.command)),
+                                    8, "FAIL   ", Color::red));
       break;
     case VerifyOutcome::timeout:
-      fmt::print("{} {} {}  killed at the {:g} s limit: {}\n", paint(term, Color::red, "TIMEOUT"),
-                 item.number, item.id, timeout, printable(result.command));
+      fmt::print("{}", fitted_lines(term, fmt::format("{} {}  killed at the {:g} s limit: {}",
+                                                      item.number, item.id, timeout,
+                                                      printable(result.command)),
+                                    8, "TIMEOUT", Color::red));
       break;
     }
     // The end of what it printed, line by line, made safe for a terminal.
@@ -138,7 +143,9 @@ void print_report(const Context& context, const Checklist& checklist,
     std::size_t start = 0;
     while (!tail.empty() && start <= tail.size()) {
       const std::size_t end = std::min(tail.find('\n', start), tail.size());
-      fmt::print("    | {}\n", printable(std::string_view(tail).substr(start, end - start)));
+      fmt::print("{}", fitted_lines(term,
+                                    printable(std::string_view(tail).substr(start, end - start)),
+                                    6, "|", Color::dim, 4));
       start = end + 1;
     }
   }
@@ -183,14 +190,18 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
     // What would run, and where, without running it: a command arrives with a merge like any
     // other line, and this is how a reviewer reads them all before CI does.
     const fs::path directory = fs::absolute(project.state_path).parent_path();
-    fmt::print("would run in {}:\n", printable(directory.string()));
+    fmt::print("{}", fitted_lines(context.out(),
+                                  fmt::format("would run in {}:", printable(directory.string())), 2));
     for (const VerifyJob& job : jobs) {
       const Item& item = checklist.items()[job.item];
       const Entry* entry = project.state.find(item.id);
       const bool own = entry != nullptr && !entry->verify.empty();
-      fmt::print("  {} {} ({}): {}\n", item.number, item.id,
-                 own ? "the state file's command" : "the checklist's default",
-                 printable(job.command));
+      fmt::print("{}", fitted_lines(context.out(),
+                                    fmt::format("{} {} ({}): {}", item.number, item.id,
+                                                own ? "the state file's command"
+                                                    : "the checklist's default",
+                                                printable(job.command)),
+                                    4, {}, Color::bold, 2));
     }
     return k_exit_ok;
   }
@@ -237,7 +248,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
         context.lock_timeout(), &context.cache());
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
-        fmt::print("{}\n", change);
+        fmt::print("{}", fitted_lines(context.out(), change));
       }
     }
   }
