@@ -109,6 +109,30 @@ int unknown_command(const CLI::App& app, int argc, char** argv)
   return -1;
 }
 
+// CLI11's messages said our way: lower case after "error:", and what to do.
+std::string usage_message(std::string message)
+{
+  for (const std::string_view prefix :
+       {"The following argument was not expected: ", "The following arguments were not expected: "}) {
+    if (message.rfind(prefix, 0) == 0) {
+      return fmt::format("unexpected {} '{}'; --help lists what the command takes",
+                         prefix.find("arguments") != std::string_view::npos ? "arguments"
+                                                                              : "argument",
+                         message.substr(prefix.size()));
+    }
+  }
+  // "--note: 1 required TEXT missing": the option was given without its value.
+  if (const std::size_t at = message.find(": 1 required "); at != std::string::npos &&
+                                                           message.size() > 8 &&
+                                                           message.ends_with(" missing")) {
+    return fmt::format("{} needs a value", message.substr(0, at));
+  }
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') {
+    message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  }
+  return message;
+}
+
 } // namespace
 
 int run(int argc, char** argv)
@@ -156,7 +180,7 @@ int run(int argc, char** argv)
     if (const int code = misplaced ? unknown_command(app, argc, argv) : -1; code >= 0) {
       return code;
     }
-    print_error(error.what());
+    print_error(usage_message(error.what()));
     return k_exit_usage;
   }
 

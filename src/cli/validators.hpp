@@ -10,14 +10,17 @@
 
 namespace llmchecklist::cli {
 
-/// A number from `low` to `high`; `what` names it in the message ("a percentage").
-inline CLI::Validator number_between(double low, double high, const std::string& what)
+/// A number from `low` to `high` (a whole one when `whole`); `what` names it in the message
+/// ("a percentage").
+inline CLI::Validator number_between(double low, double high, const std::string& what,
+                                     bool whole = false)
 {
   return CLI::Validator(
-      [low, high, what](std::string& text) -> std::string {
+      [low, high, what, whole](std::string& text) -> std::string {
         char* end = nullptr;
         const double value = std::strtod(text.c_str(), &end);
-        if (text.empty() || *end != '\0' || !(value >= low && value <= high)) {
+        if (text.empty() || *end != '\0' || !(value >= low && value <= high) ||
+            (whole && text.find_first_not_of("0123456789") != std::string::npos)) {
           const bool percent = !text.empty() && text.back() == '%';
           return fmt::format("expected {} from {} to {}{}, got \"{}\"", what, low, high,
                              percent ? " without the % sign" : "", text);

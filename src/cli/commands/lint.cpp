@@ -8,6 +8,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/terminal.hpp"
+#include "cli/validators.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -66,9 +67,11 @@ Command register_lint(CLI::App& app, Context& context)
       app.add_subcommand("lint", "Check checklist definitions (default: the built-in one)");
   sub->add_option("files", options->files, "Checklist TOML files");
   sub->add_option("--min-words", options->lint.min_details_words,
-                  "Fewest words an item's details may have (default 80)");
+                  "Fewest words an item's details may have (default 80)")
+      ->check(number_between(0, 1'000'000, "a whole number of words", true));
   sub->add_option("--max-words", options->lint.max_details_words,
-                  "Most words an item's details may have (default 0: no limit)");
+                  "Most words an item's details may have (default 0: no limit)")
+      ->check(number_between(0, 1'000'000, "a whole number of words", true));
   return {sub, [&context, options] { return run_lint(context, *options); }};
 }
 

@@ -270,7 +270,7 @@ Command register_verify(CLI::App& app, Context& context)
       sub->add_flag("--update", options->update,
                     "Check items whose command passes; uncheck those verify checked that fail");
   sub->add_option("--jobs,-j", options->jobs, "Commands to run at once (default: CPUs)")
-      ->check(CLI::Range(1u, 256u));
+      ->check(number_between(1, 256, "a whole number of commands", true));
   sub->add_option("--timeout", options->timeout,
                   "Seconds before a command's process group is killed (default 300)")
       ->check(number_between(0.001, 86400, "a number of seconds"))
