@@ -57,12 +57,8 @@ fs::path Context::state_path() const
   return default_state_directory(here) / k_state_file_name;
 }
 
-const Project& Context::open() const
+void Context::require_named_state_file() const
 {
-  // Kept until the process ends and never destroyed: freeing every string of a large
-  // checklist one by one took longer than a warm run's reading of it, and the system takes the
-  // memory back at exit at once. A static pointer keeps it reachable, so leak checkers agree.
-  static std::vector<std::unique_ptr<Project>>* kept = new std::vector<std::unique_ptr<Project>>;
   // Only the implicit default may be absent: a file named with --file or LLMCHECKLIST_FILE that
   // is not there is a typo or a wrong directory, and reading it as "nothing done" would let a
   // gate or a report pass on nothing.
@@ -75,6 +71,15 @@ const Project& Context::open() const
                                 options.file.empty() ? "LLMCHECKLIST_FILE" : "--file"));
     }
   }
+}
+
+const Project& Context::open() const
+{
+  // Kept until the process ends and never destroyed: freeing every string of a large
+  // checklist one by one took longer than a warm run's reading of it, and the system takes the
+  // memory back at exit at once. A static pointer keeps it reachable, so leak checkers agree.
+  static std::vector<std::unique_ptr<Project>>* kept = new std::vector<std::unique_ptr<Project>>;
+  require_named_state_file();
   auto project = std::make_unique<Project>(open_project(state_path(), &m_cache));
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project->state.as_of = now().substr(0, 10);

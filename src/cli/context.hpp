@@ -37,7 +37,12 @@ public:
   /// work tree, or the working directory outside git.
   std::filesystem::path state_path() const;
 
-  /// The project at state_path(); an empty state on the default checklist when there is none.
+  /// Throws IoError when the state file was named (--file, $LLMCHECKLIST_FILE) and does not
+  /// exist: only the implicit default may be absent for a command that reads.
+  void require_named_state_file() const;
+
+  /// The project at state_path(); an empty state on the default checklist when there is none
+  /// (require_named_state_file() first).
   /// It lives until the process ends.
   const Project& open() const;
 

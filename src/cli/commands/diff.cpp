@@ -227,6 +227,9 @@ std::string json_changes(const Checklist& checklist, const DiffOptions& options,
 int run_diff(const Context& context, const DiffOptions& options)
 {
   const fs::path path = context.state_path();
+  if (options.to.empty()) {
+    context.require_named_state_file(); // the working tree's version is read
+  }
   const StateVersion before = state_at(path, options.from);
   const StateVersion after = state_at(path, options.to);
   const Checklist checklist = checklist_for(before, after, path);
