@@ -87,9 +87,22 @@ repo_with_state() {
   git commit -qm "Start the checklist"
 }
 
+# Ends the current test as skipped (exit 77, which CTest reports as skipped): for a test that
+# cannot run on this machine. Never pass a test that did not run.
+skip() { # reason
+  printf '    SKIPPED: %s\n' "$*" >&2
+  exit 77
+}
+
+# Runs the test named $1, or every test_* function of the script when none is named, each in a
+# fresh temporary directory that is its working directory. CMake registers each function as a
+# test of its own (tests/CMakeLists.txt), so that a skip is reported as one. Exits 0 when all
+# that ran passed, 77 when every one was skipped, 1 when any failed.
 run_tests() {
-  local passed=0 name dir
-  for name in $(declare -F | awk '{print $3}' | grep '^test_'); do
+  local passed=0 skipped=0 name dir code names
+  names=${1:-$(declare -F | awk '{print $3}' | grep '^test_')}
+  for name in $names; do
+    declare -F "$name" >/dev/null || { printf 'no test named %s\n' "$name" >&2; return 1; }
     dir=$(mktemp -d)
     # Not inside `if`: bash ignores set -e there, and an assertion must end its test.
     (
@@ -100,16 +113,22 @@ run_tests() {
       set -e
       "$name"
     )
-    if [ $? -eq 0 ]; then
+    code=$?
+    if [ "$code" -eq 0 ]; then
       passed=$((passed + 1))
       rm -rf "$dir" "$dir.cache"
+    elif [ "$code" -eq 77 ]; then
+      skipped=$((skipped + 1))
+      rm -rf "$dir" "$dir.cache"
+      printf 'SKIPPED: %s\n' "$name" >&2
     else
       _failures=$((_failures + 1))
       printf 'FAILED: %s (left in %s)\n' "$name" "$dir" >&2
     fi
   done
-  printf '%d passed, %d failed\n' "$passed" "$_failures"
-  [ "$_failures" -eq 0 ]
+  printf '%d passed, %d skipped, %d failed\n' "$passed" "$skipped" "$_failures"
+  [ "$_failures" -eq 0 ] || exit 1
+  [ "$passed" -gt 0 ] || [ "$skipped" -eq 0 ] || exit 77
 }
 
 # --- Helpers added for the e2e suites (test_<area>.sh) ---
@@ -164,7 +183,7 @@ assert_not_match() { # extended-regex text [what]
 # --- Running the binary on a real terminal, inside tmux ---
 
 # Skips the test (exit 77, reported as skipped) when tmux is not installed.
-require_tmux() { command -v tmux >/dev/null || exit 77; }
+require_tmux() { command -v tmux >/dev/null || skip "tmux is not installed"; }
 
 # A tmux server of the test's own (its socket in the test directory), so that tests never touch
 # the user's sessions and parallel tests never see each other's.

@@ -40,4 +40,4 @@ test_it_needs_an_output_and_a_checklist() {
   assert_contains "$(cat err)" "usage:"
 }
 
-run_tests
+run_tests "$@"

@@ -54,4 +54,4 @@ test_ci_lints_every_checklist_shipped() {
   assert_eq "" "$out"
 }
 
-run_tests
+run_tests "$@"

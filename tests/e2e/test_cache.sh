@@ -233,4 +233,4 @@ test_a_large_checklist_is_parsed_once_then_read_from_the_cache() {
   assert_eq "$(LLMCHECKLIST_NO_CACHE=1 "$LLMCHECKLIST_BIN" progress --json)" "$out"
 }
 
-run_tests
+run_tests "$@"

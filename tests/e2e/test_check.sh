@@ -354,4 +354,4 @@ test_check_na_with_a_blank_reason_is_refused_and_writes_nothing() {
   assert_no_file .llmchecklist
 }
 
-run_tests
+run_tests "$@"

@@ -76,7 +76,7 @@ test_color_always_paints_and_never_does_not() {
 }
 
 test_color_auto_paints_on_a_terminal_unless_no_color_is_set() {
-  command -v script >/dev/null || { echo "    (skipped: no script(1))"; return 0; }
+  command -v script >/dev/null || skip "no script(1)"
   script -qec "'$LLMCHECKLIST_BIN' list" /dev/null >tty.txt
   grep -q $'\e\\[' tty.txt || fail "no colour on a terminal: $(head -3 tty.txt)"
   NO_COLOR=1 script -qec "'$LLMCHECKLIST_BIN' list" /dev/null >tty-no-color.txt
@@ -142,4 +142,4 @@ test_output_that_is_not_a_terminal_fits_80_columns() {
   done
 }
 
-run_tests
+run_tests "$@"

@@ -78,7 +78,7 @@ test_bash_completes_the_team_commands_revisions_and_init_git() {
 }
 
 test_fish_completes_commands_items_and_values() {
-  command -v fish >/dev/null || { echo "fish not installed: skipped"; return 0; }
+  command -v fish >/dev/null || skip "fish is not installed"
   fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
   assert_contains "$(fish_complete 'llmchecklist ')" "progress"
   assert_eq $'cost-at-scale\ncost-controls' "$(fish_complete 'llmchecklist check cost')"
@@ -88,8 +88,8 @@ test_fish_completes_commands_items_and_values() {
 }
 
 test_zsh_completion_script_parses() {
-  command -v zsh >/dev/null || { echo "zsh not installed: skipped"; return 0; }
+  command -v zsh >/dev/null || skip "zsh is not installed"
   zsh -n "$SOURCE_DIR/completions/_llmchecklist" || fail "zsh cannot parse the completion script"
 }
 
-run_tests
+run_tests "$@"

@@ -90,4 +90,4 @@ test_writers_killed_at_random_moments_never_leave_a_damaged_file() {
   echo "    $recorded of 60 killed writers had finished; the others left the old state"
 }
 
-run_tests
+run_tests "$@"

@@ -156,4 +156,4 @@ test_diff_a_bad_state_file_at_a_revision_names_the_revision() {
   assert_contains "$err" "broken:"
 }
 
-run_tests
+run_tests "$@"

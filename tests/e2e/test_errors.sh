@@ -292,7 +292,7 @@ test_lint_of_a_missing_file_is_an_io_error() {
 }
 
 test_a_held_lock_makes_check_wait_and_then_fail_with_an_io_error() {
-  command -v flock >/dev/null || { echo "    (skipped: no flock(1))"; return 0; }
+  command -v flock >/dev/null || skip "no flock(1)"
   git_repo
   lc_ok check 1
   cp .llmchecklist before
@@ -315,4 +315,4 @@ test_the_caret_lines_up_under_the_column_when_the_line_has_tabs() {
   assert_contains "$err" $' status = "finished"\n          ^'
 }
 
-run_tests
+run_tests "$@"

@@ -178,4 +178,4 @@ test_export_without_a_state_file_shows_everything_todo() {
   assert_eq 40 "$(printf '%s\n' "$out" | tr -d '\r' | grep -c ',todo,,,,none,$')" "todo rows"
 }
 
-run_tests
+run_tests "$@"

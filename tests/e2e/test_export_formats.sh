@@ -204,4 +204,4 @@ test_invalid_utf8_in_a_state_file_is_a_located_error() {
   cmp -s before .llmchecklist || fail "the state file changed"
 }
 
-run_tests
+run_tests "$@"

@@ -149,4 +149,4 @@ test_git_the_same_item_checked_differently_on_two_branches_conflicts() {
   git merge --abort
 }
 
-run_tests
+run_tests "$@"

@@ -83,4 +83,4 @@ test_hostile_text_shows_as_text_in_the_report_and_the_page_still_renders() {
   assert_not_contains "$(cat dom.html)" "<script>alert"
 }
 
-run_tests
+run_tests "$@"

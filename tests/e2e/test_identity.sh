@@ -156,4 +156,4 @@ test_without_any_name_the_login_name_is_used() {
   assert_file_contains .llmchecklist "by = \"$(id -un)\""
 }
 
-run_tests
+run_tests "$@"

@@ -161,4 +161,4 @@ test_init_then_check_uses_the_custom_checklist() {
   assert_eq "small 1" "$(json '"\(.checklist.id) \(.done)"')"
 }
 
-run_tests
+run_tests "$@"

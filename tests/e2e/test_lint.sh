@@ -160,4 +160,4 @@ test_lint_a_bad_min_words_is_a_usage_error() {
   assert_status 2
 }
 
-run_tests
+run_tests "$@"

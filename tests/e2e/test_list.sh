@@ -192,4 +192,4 @@ test_list_json_status_filter_keeps_only_matching_items() {
   assert_eq "compliance" "$(json '.phases[0].id')"
 }
 
-run_tests
+run_tests "$@"

@@ -401,4 +401,4 @@ test_merge_driver_needs_three_existing_files() {
   assert_status 2
 }
 
-run_tests
+run_tests "$@"

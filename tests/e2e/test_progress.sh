@@ -209,4 +209,4 @@ test_progress_json_has_the_counters_and_phases_without_items() {
   assert_eq 0 "$(json '[.phases[] | select(has("done") and has("na") and has("todo") and has("total") and has("percent") | not)] | length')"
 }
 
-run_tests
+run_tests "$@"

@@ -105,7 +105,7 @@ test_show_wrapping_keeps_every_word_of_the_details() {
 }
 
 test_show_wraps_details_to_the_terminal_width_on_a_terminal() {
-  command -v script >/dev/null || { echo "    (skipped: no script(1))"; return 0; }
+  command -v script >/dev/null || skip "no script(1)"
   script -qec "stty cols 60 rows 50; '$LLMCHECKLIST_BIN' show 3" /dev/null >typescript.txt
   local body
   body=$(tr -d '\r' <typescript.txt | sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^  Status:/,/^Links:/p')
@@ -229,4 +229,4 @@ test_read_only_commands_leave_an_existing_state_file_untouched() {
   assert_no_file .llmchecklist.lock
 }
 
-run_tests
+run_tests "$@"

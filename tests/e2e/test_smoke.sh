@@ -19,4 +19,4 @@ test_check_in_a_subdirectory_creates_the_state_at_the_git_top() {
   assert_eq 2 "$(json '.done')"
 }
 
-run_tests
+run_tests "$@"

@@ -284,4 +284,4 @@ test_state_file_a_custom_checklist_path_is_relative_to_the_state_file() {
   assert_contains "$(cat .llmchecklist)" 'checklist = "lists/small.toml"'
 }
 
-run_tests
+run_tests "$@"

@@ -249,4 +249,4 @@ test_checklists_lists_the_built_in_ones_and_the_one_in_use() {
   assert_eq "builtin:llm-deployment@2026.1 40" "$(json '.in_use | "\(.source) \(.items)"')"
 }
 
-run_tests
+run_tests "$@"

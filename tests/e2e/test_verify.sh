@@ -213,4 +213,4 @@ TOML
   assert_status 1
 }
 
-run_tests
+run_tests "$@"

@@ -112,4 +112,4 @@ PY
   assert_not_contains "$err" "is now version"
 }
 
-run_tests
+run_tests "$@"
