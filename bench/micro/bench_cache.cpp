@@ -2,8 +2,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include "compiled.hpp"
-#include "content_hash.hpp"
+#include "cache/compiled.hpp"
+#include "util/content_hash.hpp"
 #include "fixtures.hpp"
 
 namespace llmchecklist::bench {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
-#include "utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace llmchecklist::cli {
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/diagnostics.hpp"
-#include "utf8.hpp"
+#include "util/utf8.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/upgrade.hpp"
 

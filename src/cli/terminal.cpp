@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "paragraphs.hpp"
-#include "utf8.hpp"
+#include "util/paragraphs.hpp"
+#include "util/utf8.hpp"
 
 namespace llmchecklist::cli {
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "compiled.hpp"
+#include "cache/compiled.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"

@@ -7,9 +7,9 @@
 #include <fstream>
 #include <string>
 
-#include "cached_load.hpp"
-#include "compiled.hpp"
-#include "content_hash.hpp"
+#include "cache/cached_load.hpp"
+#include "cache/compiled.hpp"
+#include "util/content_hash.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/cache.hpp"
 #include "llmchecklist/checklist.hpp"

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "json_writer.hpp"
+#include "exports/json_writer.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/project.hpp"
 

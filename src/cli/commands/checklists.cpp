@@ -7,7 +7,7 @@
 #include "cli/command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/terminal.hpp"
-#include "json_writer.hpp"
+#include "exports/json_writer.hpp"
 #include "llmchecklist/builtin.hpp"
 
 namespace llmchecklist::cli {

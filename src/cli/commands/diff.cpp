@@ -12,7 +12,7 @@
 #include "cli/render.hpp"
 #include "cli/revision.hpp"
 #include "cli/terminal.hpp"
-#include "json_writer.hpp"
+#include "exports/json_writer.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/git.hpp"

@@ -13,7 +13,7 @@
 #include "cli/render.hpp"
 #include "cli/targets.hpp"
 #include "cli/validators.hpp"
-#include "json_writer.hpp"
+#include "exports/json_writer.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/verify.hpp"

@@ -1,0 +1,120 @@
+#include "cache/cached_load.hpp"
+
+#include "project/builtin_sources.hpp"
+#include "util/byte_stream.hpp"
+#include "formats/checklist_reader.hpp"
+#include "cache/compiled.hpp"
+#include "util/content_hash.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+#include "util/mapped_file.hpp"
+
+namespace llmchecklist::detail {
+namespace {
+
+// What an entry was made from: its kind, the encoding, this build, the path (relative
+// `extends` and error locations depend on it) and the exact bytes.
+std::string cache_key(std::string_view kind, const std::string& path, std::string_view text)
+{
+  return ContentHasher()
+      .update(kind)
+      .update(std::uint64_t{k_compiled_format})
+      .update(k_build_fingerprint)
+      .update(path)
+      .update(text)
+      .finish()
+      .hex();
+}
+
+// A checklist entry: the files it extends with their hashes, then the checklist.
+std::optional<Checklist> decode_checklist_entry(std::string_view payload, const std::string& own)
+{
+  ByteReader in(payload);
+  const std::uint32_t inputs = in.count(4 + 16);
+  std::vector<std::string> files{own};
+  for (std::uint32_t i = 0; i < inputs && !in.failed(); ++i) {
+    const std::string path(in.string());
+    files.push_back(path);
+    const ContentHash expected{in.u64(), in.u64()};
+    if (in.failed()) {
+      break;
+    }
+    try {
+      if (hash_content(read_file(path)) != expected) {
+        return std::nullopt;
+      }
+    } catch (const Error&) {
+      return std::nullopt; // gone or unreadable: parsing again reports it properly
+    }
+  }
+  const std::size_t consumed = payload.size() - in.remaining();
+  if (in.failed()) {
+    return std::nullopt;
+  }
+  std::optional<Checklist> checklist = decode_checklist(payload.substr(consumed));
+  if (checklist) {
+    checklist->files = std::move(files);
+  }
+  return checklist;
+}
+
+} // namespace
+
+Checklist load_checklist_file(const std::string& path, const std::filesystem::path& root,
+                              const Cache* cache)
+{
+  ReadContext context;
+  context.root = root;
+  if (cache == nullptr || !cache->enabled()) {
+    return load_checklist(path, context);
+  }
+  const std::optional<MappedFile> file = MappedFile::open(path.c_str());
+  if (!file) {
+    return load_checklist(path, context); // which reports why it cannot be read
+  }
+  const std::string_view text = file->bytes();
+  // The root is part of what the entry answers: the same file may not extend the same base
+  // when it is read as part of another repository.
+  const std::string key = cache_key("checklist", path + '\0' + root.string(), text);
+  std::optional<Checklist> cached;
+  if (cache->load(key, [&](std::string_view payload) {
+        cached = decode_checklist_entry(payload, path);
+        return cached.has_value();
+      })) {
+    return std::move(*cached);
+  }
+  Checklist checklist = read_checklist(text, path, nullptr, nullptr, context);
+  checklist.files.insert(checklist.files.begin(), path);
+  ByteWriter entry;
+  entry.u32(static_cast<std::uint32_t>(context.inputs.size()));
+  for (const auto& [input, hash] : context.inputs) {
+    entry.string(input);
+    entry.u64(hash.low);
+    entry.u64(hash.high);
+  }
+  encode_checklist(checklist, entry.bytes());
+  cache->store(key, entry.bytes());
+  return checklist;
+}
+
+State parse_state(std::string_view text, const std::string& path, const Cache& cache)
+{
+  if (!cache.enabled()) {
+    return llmchecklist::parse_state(text, path);
+  }
+  const std::string key = cache_key("state", path, text);
+  std::optional<State> cached;
+  if (cache.load(key, [&](std::string_view payload) {
+        cached = decode_state(payload);
+        return cached.has_value();
+      })) {
+    return std::move(*cached);
+  }
+  State state = llmchecklist::parse_state(text, path);
+  std::string entry;
+  encode_state(state, entry);
+  cache.store(key, entry);
+  return state;
+}
+
+} // namespace llmchecklist::detail

@@ -1,0 +1,118 @@
+// The one JSON schema of list --json, progress --json, show --json and export --format json.
+
+#include "exports/json_writer.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
+#include "llmchecklist/upgrade.hpp"
+#include "exports/selection.hpp"
+
+namespace llmchecklist {
+namespace {
+
+void write_counts(detail::JsonWriter& json, const Counts& counts)
+{
+  json.key("done").value(counts.done);
+  json.key("na").value(counts.na);
+  json.key("todo").value(counts.todo);
+  json.key("total").value(counts.total);
+  json.key("percent").value(counts.percent());
+  json.key("required_todo").value(counts.required_todo);
+  json.key("automated").value(counts.automated);
+  json.key("verify_failing").value(counts.verify_failing);
+  json.key("stale").value(counts.stale);
+  json.key("expired").value(counts.expired);
+}
+
+void write_item_fields(detail::JsonWriter& json, const Item& item, const State& state)
+{
+  json.key("number").value(item.number);
+  json.key("id").value(item.id);
+  json.key("title").value(item.title);
+  json.key("status").value(to_string(status_of(state, item)));
+  json.key("severity").value(to_string(item.severity));
+  json.key("details").value(item.details);
+  json.key("done_when").value(item.done_when);
+  json.key("tags").strings(item.tags);
+  json.key("links").strings(item.links);
+  json.key("revision").value(item.revision);
+  json.key("evidence").value(to_string(evidence_of(state, item)));
+  json.key("stale").value(is_stale(state, item));
+  json.key("expired").value(is_expired(state, item));
+  json.optional("verify", verify_command(state, item));
+  if (const Entry* entry = state.find(item.id)) {
+    if (entry->revision > 0) {
+      json.key("checked_revision").value(entry->revision);
+    }
+    json.optional("by", entry->by);
+    json.optional("at", entry->at);
+    json.optional("note", entry->note);
+    json.optional("verify_result", entry->verify_result);
+    json.optional("until", entry->until);
+  }
+}
+
+} // namespace
+
+std::string render_json(const Checklist& checklist, const State& state, const Selection& selection)
+{
+  const detail::Selected selected = detail::select(checklist, state, selection);
+  detail::JsonWriter json;
+  json.begin_object();
+  json.key("checklist").begin_object();
+  json.key("id").value(checklist.id);
+  json.key("title").value(checklist.title);
+  json.key("version").value(checklist.version);
+  json.key("source").value(checklist.source);
+  // The version the state is pinned to, and the newest available: they differ when an
+  // upgrade is waiting.
+  json.key("pinned_version").value(pinned_version(state));
+  json.key("latest_version").value(latest_version(state, checklist));
+  json.end_object();
+  write_counts(json, selected.counts);
+  json.key("phases").begin_array();
+  for (const detail::SelectedPhase& selected_phase : selected.phases) {
+    const Phase& phase = checklist.phases()[selected_phase.index];
+    json.begin_object();
+    json.key("number").value(selected_phase.index + 1);
+    json.key("id").value(phase.id);
+    json.key("title").value(phase.title);
+    json.key("optional").value(phase.optional);
+    write_counts(json, selected.progress.phases[selected_phase.index]);
+    if (selection.items) {
+      json.key("items").begin_array();
+      for (const std::size_t i : selected_phase.items) {
+        json.begin_object();
+        write_item_fields(json, checklist.items()[i], state);
+        json.end_object();
+      }
+      json.end_array();
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.key("orphaned").begin_array();
+  for (const Entry* orphan : orphaned_entries(state, checklist)) {
+    json.value(orphan->id);
+  }
+  json.end_array();
+  json.end_object();
+  return json.finish();
+}
+
+std::string render_item_json(const Checklist& checklist, const State& state, std::size_t index)
+{
+  const Item& item = checklist.items().at(index);
+  const Phase& phase = checklist.phases()[item.phase];
+  detail::JsonWriter json;
+  json.begin_object();
+  write_item_fields(json, item, state);
+  json.key("phase").begin_object();
+  json.key("number").value(item.phase + 1);
+  json.key("id").value(phase.id);
+  json.key("title").value(phase.title);
+  json.end_object();
+  json.end_object();
+  return json.finish();
+}
+
+} // namespace llmchecklist

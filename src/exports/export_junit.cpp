@@ -1,0 +1,92 @@
+// JUnit XML in the Apache Ant layout that Jenkins, GitLab and GitHub test reporters read. It
+// validates against tests/junit.xsd, which states that layout's rules (every attribute the
+// strictest readers require, properties and system-out/err present).
+
+#include <fmt/format.h>
+
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
+#include "exports/selection.hpp"
+#include "exports/xml_escape.hpp"
+
+namespace llmchecklist {
+namespace {
+
+using detail::xml_escape;
+
+// Ant's timestamp has no time zone: the UTC time without its trailing Z.
+std::string ant_timestamp(std::string_view generated_at)
+{
+  if (generated_at.size() >= 19) {
+    return std::string(generated_at.substr(0, 19));
+  }
+  return "1970-01-01T00:00:00";
+}
+
+std::string testcase(const Checklist& checklist, const Item& item, const State& state)
+{
+  std::string out =
+      fmt::format("    <testcase name=\"{}\" classname=\"{}.{}\" time=\"0\">",
+                  xml_escape(fmt::format("{}. {}", item.number, item.title)),
+                  xml_escape(checklist.id), xml_escape(checklist.phases()[item.phase].id));
+  const Entry* entry = state.find(item.id);
+  switch (status_of(state, item)) {
+  case Status::done:
+    return out + "</testcase>\n";
+  case Status::na:
+    return out + fmt::format("\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                             xml_escape(fmt::format("not applicable: {}", entry->note)));
+  case Status::todo:
+    break;
+  }
+  return out + fmt::format("\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    "
+                           "</testcase>\n",
+                           xml_escape(fmt::format("todo: {}", item.title)),
+                           to_string(item.severity),
+                           xml_escape(fmt::format("Done when: {}", item.done_when)));
+}
+
+} // namespace
+
+std::string render_junit(const Checklist& checklist, const State& state, const Selection& selection,
+                         std::string_view generated_at)
+{
+  const detail::Selected selected = detail::select(checklist, state, selection);
+  const std::string timestamp = ant_timestamp(generated_at);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n";
+  std::size_t id = 0;
+  for (const detail::SelectedPhase& selected_phase : selected.phases) {
+    const Phase& phase = checklist.phases()[selected_phase.index];
+    std::size_t failures = 0;
+    std::size_t skipped = 0;
+    std::string cases;
+    std::string stale;
+    for (const std::size_t i : selected_phase.items) {
+      const Item& item = checklist.items()[i];
+      if (is_stale(state, item)) {
+        stale += fmt::format("stale: {} {} (checked at revision {}, now {})\n", item.number,
+                             item.id, state.find(item.id)->revision, item.revision);
+      }
+      const Status status = status_of(state, item);
+      failures += status == Status::todo ? 1 : 0;
+      skipped += status == Status::na ? 1 : 0;
+      cases += testcase(checklist, item, state);
+    }
+    out += fmt::format("  <testsuite id=\"{}\" package=\"{}\" name=\"{}\" timestamp=\"{}\" "
+                       "hostname=\"localhost\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+                       "skipped=\"{}\" time=\"0\">\n",
+                       id++, xml_escape(checklist.id), xml_escape(phase.title), timestamp,
+                       selected_phase.items.size(), failures, skipped);
+    out += fmt::format("    <properties>\n      <property name=\"phase\" value=\"{}\"/>\n"
+                       "      <property name=\"checklist\" value=\"{}\"/>\n    </properties>\n",
+                       xml_escape(phase.id), xml_escape(checklist.source));
+    out += cases;
+    // Stale checks still pass (they count as done) but are named where reporters show output.
+    out += stale.empty() ? "    <system-out/>\n"
+                         : fmt::format("    <system-out>{}</system-out>\n", xml_escape(stale));
+    out += "    <system-err/>\n  </testsuite>\n";
+  }
+  return out + "</testsuites>\n";
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,141 @@
+// Markdown export: a GitHub task list grouped by phase. Text from the checklist or the state is
+// escaped so that it stays inside its list item: no raw HTML, links, emphasis or line breaks.
+
+#include <fmt/format.h>
+
+#include "llmchecklist/export.hpp"
+#include "util/paragraphs.hpp"
+#include "exports/selection.hpp"
+#include "util/utf8.hpp"
+
+namespace llmchecklist {
+namespace {
+
+// Escapes what Markdown would read as markup anywhere in a line (emphasis, code, links, raw
+// HTML, entities, table cells, strikethrough), and what it would read as block markup at the
+// start of one (headings, list markers, ordered-list numbers). Everything else stays as written,
+// so the file reads well in a diff too.
+std::string inline_text(std::string_view text, bool line_start = false)
+{
+  static constexpr std::string_view k_inline = "\\`*_[]<>&|~";
+  static constexpr std::string_view k_line_start = "#-+=";
+  std::string out;
+  bool at_start = line_start;
+  std::size_t digits = 0;
+  for (char c : detail::reveal_invisible(detail::without_controls(text, "\t\r\n"))) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+    const bool escape =
+        k_inline.find(c) != std::string_view::npos ||
+        (at_start && digits == 0 && k_line_start.find(c) != std::string_view::npos) ||
+        (at_start && digits > 0 && (c == '.' || c == ')'));
+    if (escape) {
+      out += '\\';
+    }
+    out += c;
+    digits = at_start && c >= '0' && c <= '9' ? digits + 1 : 0;
+    at_start = at_start && (c == ' ' || digits > 0);
+  }
+  return out;
+}
+
+std::string counts_line(const Counts& counts)
+{
+  return fmt::format("{} of {} applicable items done ({} %), {} n/a, {} todo", counts.done,
+                     counts.total - counts.na, counts.percent_floor(), counts.na, counts.todo);
+}
+
+// The best practice behind a <details> element, indented into the list item. GitHub renders
+// Markdown inside it when blank lines separate the HTML tags from the text; the text itself
+// stays escaped, so it cannot close the element or open one of its own.
+std::string details_block(const Item& item)
+{
+  if (item.details.empty() && item.done_when.empty()) {
+    return {};
+  }
+  std::string out = "\n  <details><summary>Best practice</summary>\n\n";
+  for (const std::string& paragraph : detail::split_paragraphs(item.details)) {
+    out += fmt::format("  {}\n\n", inline_text(paragraph, true));
+  }
+  if (!item.done_when.empty()) {
+    out += fmt::format("  **Done when:** {}\n\n", inline_text(item.done_when));
+  }
+  return out + "  </details>\n\n";
+}
+
+std::string item_line(const Item& item, const State& state)
+{
+  const Entry* entry = state.find(item.id);
+  const Status status = status_of(state, item); // an expired n/a counts as todo
+  std::string title = fmt::format("{}\\. {}", item.number, inline_text(item.title));
+  std::string line;
+  switch (status) {
+  case Status::done:
+    line = fmt::format("- [x] {}", title);
+    break;
+  case Status::na:
+    line = fmt::format("- [x] ~~{}~~ *n/a*", title);
+    break;
+  case Status::todo:
+    line = fmt::format("- [ ] {}", title);
+    break;
+  }
+  switch (evidence_of(state, item)) {
+  case Evidence::automated:
+    line += " *(verified)*";
+    break;
+  case Evidence::failing:
+    line += " *(verify failing)*";
+    break;
+  default:
+    break;
+  }
+  if (is_stale(state, item)) {
+    line +=
+        fmt::format(" *(stale: checked at revision {}, now {})*", entry->revision, item.revision);
+  }
+  if (is_expired(state, item)) {
+    line += fmt::format(" *(n/a expired {})*", inline_text(entry->until));
+  }
+  if (item.severity == Severity::required && status == Status::todo) {
+    line += " **required**";
+  }
+  if (entry != nullptr && status != Status::todo) {
+    std::string who = inline_text(entry->by);
+    if (!entry->at.empty()) {
+      who += fmt::format(" on {}", inline_text(entry->at.substr(0, 10)));
+    }
+    line += fmt::format(" — {}", who);
+    if (!entry->note.empty()) {
+      line += fmt::format(": {}", inline_text(entry->note));
+    }
+  }
+  return line + "\n" + details_block(item);
+}
+
+} // namespace
+
+std::string render_markdown(const Checklist& checklist, const State& state,
+                            const Selection& selection)
+{
+  const detail::Selected selected = detail::select(checklist, state, selection);
+  std::string out = fmt::format("# {}\n\n", inline_text(checklist.title, true));
+  out += fmt::format("**Progress: {}**\n", counts_line(selected.counts));
+  for (const detail::SelectedPhase& selected_phase : selected.phases) {
+    const Phase& phase = checklist.phases()[selected_phase.index];
+    const Counts& counts = selected.progress.phases[selected_phase.index];
+    out += fmt::format("\n## {}{} ({} %)\n\n", inline_text(phase.title),
+                       phase.optional ? " \\(optional\\)" : "", counts.percent_floor());
+    if (selected_phase.items.empty()) {
+      out += selection.items ? "*No items match.*\n" : "";
+      continue;
+    }
+    for (const std::size_t i : selected_phase.items) {
+      out += item_line(checklist.items()[i], state);
+    }
+  }
+  return out;
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,183 @@
+#include "llmchecklist/project.hpp"
+
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "cache/cached_load.hpp"
+#include "project/confine.hpp"
+#include "llmchecklist/builtin.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist {
+
+Checklist load_checklist_reference(std::string_view reference, const fs::path& base,
+                                   const SourceLocation& where, const Cache* cache)
+{
+  if (reference.substr(0, k_builtin_prefix.size()) == k_builtin_prefix) {
+    return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
+  }
+  // The reference comes from a file anyone may change in a pull request: it may only name a
+  // file of the repository, and a refused one is never opened, so that no part of it can reach
+  // an error message or a CI log.
+  const fs::path directory = base.empty() ? fs::path(".") : base;
+  const fs::path root = default_state_directory(directory);
+  const detail::ConfinedPath confined = detail::confine(reference, directory, root);
+  if (!confined.problem.empty()) {
+    throw DataError(where, fmt::format("checklist must be builtin:NAME or a file inside the "
+                                       "repository: {}",
+                                       confined.problem));
+  }
+  // Named as the state file names it (relative when the state file's path is), so that
+  // messages read the way the user called the command.
+  const fs::path named = base.empty() ? fs::path(reference) : base / fs::path(reference);
+  Checklist checklist =
+      detail::load_checklist_file(named.lexically_normal().string(), root, cache);
+  // The reference as the state file records it, so that exports are the same on every machine.
+  checklist.source = std::string(reference);
+  return checklist;
+}
+
+namespace {
+
+// `text` is the state file's content, when it exists.
+Project make_project(const fs::path& state_path, const std::optional<std::string>& text,
+                     const Cache* cache)
+{
+  Project project;
+  project.state_path = state_path;
+  project.exists = text.has_value();
+  if (text) {
+    project.state = cache != nullptr ? detail::parse_state(*text, state_path.string(), *cache)
+                                     : parse_state(*text, state_path.string());
+  } else {
+    // A new state pins the version it is written against: a newer binary with a newer
+    // checklist must not change what the team signed off against behind its back.
+    project.state.checklist = pinned_builtin_reference(k_default_builtin);
+  }
+  try {
+    project.checklist = load_checklist_reference(
+        project.state.checklist, state_path.parent_path(), project.state.checklist_location, cache);
+  } catch (const LookupError& error) {
+    // The state file names a checklist this binary does not have: the file is what is wrong.
+    if (!text) {
+      throw;
+    }
+    std::string known;
+    for (const std::string& candidate : error.candidates()) {
+      known += known.empty() ? candidate : ", " + candidate;
+    }
+    throw DataError(project.state.checklist_location,
+                    fmt::format("{}{}", error.what(), known.empty() ? "" : "; known: " + known));
+  } catch (const IoError& error) {
+    if (!text) {
+      throw;
+    }
+    const SourceLocation& at = project.state.checklist_location;
+    throw IoError(error.path(),
+                  fmt::format("{} (named by {}:{}:{})", error.what(), at.path, at.line, at.column));
+  }
+  return project;
+}
+
+std::optional<std::string> read_if_exists(const fs::path& path)
+{
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) {
+    return std::nullopt;
+  }
+  // A link whose target is gone is not "no state yet": writing would replace the link (and
+  // whatever it was meant to share) with a new file.
+  if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(path, ec)) {
+    throw IoError(path.string(),
+                  fmt::format("{} is a symbolic link to {}, which does not exist; restore the "
+                              "target or remove the link",
+                              path.string(), fs::read_symlink(path, ec).string()));
+  }
+  return read_file(path);
+}
+
+// A state pinned to one version of a checklist file may only be written against that version:
+// moving to another is `upgrade`'s reviewable step, never a side effect of a check.
+void require_pinned_version(const Project& project)
+{
+  const State& state = project.state;
+  if (state.checklist.rfind(k_builtin_prefix, 0) == 0 || state.checklist_version.empty() ||
+      state.checklist_version == project.checklist.version) {
+    return;
+  }
+  throw DataError(state.checklist_location,
+                  fmt::format("{} follows version {} of {}, which is now version {}; nothing was "
+                              "written. Run `llmchecklist upgrade --dry-run` to see what changed, "
+                              "then `llmchecklist upgrade`",
+                              project.state_path.string(), state.checklist_version,
+                              state.checklist, project.checklist.version));
+}
+
+} // namespace
+
+Project open_project(const fs::path& state_path, const Cache* cache)
+{
+  return make_project(state_path, read_if_exists(state_path), cache);
+}
+
+void check_item(State& state, const Item& item, Status status, const Mark& mark)
+{
+  if (status == Status::na && mark.note.empty()) {
+    throw UsageError(fmt::format("marking '{}' not applicable needs a reason", item.id));
+  }
+  Entry& entry = state.entry(item.id);
+  if (!mark.note.empty()) {
+    entry.note = mark.note;
+  } else if (entry.status != status) {
+    entry.note.clear();
+  }
+  entry.status = status;
+  // Checking again re-confirms the item at its current revision: a stale check is fresh again.
+  entry.revision = item.revision;
+  entry.until = status == Status::na ? mark.until : std::string();
+  entry.by = mark.by;
+  entry.at = mark.at;
+}
+
+void uncheck_item(State& state, const Item& item)
+{
+  // What was checked goes; the item's verify command and its last result are configuration
+  // and evidence about the item, not part of the check, and stay.
+  Entry& entry = state.entry(item.id);
+  entry.status = Status::todo;
+  entry.revision = 0;
+  entry.by.clear();
+  entry.at.clear();
+  entry.note.clear();
+  entry.until.clear();
+}
+
+bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
+                    std::chrono::milliseconds lock_timeout, const Cache* cache)
+{
+  // Fail before taking the lock when the file could not be created at all.
+  const fs::path dir = state_path.has_parent_path() ? state_path.parent_path() : fs::path(".");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw IoError(state_path.string(), fmt::format("cannot write {}: directory {} does not exist",
+                                                   state_path.string(), dir.string()));
+  }
+  FileLock lock(state_path, lock_timeout);
+  remove_stale_temporaries(state_path);
+  const std::optional<std::string> before = read_if_exists(state_path);
+  Project project = make_project(state_path, before, cache);
+  change(project);
+  require_pinned_version(project);
+  const std::string after = serialize_state(project.state, project.checklist);
+  if (before == after) {
+    return false;
+  }
+  write_file_atomic(state_path, after);
+  return true;
+}
+
+} // namespace llmchecklist
