@@ -22,7 +22,7 @@ _llmchecklist() {
       ;;
     --color | --phase | --status | --format | -f | -o | --output | --note | --na | --min | \
       --checklist | --label | --red-below | --yellow-below | --min-words | --max-words | \
-      --set | --timeout | --jobs | -j | --until | --min-phase | --since)
+      --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to)
       ((i++))
       ;;
     -*) ;;
@@ -46,7 +46,7 @@ _llmchecklist() {
     return
     ;;
   --note | --na | --min | --label | --red-below | --yellow-below | --min-words | --max-words | \
-    --set | --timeout | --jobs | -j | --until | --min-phase | --since)
+    --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to)
     return
     ;;
   esac

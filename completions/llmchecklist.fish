@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade
+set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -37,6 +37,7 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -s j -l jobs -x
 complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l timeout -x -d "Seconds before a command is killed"
 complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l set -x -d "Attach a command to the item"
 complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l unset -d "Remove the item's command"
+complete -c llmchecklist -n "__fish_seen_subcommand_from verify" -l dry-run -d "List the commands that would run; run nothing"
 complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l note -x -d "A one-line note: the evidence"
 complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l na -x -d "Not applicable, with the reason"
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l min -x -d "Exit 1 below PCT percent"
@@ -62,3 +63,4 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from lint" -l max-words -x -
 complete -c llmchecklist -n "__fish_seen_subcommand_from upgrade" -l to -x -d "The version to move to"
 complete -c llmchecklist -n "__fish_seen_subcommand_from upgrade" -l dry-run -d "Say what would change; write nothing"
 complete -c llmchecklist -n "__fish_seen_subcommand_from checklists" -l json -d "Print JSON"
+complete -c llmchecklist -n "__fish_seen_subcommand_from prune" -l dry-run -d "List what would be removed; write nothing"
