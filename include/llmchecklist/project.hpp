@@ -12,7 +12,6 @@
 #include <string>
 #include <string_view>
 
-#include "llmchecklist/cache.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"
 
@@ -43,14 +42,15 @@ struct Mark
 /// `base` that stays inside its repository (the top of the git work tree holding `base`, else
 /// `base` itself), after `..` and symbolic links are resolved; the same holds for the files it
 /// extends. Any other reference is a DataError at `where` (where the reference was read), and
-/// the file it names is not opened. Throws LookupError, IoError or DataError. With a cache, a
-/// definition file that was compiled before is not parsed again.
+/// the file it names is not opened. Throws LookupError, IoError or DataError.
 Checklist load_checklist_reference(std::string_view reference, const std::filesystem::path& base,
-                                   const SourceLocation& where = {}, const Cache* cache = nullptr);
+                                   const SourceLocation& where = {});
 
 /// Loads the state at `state_path` (an empty state on the default checklist when the file does
-/// not exist) and its checklist, through `cache` when given.
-Project open_project(const std::filesystem::path& state_path, const Cache* cache = nullptr);
+/// not exist) and its checklist. A large checklist file compiled before may be read from a
+/// cache in $XDG_CACHE_HOME/llmchecklist (LLMCHECKLIST_NO_CACHE=1 turns it off); the answer is
+/// the same without it.
+Project open_project(const std::filesystem::path& state_path);
 
 /// Marks an item done or na. A re-check replaces by and at; the note is replaced when `mark`
 /// has one, and otherwise kept unless the status changes. na needs a note (UsageError).
@@ -66,7 +66,6 @@ inline constexpr std::chrono::milliseconds k_default_lock_timeout{10'000};
 /// writes the state atomically when its bytes differ from the file's. Returns whether it wrote.
 bool update_project(const std::filesystem::path& state_path,
                     const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout,
-                    const Cache* cache = nullptr);
+                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
 
 } // namespace llmchecklist

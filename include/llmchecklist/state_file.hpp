@@ -1,11 +1,11 @@
 #pragma once
-/// Finding, reading and writing the state file on disk.
+/// Finding the state file on disk (files.hpp reads, writes and locks it).
 
-#include <chrono>
 #include <filesystem>
 #include <optional>
-#include <string>
 #include <string_view>
+
+#include "llmchecklist/files.hpp"
 
 namespace llmchecklist {
 
@@ -19,43 +19,5 @@ std::optional<std::filesystem::path> find_state_file(const std::filesystem::path
 /// The directory a new state file belongs in: the top of the git work tree holding `start`
 /// (a directory with a `.git` entry), else `start` itself.
 std::filesystem::path default_state_directory(const std::filesystem::path& start);
-
-/// Reads a whole file; throws IoError naming the path.
-std::string read_file(const std::filesystem::path& path);
-
-/// Replaces `path` atomically: writes a temporary file in the same directory, flushes it to
-/// disk, then renames it over the target. A symbolic link is written through and kept. Keeps
-/// the target's permission bits. Throws IoError; on error the old file is untouched.
-void write_file_atomic(const std::filesystem::path& path, std::string_view content);
-
-/// Writes a report to `path` without destroying what is there: a regular file (or a link to
-/// one) is replaced atomically as by write_file_atomic(); an existing device, FIFO or socket is
-/// opened and written to, as `tee` and `cp` do, never replaced. Throws IoError for a directory,
-/// a link whose target does not exist, or any failure.
-void write_output(const std::filesystem::path& path, std::string_view content);
-
-/// Whether two paths name the same file: the same inode when both exist (links and `..`
-/// resolved), else the same normalised absolute path.
-bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
-
-/// Removes the temporary files write_file_atomic() left beside `path` when a writer was killed
-/// mid-write. Call it only while holding the FileLock of `path`: then no live writer owns one.
-void remove_stale_temporaries(const std::filesystem::path& path);
-
-/// An exclusive advisory lock (flock) on `<path>.lock`, serialising read-modify-write between
-/// processes. The lock file is removed on release.
-class FileLock
-{
-public:
-  /// Waits up to `timeout` for the lock; throws IoError when it cannot be had.
-  FileLock(const std::filesystem::path& path, std::chrono::milliseconds timeout);
-  ~FileLock();
-  FileLock(const FileLock&) = delete;
-  FileLock& operator=(const FileLock&) = delete;
-
-private:
-  std::filesystem::path m_lock_path;
-  int m_fd = -1;
-};
 
 } // namespace llmchecklist

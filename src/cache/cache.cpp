@@ -1,4 +1,4 @@
-#include "llmchecklist/cache.hpp"
+#include "cache/cache.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -19,7 +19,7 @@
 
 namespace fs = std::filesystem;
 
-namespace llmchecklist {
+namespace llmchecklist::detail {
 namespace {
 
 // An entry file: magic, payload size, the payload's hash, the key, then the payload. The key
@@ -170,4 +170,4 @@ void Cache::prune(const fs::path& keep) const
   }
 }
 
-} // namespace llmchecklist
+} // namespace llmchecklist::detail

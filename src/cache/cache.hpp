@@ -1,9 +1,6 @@
 #pragma once
-/// A directory of compiled checklists and states, so that a large definition is parsed once, not
+/// A directory of compiled checklist definitions, so that a large definition is parsed once, not
 /// on every run (as ninja keeps .ninja_deps and git its index).
-///
-///     const auto cache = llmchecklist::Cache::from_environment();
-///     auto project = llmchecklist::open_project(".llmchecklist", &cache);
 ///
 /// An entry is found by a hash of the exact bytes it was compiled from (and of this build of the
 /// library), so a cache can only ever save time: a changed file misses and is parsed again, a
@@ -16,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace llmchecklist {
+namespace llmchecklist::detail {
 
 class Cache
 {
@@ -51,4 +48,4 @@ private:
   std::filesystem::path m_directory;
 };
 
-} // namespace llmchecklist
+} // namespace llmchecklist::detail

@@ -1,12 +1,12 @@
 #include "cache/cached_load.hpp"
 
-#include "project/builtin_sources.hpp"
+#include "cache/builtin_sources.hpp"
 #include "util/byte_stream.hpp"
 #include "formats/checklist_reader.hpp"
 #include "cache/compiled.hpp"
 #include "util/content_hash.hpp"
 #include "llmchecklist/error.hpp"
-#include "llmchecklist/state_file.hpp"
+#include "llmchecklist/files.hpp"
 #include "util/mapped_file.hpp"
 
 namespace llmchecklist::detail {
@@ -60,11 +60,9 @@ std::optional<Checklist> decode_checklist_entry(std::string_view payload, const 
 
 } // namespace
 
-Checklist load_checklist_file(const std::string& path, const std::filesystem::path& root,
-                              const Cache* cache)
+Checklist load_checklist_file(const std::string& path, ReadContext& context,
+                              std::string_view scope, const Cache* cache)
 {
-  ReadContext context;
-  context.root = root;
   if (cache == nullptr || !cache->enabled()) {
     return load_checklist(path, context);
   }
@@ -73,9 +71,9 @@ Checklist load_checklist_file(const std::string& path, const std::filesystem::pa
     return load_checklist(path, context); // which reports why it cannot be read
   }
   const std::string_view text = file->bytes();
-  // The root is part of what the entry answers: the same file may not extend the same base
+  // The scope is part of what the entry answers: the same file may not extend the same base
   // when it is read as part of another repository.
-  const std::string key = cache_key("checklist", path + '\0' + root.string(), text);
+  const std::string key = cache_key("checklist", path + '\0' + std::string(scope), text);
   std::optional<Checklist> cached;
   if (cache->load(key, [&](std::string_view payload) {
         cached = decode_checklist_entry(payload, path);
@@ -95,26 +93,6 @@ Checklist load_checklist_file(const std::string& path, const std::filesystem::pa
   encode_checklist(checklist, entry.bytes());
   cache->store(key, entry.bytes());
   return checklist;
-}
-
-State parse_state(std::string_view text, const std::string& path, const Cache& cache)
-{
-  if (!cache.enabled()) {
-    return llmchecklist::parse_state(text, path);
-  }
-  const std::string key = cache_key("state", path, text);
-  std::optional<State> cached;
-  if (cache.load(key, [&](std::string_view payload) {
-        cached = decode_state(payload);
-        return cached.has_value();
-      })) {
-    return std::move(*cached);
-  }
-  State state = llmchecklist::parse_state(text, path);
-  std::string entry;
-  encode_state(state, entry);
-  cache.store(key, entry);
-  return state;
 }
 
 } // namespace llmchecklist::detail

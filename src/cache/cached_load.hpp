@@ -1,22 +1,20 @@
 #pragma once
-// Reading definitions and states through the compiled cache (cache.hpp).
+// Reading definitions through the compiled cache (cache.hpp).
 
 #include <filesystem>
 #include <string>
 #include <string_view>
 
-#include "llmchecklist/cache.hpp"
+#include "cache/cache.hpp"
+#include "formats/checklist_reader.hpp"
 #include "llmchecklist/checklist.hpp"
-#include "llmchecklist/state.hpp"
 
 namespace llmchecklist::detail {
 
-/// load_checklist_file() with `extends` confined to `root`, answered from `cache` (when given)
-/// when the file and every file it extends are byte for byte what the entry was compiled from.
-Checklist load_checklist_file(const std::string& path, const std::filesystem::path& root,
-                              const Cache* cache);
-
-/// parse_state(), answered from `cache` when the same bytes at the same path were parsed before.
-State parse_state(std::string_view text, const std::string& path, const Cache& cache);
+/// load_checklist() within `context`, answered from `cache` (when given) when the file and
+/// every file it extends are byte for byte what the entry was compiled from. `scope` names what
+/// else the answer depends on (where `extends` may reach): entries of other scopes never match.
+Checklist load_checklist_file(const std::string& path, ReadContext& context,
+                              std::string_view scope, const Cache* cache);
 
 } // namespace llmchecklist::detail

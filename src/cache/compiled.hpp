@@ -1,5 +1,5 @@
 #pragma once
-// Checklists and states as compact bytes, read back without parsing TOML: the form the built-in
+// Checklist definitions as compact bytes, read back without parsing TOML: the form the built-in
 // checklists are embedded in (made at build time) and the form the cache keeps them in.
 // Decoding checks every length, so corrupt bytes give std::nullopt, never a wrong result.
 
@@ -8,18 +8,13 @@
 #include <string_view>
 
 #include "llmchecklist/checklist.hpp"
-#include "llmchecklist/state.hpp"
 
 namespace llmchecklist::detail {
 
 /// Bumped whenever the encoding changes, so that older cache files read as foreign.
-inline constexpr std::uint32_t k_compiled_format = 2;
+inline constexpr std::uint32_t k_compiled_format = 3;
 
 void encode_checklist(const Checklist& checklist, std::string& out);
 std::optional<Checklist> decode_checklist(std::string_view bytes);
-
-/// The state as parse_state() returned it (State::as_of is not part of it).
-void encode_state(const State& state, std::string& out);
-std::optional<State> decode_state(std::string_view bytes);
 
 } // namespace llmchecklist::detail

@@ -12,6 +12,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/identity.hpp"
+#include "llmchecklist/utc.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace fs = std::filesystem;
@@ -31,7 +32,6 @@ void Context::prepare()
     mode = ColorMode::never;
   }
   m_out = detect_terminal(stdout, mode);
-  m_cache = Cache::from_environment();
 }
 
 std::optional<fs::path> Context::named_state_path() const
@@ -80,7 +80,7 @@ const Project& Context::open() const
   // memory back at exit at once. A static pointer keeps it reachable, so leak checkers agree.
   static std::vector<std::unique_ptr<Project>>* kept = new std::vector<std::unique_ptr<Project>>;
   require_named_state_file();
-  auto project = std::make_unique<Project>(open_project(state_path(), &m_cache));
+  auto project = std::make_unique<Project>(open_project(state_path()));
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project->state.as_of = now().substr(0, 10);
   kept->push_back(std::move(project));

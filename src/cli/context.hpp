@@ -57,15 +57,12 @@ public:
   /// Now as a UTC date-time; $LLMCHECKLIST_NOW overrides it.
   std::string now() const;
 
-  /// The compiled cache: $XDG_CACHE_HOME/llmchecklist (see Cache::from_environment()).
-  const Cache& cache() const { return m_cache; }
 
   /// How stdout looks.
   const Terminal& out() const { return m_out; }
 
 private:
   Terminal m_out;
-  Cache m_cache;
 };
 
 } // namespace llmchecklist::cli

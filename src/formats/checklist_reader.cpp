@@ -11,10 +11,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "project/confine.hpp"
 #include "llmchecklist/address.hpp"
-#include "llmchecklist/builtin.hpp"
-#include "llmchecklist/state_file.hpp"
+#include "llmchecklist/files.hpp"
+#include "llmchecklist/lint.hpp"
 #include "util/slug.hpp"
 #include "formats/toml_location.hpp"
 
@@ -117,23 +116,17 @@ private:
       }
       return std::nullopt;
     }
+    if (!m_context.load_base) {
+      report(node->source(), "'extends' is not available here: nothing can load a base checklist");
+      return std::nullopt;
+    }
     try {
-      if (reference.rfind(k_builtin_prefix, 0) == 0) {
-        return load_builtin_checklist(std::string_view(reference).substr(k_builtin_prefix.size()));
-      }
-      const ConfinedPath confined =
-          confine(reference, std::filesystem::path(m_path).parent_path(), m_context.root);
-      if (!confined.problem.empty()) {
-        report(node->source(), fmt::format("cannot extend: {}", confined.problem));
-        return std::nullopt;
-      }
-      const std::string path = confined.path.string();
-      if (const std::string cycle = describe_cycle(path); !cycle.empty()) {
-        report(node->source(), fmt::format("'extends' makes a cycle: {}", cycle));
-        return std::nullopt;
-      }
-      return load_checklist(path, m_context);
+      return m_context.load_base(reference, m_path, m_context);
     } catch (const DataError& error) {
+      if (error.location().path.empty()) {
+        report(node->source(), error.what());
+        return std::nullopt;
+      }
       // The problem is in the base file, at its own location: report it there, once, rather
       // than once per level of `extends`.
       if (m_diagnostics == nullptr) {
@@ -144,32 +137,6 @@ private:
       report(node->source(), fmt::format("cannot extend '{}': {}", reference, error.what()));
     }
     return std::nullopt;
-  }
-
-  // "a.toml extends b.toml, which extends a.toml" when reading `path` again would close a cycle;
-  // empty otherwise.
-  std::string describe_cycle(const std::string& path) const
-  {
-    const std::string key = identity_of(path);
-    const auto& chain = m_context.chain;
-    const auto first = std::find_if(chain.begin(), chain.end(),
-                                     [&](const auto& link) { return identity_of(link) == key; });
-    if (first == chain.end()) {
-      return {};
-    }
-    // Named relative to the first file of the cycle, as its author would write them.
-    const std::filesystem::path from = std::filesystem::absolute(*first).parent_path();
-    const auto shown = [&](const std::string& file) {
-      const std::filesystem::path relative =
-          std::filesystem::absolute(file).lexically_normal().lexically_relative(from);
-      return relative.empty() ? file : relative.string();
-    };
-    std::string text = shown(*first);
-    for (auto link = std::next(first); link != chain.end(); ++link) {
-      text += fmt::format("{} extends {}", link == std::next(first) ? "" : ", which", shown(*link));
-    }
-    return text + fmt::format("{} extends {}", std::next(first) == chain.end() ? "" : ", which",
-                              shown(path));
   }
 
   // The base's phases and items (less `exclude`, with [overrides] applied), this file's items
@@ -508,13 +475,35 @@ private:
 
 } // namespace
 
+// "a.toml extends b.toml, which extends a.toml" when reading `path` again would close a cycle;
+// empty otherwise.
+std::string describe_cycle(const std::vector<std::string>& chain, const std::string& path)
+{
+  const std::string key = identity_of(path);
+  const auto first = std::find_if(chain.begin(), chain.end(),
+                                   [&](const auto& link) { return identity_of(link) == key; });
+  if (first == chain.end()) {
+    return {};
+  }
+  // Named relative to the first file of the cycle, as its author would write them.
+  const std::filesystem::path from = std::filesystem::absolute(*first).parent_path();
+  const auto shown = [&](const std::string& file) {
+    const std::filesystem::path relative =
+        std::filesystem::absolute(file).lexically_normal().lexically_relative(from);
+    return relative.empty() ? file : relative.string();
+  };
+  std::string text = shown(*first);
+  for (auto link = std::next(first); link != chain.end(); ++link) {
+    text += fmt::format("{} extends {}", link == std::next(first) ? "" : ", which", shown(*link));
+  }
+  return text + fmt::format("{} extends {}", std::next(first) == chain.end() ? "" : ", which",
+                            shown(path));
+}
+
 Checklist read_checklist(std::string_view text, const std::string& path,
                          std::vector<Diagnostic>* diagnostics, const LintOptions* lint,
                          ReadContext& context)
 {
-  if (context.root.empty()) {
-    context.root = default_state_directory(std::filesystem::path(path).parent_path());
-  }
   toml::table root;
   try {
     root = parse_toml(text, path);

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/identity.hpp"
+#include "llmchecklist/utc.hpp"
 #include "llmchecklist/state.hpp"
 #include "formats/toml_location.hpp"
 

@@ -1,8 +1,6 @@
 #include "llmchecklist/checklist.hpp"
 
-#include "formats/checklist_reader.hpp"
 #include "llmchecklist/error.hpp"
-#include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist {
 
@@ -63,18 +61,6 @@ void Checklist::add_item(Item item)
   item.phase = m_phases.size() - 1;
   m_phases.back().items.push_back(m_items.size());
   m_items.push_back(std::move(item));
-}
-
-Checklist parse_checklist(std::string_view text, const std::string& path)
-{
-  detail::ReadContext context;
-  return detail::read_checklist(text, path, nullptr, nullptr, context);
-}
-
-Checklist load_checklist_file(const std::string& path)
-{
-  detail::ReadContext context;
-  return detail::load_checklist(path, context);
 }
 
 } // namespace llmchecklist

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "project/builtin_sources.hpp"
+#include "cache/builtin_sources.hpp"
 #include "cache/compiled.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/version.hpp"

@@ -1,6 +1,6 @@
 // No built-in checklists: for the build tool that compiles them (tools/compile_builtins.cpp),
 // which links the library before there is anything to embed.
-#include "project/builtin_sources.hpp"
+#include "cache/builtin_sources.hpp"
 
 namespace llmchecklist::detail {
 

@@ -6,6 +6,7 @@
 
 #include "cache/cached_load.hpp"
 #include "project/confine.hpp"
+#include "project/definitions.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -13,9 +14,21 @@
 namespace fs = std::filesystem;
 
 namespace llmchecklist {
+namespace {
+
+// Definitions compiled before are read from the cache ($XDG_CACHE_HOME/llmchecklist, off with
+// LLMCHECKLIST_NO_CACHE=1): a large definition is parsed once, not on every run. It only ever
+// saves time; the answers are the same without it.
+const detail::Cache& definition_cache()
+{
+  static const detail::Cache cache = detail::Cache::from_environment();
+  return cache;
+}
+
+} // namespace
 
 Checklist load_checklist_reference(std::string_view reference, const fs::path& base,
-                                   const SourceLocation& where, const Cache* cache)
+                                   const SourceLocation& where)
 {
   if (reference.substr(0, k_builtin_prefix.size()) == k_builtin_prefix) {
     return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
@@ -34,8 +47,9 @@ Checklist load_checklist_reference(std::string_view reference, const fs::path& b
   // Named as the state file names it (relative when the state file's path is), so that
   // messages read the way the user called the command.
   const fs::path named = base.empty() ? fs::path(reference) : base / fs::path(reference);
-  Checklist checklist =
-      detail::load_checklist_file(named.lexically_normal().string(), root, cache);
+  detail::ReadContext context = detail::repository_context(root);
+  Checklist checklist = detail::load_checklist_file(named.lexically_normal().string(), context,
+                                                    root.string(), &definition_cache());
   // The reference as the state file records it, so that exports are the same on every machine.
   checklist.source = std::string(reference);
   return checklist;
@@ -44,23 +58,21 @@ Checklist load_checklist_reference(std::string_view reference, const fs::path& b
 namespace {
 
 // `text` is the state file's content, when it exists.
-Project make_project(const fs::path& state_path, const std::optional<std::string>& text,
-                     const Cache* cache)
+Project make_project(const fs::path& state_path, const std::optional<std::string>& text)
 {
   Project project;
   project.state_path = state_path;
   project.exists = text.has_value();
   if (text) {
-    project.state = cache != nullptr ? detail::parse_state(*text, state_path.string(), *cache)
-                                     : parse_state(*text, state_path.string());
+    project.state = parse_state(*text, state_path.string());
   } else {
     // A new state pins the version it is written against: a newer binary with a newer
     // checklist must not change what the team signed off against behind its back.
     project.state.checklist = pinned_builtin_reference(k_default_builtin);
   }
   try {
-    project.checklist = load_checklist_reference(
-        project.state.checklist, state_path.parent_path(), project.state.checklist_location, cache);
+    project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path(),
+                                                 project.state.checklist_location);
   } catch (const LookupError& error) {
     // The state file names a checklist this binary does not have: the file is what is wrong.
     if (!text) {
@@ -119,9 +131,9 @@ void require_pinned_version(const Project& project)
 
 } // namespace
 
-Project open_project(const fs::path& state_path, const Cache* cache)
+Project open_project(const fs::path& state_path)
 {
-  return make_project(state_path, read_if_exists(state_path), cache);
+  return make_project(state_path, read_if_exists(state_path));
 }
 
 void check_item(State& state, const Item& item, Status status, const Mark& mark)
@@ -157,7 +169,7 @@ void uncheck_item(State& state, const Item& item)
 }
 
 bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout, const Cache* cache)
+                    std::chrono::milliseconds lock_timeout)
 {
   // Fail before taking the lock when the file could not be created at all.
   const fs::path dir = state_path.has_parent_path() ? state_path.parent_path() : fs::path(".");
@@ -169,7 +181,7 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
   FileLock lock(state_path, lock_timeout);
   remove_stale_temporaries(state_path);
   const std::optional<std::string> before = read_if_exists(state_path);
-  Project project = make_project(state_path, before, cache);
+  Project project = make_project(state_path, before);
   change(project);
   require_pinned_version(project);
   const std::string after = serialize_state(project.state, project.checklist);

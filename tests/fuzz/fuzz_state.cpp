@@ -32,12 +32,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (once != twice) {
     std::abort(); // a rewrite changed the bytes
   }
-  // What the cache keeps of it (compiled.hpp) must be the same state.
-  std::string compiled;
-  llmchecklist::detail::encode_state(state, compiled);
-  const auto cached = llmchecklist::detail::decode_state(compiled);
-  if (!cached || llmchecklist::serialize_state(*cached, checklist) != once) {
-    std::abort();
-  }
   return 0;
 }

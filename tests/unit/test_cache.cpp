@@ -11,7 +11,8 @@
 #include "cache/compiled.hpp"
 #include "util/content_hash.hpp"
 #include "llmchecklist/builtin.hpp"
-#include "llmchecklist/cache.hpp"
+#include "cache/cache.hpp"
+#include "project/definitions.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -174,30 +175,8 @@ TEST_CASE("a compiled checklist decodes to the checklist it was made from")
   require_same(small, *decoded);
 }
 
-TEST_CASE("a compiled state decodes to the state it was made from")
+TEST_CASE("the smallest checklist decodes")
 {
-  const State parsed = parse_state(k_state, "dir/.llmchecklist");
-  std::string bytes;
-  detail::encode_state(parsed, bytes);
-  const auto decoded = detail::decode_state(bytes);
-  REQUIRE(decoded);
-  require_same(parsed, *decoded);
-  CHECK(decoded->bom);
-  CHECK(decoded->entries[0].at == "2026-11-28T12:00:00.25Z");
-}
-
-TEST_CASE("the smallest states and checklists decode")
-{
-  // Regression (found by fuzz_state): the decoder's lower bound on an entry's size was four
-  // bytes too large, so a one-entry state with nothing but a short id never decoded.
-  for (const char* text : {"format = 1\n[items.a]\nstatus = \"todo\"\n", "format = 1\n"}) {
-    const State parsed = parse_state(text, "");
-    std::string bytes;
-    detail::encode_state(parsed, bytes);
-    const auto decoded = detail::decode_state(bytes);
-    REQUIRE(decoded);
-    require_same(parsed, *decoded);
-  }
   Checklist tiny;
   tiny.add_phase(Phase{"p", "", "", false, {}});
   tiny.add_item(Item{"i", "", "", "", Severity::recommended, {}, {}, 1, "", 0, 0});
@@ -213,20 +192,13 @@ TEST_CASE("damaged compiled bytes decode to nothing, never to something else")
   const Checklist small = load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
   std::string checklist;
   detail::encode_checklist(small, checklist);
-  std::string state;
-  detail::encode_state(parse_state(k_state, ".llmchecklist"), state);
   // Every truncation, and the bytes with something appended.
   for (std::size_t size = 0; size < checklist.size(); ++size) {
     CHECK_FALSE(detail::decode_checklist(std::string_view(checklist).substr(0, size)));
   }
-  for (std::size_t size = 0; size < state.size(); ++size) {
-    CHECK_FALSE(detail::decode_state(std::string_view(state).substr(0, size)));
-  }
   CHECK_FALSE(detail::decode_checklist(checklist + "x"));
-  CHECK_FALSE(detail::decode_state(state + "x"));
-  // One kind read as the other.
-  CHECK_FALSE(detail::decode_checklist(state));
-  CHECK_FALSE(detail::decode_state(checklist));
+  // Bytes of another kind.
+  CHECK_FALSE(detail::decode_checklist("STAT" + checklist.substr(4)));
   // A huge count must not allocate its way to a crash.
   std::string huge = checklist.substr(0, 4);
   huge.append(4, '\xff');
@@ -236,7 +208,7 @@ TEST_CASE("damaged compiled bytes decode to nothing, never to something else")
 TEST_CASE("the cache keeps entries by key, checks them, and ignores what is not intact")
 {
   TempDir dir;
-  const Cache cache(dir.path / "cache");
+  const detail::Cache cache(dir.path / "cache");
   const std::string key = detail::hash_content("k").hex();
   auto load = [&](std::string& into) {
     return cache.load(key, [&](std::string_view payload) {
@@ -268,11 +240,11 @@ TEST_CASE("the cache keeps entries by key, checks them, and ignores what is not 
   CHECK_FALSE(cache.load("../../etc/passwd", [](std::string_view) { return true; }));
 
   // A disabled cache, or one whose directory cannot exist, stores and finds nothing.
-  const Cache none;
+  const detail::Cache none;
   none.store(key, "x");
   CHECK_FALSE(none.load(key, [](std::string_view) { return true; }));
   write(dir.path / "file", "a file");
-  const Cache impossible(dir.path / "file" / "cache");
+  const detail::Cache impossible(dir.path / "file" / "cache");
   impossible.store(key, "x");
   CHECK_FALSE(impossible.load(key, [](std::string_view) { return true; }));
 }
@@ -280,8 +252,8 @@ TEST_CASE("the cache keeps entries by key, checks them, and ignores what is not 
 TEST_CASE("the cache keeps at most k_max_entries entries, dropping the oldest")
 {
   TempDir dir;
-  const Cache cache(dir.path);
-  const std::size_t stored = Cache::k_max_entries + 10;
+  const detail::Cache cache(dir.path);
+  const std::size_t stored = detail::Cache::k_max_entries + 10;
   std::string first_key;
   for (std::size_t i = 0; i < stored; ++i) {
     const std::string key = detail::hash_content(std::to_string(i)).hex();
@@ -296,25 +268,27 @@ TEST_CASE("the cache keeps at most k_max_entries entries, dropping the oldest")
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) {
     ++count;
   }
-  CHECK(count == Cache::k_max_entries);
+  CHECK(count == detail::Cache::k_max_entries);
   CHECK_FALSE(fs::exists(dir.path / (first_key + ".entry")));
 }
 
 TEST_CASE("loading through the cache gives what loading without it gives")
 {
   TempDir dir;
-  const Cache cache(dir.path / "cache");
+  const detail::Cache cache(dir.path / "cache");
   const std::string path = (dir.path / "small.toml").string();
   fs::copy_file(LLMCHECKLIST_FIXTURES "/small.toml", path);
   const Checklist plain = load_checklist_file(path);
-  require_same(plain, detail::load_checklist_file(path, dir.path, &cache)); // cold
-  require_same(plain, detail::load_checklist_file(path, dir.path, &cache)); // warm
-  const State state = parse_state(k_state, "x/.llmchecklist");
-  require_same(state, detail::parse_state(k_state, "x/.llmchecklist", cache));
-  require_same(state, detail::parse_state(k_state, "x/.llmchecklist", cache));
+  for (const char* run : {"cold", "warm"}) {
+    CAPTURE(run);
+    detail::ReadContext context = detail::repository_context(dir.path);
+    require_same(plain, detail::load_checklist_file(path, context, "scope", &cache));
+  }
   // Errors are never cached: the same bad bytes fail the same way every time.
+  const std::string bad = (dir.path / "bad.toml").string();
+  std::ofstream(bad) << "[checklist]\nid = 3\n";
   for (int run = 0; run < 2; ++run) {
-    CHECK_THROWS_AS(detail::parse_state("format = 1\nchecklist = 3\n", ".llmchecklist", cache),
-                    DataError);
+    detail::ReadContext context = detail::repository_context(dir.path);
+    CHECK_THROWS_AS(detail::load_checklist_file(bad, context, "scope", &cache), DataError);
   }
 }

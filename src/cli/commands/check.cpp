@@ -11,7 +11,7 @@
 #include "cli/targets.hpp"
 #include "cli/terminal.hpp"
 #include "llmchecklist/error.hpp"
-#include "llmchecklist/identity.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -64,7 +64,7 @@ int run_check(const Context& context, const CheckOptions& options)
                                      item.id, printable(item.title)));
         }
       },
-      context.lock_timeout(), &context.cache());
+      context.lock_timeout());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       fmt::print("{}", fitted_lines(context.out(), line, 4));

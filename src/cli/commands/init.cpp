@@ -71,7 +71,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
             reference.rfind(k_builtin_prefix, 0) == 0 ? std::string() : project.checklist.version;
         items = project.checklist.items().size();
       },
-      context.lock_timeout(), &context.cache());
+      context.lock_timeout());
   if (!context.options.quiet) {
     fmt::print("{}", fitted_lines(context.out(), fmt::format("created {} ({} items from {})",
                                                              printable(path.string()), items,

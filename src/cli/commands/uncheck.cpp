@@ -40,7 +40,7 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
               fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
         }
       },
-      context.lock_timeout(), &context.cache());
+      context.lock_timeout());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       fmt::print("{}", fitted_lines(context.out(), line, 4));

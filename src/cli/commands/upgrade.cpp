@@ -121,7 +121,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
         apply_upgrade(current.state, plan);
         current.checklist = target.checklist;
       },
-      context.lock_timeout(), &context.cache());
+      context.lock_timeout());
   if (!context.options.quiet) {
     fmt::print("{}", summary(context.out(), project, target, plan));
   }

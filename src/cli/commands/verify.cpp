@@ -75,7 +75,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
           message += fmt::format("; the checklist's default still applies: {}", item.verify);
         }
       },
-      context.lock_timeout(), &context.cache());
+      context.lock_timeout());
   if (!context.options.quiet) {
     fmt::print("{}", fitted_lines(context.out(), printable(message)));
   }
@@ -245,7 +245,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
             }
           }
         },
-        context.lock_timeout(), &context.cache());
+        context.lock_timeout());
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
         fmt::print("{}", fitted_lines(context.out(), change));
