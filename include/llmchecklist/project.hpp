@@ -62,10 +62,22 @@ void uncheck_item(State& state, const Item& item);
 /// How long a writer waits for another one to finish before giving up.
 inline constexpr std::chrono::milliseconds k_default_lock_timeout{10'000};
 
+/// What update_project() does when the state file does not exist yet.
+enum class Creation
+{
+  /// Create it only when the change recorded something (a check, a command, a gate).
+  when_changed,
+  /// Create it even when the state is as a new one would be (`init`).
+  always,
+};
+
 /// Read-modify-write under the state file's lock: opens the project, calls `change`, and
-/// writes the state atomically when its bytes differ from the file's. Returns whether it wrote.
+/// writes the state atomically when its bytes differ from the file's. Refuses (DataError, file
+/// untouched) to write a state pinned to another version of its checklist file than the one it
+/// was laid out against. Returns whether it wrote.
 bool update_project(const std::filesystem::path& state_path,
                     const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout);
+                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout,
+                    Creation creation = Creation::when_changed);
 
 } // namespace llmchecklist

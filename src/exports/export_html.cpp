@@ -9,6 +9,7 @@
 #include "util/paragraphs.hpp"
 #include "exports/selection.hpp"
 #include "exports/xml_escape.hpp"
+#include "util/utf8.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -113,7 +114,8 @@ std::string paragraphs(std::string_view text)
 // in a hostile checklist, say) is shown as text.
 std::string link(std::string_view url)
 {
-  const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+  const std::string start = detail::ascii_lower(url.substr(0, 8));
+  const bool web = start.rfind("https://", 0) == 0 || start.rfind("http://", 0) == 0;
   const std::string text = xml_escape(url);
   return web ? fmt::format("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", text, text) : text;
 }

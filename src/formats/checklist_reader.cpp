@@ -72,7 +72,10 @@ public:
     m_base = base ? &*base : nullptr;
 
     const toml::array* phases = array_at(root, "phases");
-    if ((phases == nullptr || phases->empty()) && !base) {
+    // A base that could not be read was reported at its `extends`; what it would have supplied
+    // is not missing on top of that.
+    const bool base_failed = header != nullptr && header->get("extends") != nullptr && !base;
+    if ((phases == nullptr || phases->empty()) && !base && !base_failed) {
       report(root.source(), "no [[phases]]: a checklist needs at least one phase");
       return checklist;
     }
@@ -86,7 +89,7 @@ public:
       read_phase(checklist, *phase);
     }
     if (!base) {
-      if (root.get("overrides") != nullptr) {
+      if (root.get("overrides") != nullptr && !base_failed) {
         report(root.get("overrides")->source(), "[overrides] needs 'extends' in [checklist]");
       }
       return checklist;
@@ -441,7 +444,8 @@ private:
           continue;
         }
         const std::string_view url = text->get();
-        if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
+        const std::string start = ascii_lower(url.substr(0, 8));
+        if (start.rfind("https://", 0) != 0 && start.rfind("http://", 0) != 0) {
           report(link.source(), fmt::format("item '{}' has a link that is not an http or https "
                                             "address: \"{}\"",
                                             item.id, url));

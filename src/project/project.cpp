@@ -169,7 +169,7 @@ void uncheck_item(State& state, const Item& item)
 }
 
 bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout)
+                    std::chrono::milliseconds lock_timeout, Creation creation)
 {
   // Fail before taking the lock when the file could not be created at all.
   const fs::path dir = state_path.has_parent_path() ? state_path.parent_path() : fs::path(".");
@@ -186,6 +186,12 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
   require_pinned_version(project);
   const std::string after = serialize_state(project.state, project.checklist);
   if (before == after) {
+    return false;
+  }
+  // A change that did nothing (prune with nothing to prune, --unset of no command) must not
+  // leave a new file behind.
+  if (!before && creation == Creation::when_changed &&
+      after == serialize_state(make_project(state_path, std::nullopt).state, project.checklist)) {
     return false;
   }
   write_file_atomic(state_path, after);

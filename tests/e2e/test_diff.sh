@@ -112,7 +112,7 @@ test_diff_without_changes_says_so_and_exits_0() {
   assert_eq "" "$out"
 }
 
-test_diff_ignores_verify_commands_and_reports_rechecks() {
+test_diff_lists_verify_commands_apart_from_checks_and_reports_rechecks() {
   repo_with_state
   lc_ok check 3 --note "n"
   git commit -qam "Check 3"
@@ -120,6 +120,7 @@ test_diff_ignores_verify_commands_and_reports_rechecks() {
   LLMCHECKLIST_NOW=2026-12-01T00:00:00Z lc_ok check 3
   lc diff --json
   assert_eq "rechecked 3 cost-at-scale" "$(changes)"
+  assert_eq "added 4 true" "$(json '.verify_changes[] | "\(.change) \(.number) \(.after)"')"
 }
 
 test_diff_reports_orphaned_entries_without_a_number() {

@@ -1057,4 +1057,45 @@ test_progress_for_one_phase_prints_its_bar_once() {
   assert_not_contains "$out" "Selected"
 }
 
+test_commands_that_change_nothing_create_no_state_file() {
+  git_repo
+  lc prune
+  assert_status 0
+  lc verify 4 --unset
+  assert_status 0
+  lc prune --dry-run
+  assert_status 0
+  assert_no_file .llmchecklist
+  lc --file named.llmchecklist uncheck 1
+  assert_status 4
+  assert_contains "$err" "named.llmchecklist does not exist (named by --file)"
+  assert_no_file named.llmchecklist
+}
+
+test_init_force_keeps_the_pin_of_a_checklist_file_that_moved_on() {
+  custom_checklist_moved_on
+  lc init --force --checklist ours.toml
+  assert_status 3
+  assert_contains "$err" "follows version 1 of ours.toml, which is now version 2"
+  assert_same_bytes before .llmchecklist
+}
+
+test_lint_reports_an_extends_cycle_as_one_problem() {
+  git_repo
+  printf '[checklist]\nid = "a"\ntitle = "A"\nextends = "b.toml"\n' >a.toml
+  printf '[checklist]\nid = "b"\ntitle = "B"\nextends = "a.toml"\n' >b.toml
+  lc lint a.toml
+  assert_status 3
+  assert_contains "$err" "'extends' makes a cycle: a.toml extends b.toml, which extends a.toml"
+  assert_contains "$err" "1 problem found"
+}
+
+test_lint_accepts_web_links_in_any_case() {
+  git_repo
+  cp "$FIXTURES/lint/clean.toml" mine.toml
+  sed -i '0,/^severity = "required"$/s||severity = "required"\nlinks = ["HTTPS://example.org/A", "Http://example.org/b"]|' mine.toml
+  lc lint --min-words 5 mine.toml
+  assert_status 0
+}
+
 run_tests "$@"

@@ -64,14 +64,20 @@ void create_state_file(const Context& context, const InitOptions& options, const
         if (reference != project.state.checklist) {
           std::erase_if(project.state.entries, [](const Entry& entry) { return entry.blank(); });
         }
+        // Re-initialising on the same checklist file keeps its pin: moving to the file's new
+        // version is `upgrade`'s reviewable step, and the write is refused until it is taken.
+        const bool same = project.exists && reference == project.state.checklist;
         project.state.checklist = reference;
         project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path());
         // A checklist file has no "@VERSION": the version it has now is recorded beside it.
-        project.state.checklist_version =
-            reference.rfind(k_builtin_prefix, 0) == 0 ? std::string() : project.checklist.version;
+        if (reference.rfind(k_builtin_prefix, 0) == 0) {
+          project.state.checklist_version.clear();
+        } else if (!same || project.state.checklist_version.empty()) {
+          project.state.checklist_version = project.checklist.version;
+        }
         items = project.checklist.items().size();
       },
-      context.lock_timeout());
+      context.lock_timeout(), Creation::always);
   if (!context.options.quiet) {
     fmt::print("{}", fitted_lines(context.out(), fmt::format("created {} ({} items from {})",
                                                              printable(path.string()), items,

@@ -163,8 +163,9 @@ std::optional<std::string> unenforceable(const Project& project)
                        k_state_file_name, std::filesystem::current_path().string());
   }
   if (project.state.gate.empty()) {
-    return fmt::format("nothing to enforce: {} has no [gate] table (add one with min, "
-                       "all_required, no_stale or [gate.phases]; see llmchecklist(1))",
+    return fmt::format("nothing to enforce: {} has no [gate] table, or one that sets nothing "
+                       "(give it min, all_required, no_stale or [gate.phases]; see "
+                       "llmchecklist(1))",
                        project.state_path.string());
   }
   return std::nullopt;

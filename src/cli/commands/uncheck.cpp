@@ -23,6 +23,7 @@ struct UncheckOptions
 
 int run_uncheck(const Context& context, const UncheckOptions& options)
 {
+  context.require_named_state_file();
   std::vector<std::string> done;
   update_project(
       context.state_path(),
