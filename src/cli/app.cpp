@@ -1,4 +1,4 @@
-#include "cli/app.hpp"
+#include "app.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/diagnostics.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/failure.hpp"
+#include "command.hpp"
+#include "diagnostics.hpp"
+#include "exit_codes.hpp"
+#include "failure.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"

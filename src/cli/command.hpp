@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/context.hpp"
+#include "context.hpp"
 
 namespace llmchecklist::cli {
 

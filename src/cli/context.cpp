@@ -1,4 +1,4 @@
-#include "cli/context.hpp"
+#include "context.hpp"
 
 #include <cerrno>
 #include <cstdlib>

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "cli/terminal.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/project.hpp"
 
 namespace llmchecklist::cli {

@@ -1,4 +1,4 @@
-#include "cli/diagnostics.hpp"
+#include "diagnostics.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/terminal.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/builtin.hpp"
 
 namespace llmchecklist::cli {

@@ -1,12 +1,12 @@
-#include "cli/failure.hpp"
+#include "failure.hpp"
 
 #include <filesystem>
 #include <new>
 
 #include <fmt/format.h>
 
-#include "cli/diagnostics.hpp"
-#include "cli/exit_codes.hpp"
+#include "diagnostics.hpp"
+#include "exit_codes.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/version.hpp"
 

@@ -1,4 +1,4 @@
-#include "cli/app.hpp"
+#include "app.hpp"
 
 int main(int argc, char** argv)
 {

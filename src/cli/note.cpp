@@ -1,15 +1,15 @@
-#include "cli/note.hpp"
+#include "note.hpp"
 
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist::cli {
 
 std::string validated_note(std::string note, const char* option)
 {
-  if (!detail::is_valid_utf8(note)) {
+  if (!is_valid_utf8(note)) {
     throw UsageError(fmt::format("{} is not valid UTF-8", option));
   }
   for (const char c : note) {

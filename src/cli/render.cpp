@@ -1,9 +1,9 @@
-#include "cli/render.hpp"
+#include "render.hpp"
 
 #include <fmt/format.h>
 
-#include "cli/diagnostics.hpp"
-#include "util/utf8.hpp"
+#include "diagnostics.hpp"
+#include "llmchecklist/text.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/upgrade.hpp"
 
@@ -129,7 +129,7 @@ std::string fitted_lines(const Terminal& terminal, std::string_view text, std::s
     while (used + display_width(word) > width) {
       std::size_t taken = 0;
       std::size_t bytes = 0;
-      detail::for_each_code_point(word, [&](char32_t, std::string_view cp) {
+      for_each_code_point(word, [&](char32_t, std::string_view cp) {
         if (used + taken < width) {
           ++taken;
           bytes += cp.size();

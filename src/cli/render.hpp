@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "cli/terminal.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/project.hpp"
 

@@ -1,4 +1,4 @@
-#include "cli/revision.hpp"
+#include "revision.hpp"
 
 #include <fmt/format.h>
 

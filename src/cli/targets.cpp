@@ -1,4 +1,4 @@
-#include "cli/targets.hpp"
+#include "targets.hpp"
 
 #include <algorithm>
 

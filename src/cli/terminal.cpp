@@ -1,4 +1,4 @@
-#include "cli/terminal.hpp"
+#include "terminal.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -9,8 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "util/paragraphs.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist::cli {
 
@@ -25,7 +24,7 @@ bool utf8_locale()
     if (value == nullptr || *value == '\0') {
       continue;
     }
-    const std::string codeset = detail::ascii_lower(value);
+    const std::string codeset = ascii_lower(value);
     return codeset.find("utf-8") != std::string::npos || codeset.find("utf8") != std::string::npos;
   }
   return false;
@@ -89,14 +88,14 @@ std::string paint(const Terminal& terminal, Color color, std::string_view text)
 std::string printable(std::string_view text, bool keep_newlines)
 {
   std::string out;
-  detail::for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
+  for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
     if (code_point == '\n' && keep_newlines) {
       out += '\n';
     } else if (code_point < 0x20 || code_point == 0x7f) {
       out += '^';
       out += static_cast<char>(code_point ^ 0x40);
     } else if ((code_point >= 0x80 && code_point < 0xa0) ||
-               detail::is_invisible_format(code_point)) {
+               is_invisible_format(code_point)) {
       // C1 controls (CSI among them) act like ESC sequences on many terminals; bidirectional
       // overrides and zero-width characters make text read as something it is not.
       out += fmt::format("<U+{:04X}>", static_cast<unsigned>(code_point));
@@ -110,7 +109,7 @@ std::string printable(std::string_view text, bool keep_newlines)
 std::size_t display_width(std::string_view text)
 {
   std::size_t width = 0;
-  detail::for_each_code_point(text, [&](char32_t, std::string_view) { ++width; });
+  for_each_code_point(text, [&](char32_t, std::string_view) { ++width; });
   return width;
 }
 
@@ -123,7 +122,7 @@ std::string truncate(const Terminal& terminal, std::string_view text, std::size_
   const std::size_t keep = width > display_width(ellipsis) ? width - display_width(ellipsis) : 0;
   std::string out;
   std::size_t used = 0;
-  detail::for_each_code_point(text, [&](char32_t, std::string_view bytes) {
+  for_each_code_point(text, [&](char32_t, std::string_view bytes) {
     if (used < keep) {
       out += bytes;
       ++used;
@@ -155,7 +154,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
   std::vector<std::string> lines;
   const std::size_t indent_width = display_width(indent);
   const std::size_t room = width > indent_width + 10 ? width - indent_width : 10;
-  for (const std::string& paragraph : detail::split_paragraphs(text)) {
+  for (const std::string& paragraph : split_paragraphs(text)) {
     if (!lines.empty()) {
       lines.emplace_back();
     }
@@ -172,7 +171,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
         std::string head;
         std::size_t taken = 0;
         std::size_t bytes = 0;
-        detail::for_each_code_point(word, [&](char32_t, std::string_view cp) {
+        for_each_code_point(word, [&](char32_t, std::string_view cp) {
           if (taken < room) {
             head += cp;
             ++taken;

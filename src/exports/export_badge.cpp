@@ -7,7 +7,7 @@
 
 #include "llmchecklist/export.hpp"
 #include "exports/selection.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 #include "exports/xml_escape.hpp"
 
 namespace llmchecklist {
@@ -18,7 +18,7 @@ namespace {
 double text_width(std::string_view text)
 {
   double width = 0;
-  detail::for_each_code_point(text, [&](char32_t c, std::string_view) {
+  for_each_code_point(text, [&](char32_t c, std::string_view) {
     if (c == ' ') {
       width += 3.9;
     } else if (c == '%' || c == 'M' || c == 'W' || c == 'm' || c == 'w') {

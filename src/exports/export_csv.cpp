@@ -6,7 +6,7 @@
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
 #include "exports/selection.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -15,7 +15,7 @@ std::string cell(std::string_view text)
 {
   // Line breaks are fine inside a quoted cell; other control characters are not data anyone
   // wants in a spreadsheet, and would reach a terminal raw when the CSV goes to stdout.
-  std::string value = detail::without_controls(text, "\t\r\n");
+  std::string value = without_controls(text, "\t\r\n");
   if (!value.empty() &&
       std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
     value.insert(value.begin(), '\'');

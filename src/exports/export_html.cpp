@@ -6,10 +6,9 @@
 
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
-#include "util/paragraphs.hpp"
+#include "llmchecklist/text.hpp"
 #include "exports/selection.hpp"
 #include "exports/xml_escape.hpp"
-#include "util/utf8.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -104,7 +103,7 @@ std::string counts_text(const Counts& counts)
 std::string paragraphs(std::string_view text)
 {
   std::string out;
-  for (const std::string& paragraph : detail::split_paragraphs(text)) {
+  for (const std::string& paragraph : split_paragraphs(text)) {
     out += fmt::format("<p>{}</p>", xml_escape(paragraph));
   }
   return out;
@@ -114,7 +113,7 @@ std::string paragraphs(std::string_view text)
 // in a hostile checklist, say) is shown as text.
 std::string link(std::string_view url)
 {
-  const std::string start = detail::ascii_lower(url.substr(0, 8));
+  const std::string start = ascii_lower(url.substr(0, 8));
   const bool web = start.rfind("https://", 0) == 0 || start.rfind("http://", 0) == 0;
   const std::string text = xml_escape(url);
   return web ? fmt::format("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", text, text) : text;

@@ -4,9 +4,8 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/export.hpp"
-#include "util/paragraphs.hpp"
+#include "llmchecklist/text.hpp"
 #include "exports/selection.hpp"
-#include "util/utf8.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -22,7 +21,7 @@ std::string inline_text(std::string_view text, bool line_start = false)
   std::string out;
   bool at_start = line_start;
   std::size_t digits = 0;
-  for (char c : detail::reveal_invisible(detail::without_controls(text, "\t\r\n"))) {
+  for (char c : reveal_invisible(without_controls(text, "\t\r\n"))) {
     if (c == '\n' || c == '\r' || c == '\t') {
       c = ' ';
     }
@@ -55,7 +54,7 @@ std::string details_block(const Item& item)
     return {};
   }
   std::string out = "\n  <details><summary>Best practice</summary>\n\n";
-  for (const std::string& paragraph : detail::split_paragraphs(item.details)) {
+  for (const std::string& paragraph : split_paragraphs(item.details)) {
     out += fmt::format("  {}\n\n", inline_text(paragraph, true));
   }
   if (!item.done_when.empty()) {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist::detail {
 

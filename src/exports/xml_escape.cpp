@@ -1,6 +1,6 @@
 #include "exports/xml_escape.hpp"
 
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist::detail {
 

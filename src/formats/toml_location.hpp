@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist::detail {
 

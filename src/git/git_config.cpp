@@ -8,7 +8,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 extern char** environ;
 

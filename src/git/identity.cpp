@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "git/git_config.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -58,11 +58,11 @@ std::string current_user(const std::filesystem::path& directory)
   std::string name;
   std::string email;
   if (const std::optional<detail::GitIdentity> identity = detail::read_git_identity(directory)) {
-    name = detail::without_controls(identity->name);
-    email = detail::without_controls(identity->email);
+    name = without_controls(identity->name);
+    email = without_controls(identity->email);
   } else {
-    name = detail::without_controls(git_config(directory, "user.name"));
-    email = detail::without_controls(git_config(directory, "user.email"));
+    name = without_controls(git_config(directory, "user.name"));
+    email = without_controls(git_config(directory, "user.email"));
   }
   if (!name.empty() && !email.empty()) {
     return fmt::format("{} <{}>", name, email);
@@ -70,7 +70,7 @@ std::string current_user(const std::filesystem::path& directory)
   if (!name.empty()) {
     return name;
   }
-  return detail::without_controls(login_name());
+  return without_controls(login_name());
 }
 
 } // namespace llmchecklist

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
-#include "util/utf8.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -42,7 +42,7 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
     throw LookupError(fmt::format("empty {} reference", kind), {});
   }
   // Ids are lower-case slugs, so "QUALITY-BAR" can only mean quality-bar.
-  const std::string lowered = detail::ascii_lower(typed);
+  const std::string lowered = ascii_lower(typed);
   const std::string_view reference = lowered;
   if (std::all_of(reference.begin(), reference.end(),
                   [](char c) { return c >= '0' && c <= '9'; })) {

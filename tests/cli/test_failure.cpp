@@ -8,8 +8,8 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
-#include "cli/exit_codes.hpp"
-#include "cli/failure.hpp"
+#include "exit_codes.hpp"
+#include "failure.hpp"
 #include "llmchecklist/error.hpp"
 
 using namespace llmchecklist;

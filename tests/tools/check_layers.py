@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that src/ keeps its dependency direction, which CONTRIBUTING.md states in one line:
 
-    cli -> git, process -> exports -> project -> cache -> formats -> model -> util
+    cli -> exports -> git, process -> project -> cache -> formats -> model -> util
 
 A file may include headers of its own layer and of the layers after it, never of one before
 it; the public headers (include/llmchecklist/) are counted in the layer of the file that
@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-ORDER = ["cli", ["git", "process"], "exports", "project", "cache", "formats", "model", "util"]
+ORDER = ["cli", "exports", ["git", "process"], "project", "cache", "formats", "model", "util"]
 RANK = {}
 for rank, entry in enumerate(ORDER):
     for layer in entry if isinstance(entry, list) else [entry]:

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/note.hpp"
-#include "cli/targets.hpp"
-#include "cli/terminal.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "note.hpp"
+#include "targets.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/utc.hpp"
 

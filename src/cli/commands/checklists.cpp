@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/terminal.hpp"
-#include "exports/json_writer.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "terminal.hpp"
+#include "llmchecklist/documents.hpp"
 #include "llmchecklist/builtin.hpp"
 
 namespace llmchecklist::cli {
@@ -26,29 +26,9 @@ int run_checklists(const Context& context, const ChecklistsOptions& options)
     builtins.push_back(load_builtin_checklist(name));
   }
   if (options.json) {
-    detail::JsonWriter json;
-    json.begin_object();
-    json.key("builtin").begin_array();
-    for (const Checklist& checklist : builtins) {
-      json.begin_object();
-      json.key("source").value(checklist.source);
-      json.key("id").value(checklist.id);
-      json.key("title").value(checklist.title);
-      json.key("version").value(checklist.version);
-      json.key("items").value(checklist.items().size());
-      json.end_object();
-    }
-    json.end_array();
-    json.key("in_use").begin_object();
-    json.key("source").value(project.checklist.source);
-    json.key("id").value(project.checklist.id);
-    json.key("title").value(project.checklist.title);
-    json.key("version").value(project.checklist.version);
-    json.key("items").value(project.checklist.items().size());
-    json.key("state_file").value(project.exists ? project.state_path.string() : std::string());
-    json.end_object();
-    json.end_object();
-    fmt::print("{}", json.finish());
+    fmt::print("{}", render_checklists_json(
+                         builtins, project.checklist,
+                         project.exists ? project.state_path.string() : std::string()));
     return k_exit_ok;
   }
   fmt::print("Built-in checklists:\n");

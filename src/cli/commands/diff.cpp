@@ -6,14 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/diagnostics.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/revision.hpp"
-#include "cli/terminal.hpp"
-#include "exports/json_writer.hpp"
+#include "command.hpp"
+#include "diagnostics.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "revision.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/documents.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_diff.hpp"
@@ -164,66 +164,6 @@ void print_command_changes(const Terminal& term, const Checklist& checklist,
   }
 }
 
-void write_check(detail::JsonWriter& json, const Entry& entry)
-{
-  json.key("status").value(to_string(entry.status));
-  if (entry.revision > 0) {
-    json.key("revision").value(entry.revision);
-  }
-  json.optional("by", entry.by);
-  json.optional("at", entry.at);
-  json.optional("note", entry.note);
-  json.optional("until", entry.until);
-}
-
-std::string json_changes(const Checklist& checklist, const DiffOptions& options,
-                         const std::vector<StateChange>& changes,
-                         const std::vector<CommandChange>& commands)
-{
-  detail::JsonWriter json;
-  json.begin_object();
-  json.key("from").value(options.from);
-  if (options.to.empty()) {
-    json.key("to").null();
-  } else {
-    json.key("to").value(options.to);
-  }
-  json.key("changes").begin_array();
-  for (const StateChange& change : changes) {
-    const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
-    json.begin_object();
-    json.key("change").value(to_string(change.kind));
-    if (item != nullptr) {
-      json.key("number").value(item->number);
-    } else {
-      json.key("number").null();
-    }
-    json.key("id").value(change.after.id);
-    json.key("title").value(item != nullptr ? item->title : std::string());
-    write_check(json, change.after);
-    json.key("before").begin_object();
-    write_check(json, change.before);
-    json.end_object();
-    json.end_object();
-  }
-  json.end_array();
-  json.key("verify_changes").begin_array();
-  for (const CommandChange& change : commands) {
-    const Item& item = checklist.items()[change.item];
-    json.begin_object();
-    json.key("change").value(change.kind());
-    json.key("number").value(item.number);
-    json.key("id").value(item.id);
-    json.key("title").value(item.title);
-    json.key("before").value(change.before);
-    json.key("after").value(change.after);
-    json.end_object();
-  }
-  json.end_array();
-  json.end_object();
-  return json.finish();
-}
-
 int run_diff(const Context& context, const DiffOptions& options)
 {
   const fs::path path = context.state_path();
@@ -243,7 +183,10 @@ int run_diff(const Context& context, const DiffOptions& options)
   const std::vector<CommandChange> commands = diff_verify_commands(
       before.state.value_or(none), earlier, after.state.value_or(none), checklist);
   if (options.json) {
-    fmt::print("{}", json_changes(checklist, options, changes, commands));
+    fmt::print("{}", render_diff_json(options.from,
+                                      options.to.empty() ? std::nullopt
+                                                         : std::optional<std::string_view>(options.to),
+                                      checklist, changes, commands));
   } else if (!changes.empty() || !commands.empty()) {
     print_changes(context.out(), checklist, changes);
     print_command_changes(context.out(), checklist, commands);

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/validators.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "validators.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"

@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/terminal.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/git.hpp"

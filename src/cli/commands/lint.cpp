@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/diagnostics.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/terminal.hpp"
-#include "cli/validators.hpp"
+#include "command.hpp"
+#include "diagnostics.hpp"
+#include "exit_codes.hpp"
+#include "terminal.hpp"
+#include "validators.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"

@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/export.hpp"
 

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/terminal.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/merge.hpp"

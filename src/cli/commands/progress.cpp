@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/diagnostics.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/revision.hpp"
-#include "cli/validators.hpp"
+#include "command.hpp"
+#include "diagnostics.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "revision.hpp"
+#include "validators.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"

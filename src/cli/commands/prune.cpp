@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/terminal.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {

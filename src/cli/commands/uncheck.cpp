@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/render.hpp"
-#include "cli/targets.hpp"
-#include "cli/terminal.hpp"
+#include "command.hpp"
+#include "exit_codes.hpp"
+#include "render.hpp"
+#include "targets.hpp"
+#include "terminal.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
 

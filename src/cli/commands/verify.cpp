@@ -6,14 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "cli/command.hpp"
-#include "cli/diagnostics.hpp"
-#include "cli/exit_codes.hpp"
-#include "cli/note.hpp"
-#include "cli/render.hpp"
-#include "cli/targets.hpp"
-#include "cli/validators.hpp"
-#include "exports/json_writer.hpp"
+#include "command.hpp"
+#include "diagnostics.hpp"
+#include "exit_codes.hpp"
+#include "note.hpp"
+#include "render.hpp"
+#include "targets.hpp"
+#include "validators.hpp"
+#include "llmchecklist/documents.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/verify.hpp"
@@ -80,34 +80,6 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
     fmt::print("{}", fitted_lines(context.out(), printable(message)));
   }
   return k_exit_ok;
-}
-
-std::string json_report(const Checklist& checklist, const std::vector<VerifyResult>& results)
-{
-  detail::JsonWriter json;
-  std::size_t passed = 0;
-  json.begin_object();
-  json.key("results").begin_array();
-  for (const VerifyResult& result : results) {
-    const Item& item = checklist.items()[result.item];
-    passed += result.outcome == VerifyOutcome::pass ? 1 : 0;
-    json.begin_object();
-    json.key("number").value(item.number);
-    json.key("id").value(item.id);
-    json.key("command").value(result.command);
-    json.key("result").value(to_string(result.outcome));
-    json.key("exit_code").value(result.exit_code);
-    json.key("duration_ms").value(static_cast<std::int64_t>(result.duration.count()));
-    json.key("output_tail")
-        .value(result.outcome == VerifyOutcome::pass ? std::string()
-                                                     : last_lines(result.output_tail, 20));
-    json.end_object();
-  }
-  json.end_array();
-  json.key("passed").value(passed);
-  json.key("failed").value(results.size() - passed);
-  json.end_object();
-  return json.finish();
 }
 
 void print_report(const Context& context, const Checklist& checklist,
@@ -212,7 +184,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
   const std::vector<VerifyResult> results = run_verifications(jobs, directory, run);
 
   if (options.json) {
-    fmt::print("{}", json_report(checklist, results));
+    fmt::print("{}", render_verify_json(checklist, results));
   } else if (!context.options.quiet) {
     print_report(context, checklist, results, options.timeout);
   }

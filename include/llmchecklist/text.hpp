@@ -1,11 +1,17 @@
 #pragma once
-// Walking UTF-8 text that may be invalid: every output format and the terminal need to know
-// where characters begin and end, and to replace what is not UTF-8 rather than pass it on.
+/// Text as llmchecklist handles it: UTF-8 that may be invalid, characters that must be shown
+/// rather than obeyed, and details written as paragraphs. Every rendering uses these, so the
+/// command line and any other front end show text the same way.
+///
+///     llmchecklist::reveal_invisible("ok \u202Eevil");  // "ok <U+202E>evil"
+///     llmchecklist::split_paragraphs("a\nb\n\nc");     // {"a b", "c"}
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace llmchecklist::detail {
+namespace llmchecklist {
 
 inline constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";
 
@@ -121,4 +127,32 @@ inline std::string without_controls(std::string_view text, std::string_view keep
   return out;
 }
 
-} // namespace llmchecklist::detail
+/// The paragraphs of `text`, each with its lines joined by single spaces.
+inline std::vector<std::string> split_paragraphs(std::string_view text)
+{
+  std::vector<std::string> paragraphs;
+  std::string paragraph;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+      if (!paragraph.empty()) {
+        paragraphs.push_back(std::move(paragraph));
+        paragraph.clear();
+      }
+    } else {
+      if (!paragraph.empty()) {
+        paragraph += ' ';
+      }
+      paragraph += line;
+    }
+    start = end + 1;
+  }
+  if (!paragraph.empty()) {
+    paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
+}
+
+} // namespace llmchecklist

@@ -1,0 +1,127 @@
+#include "llmchecklist/documents.hpp"
+
+#include "exports/json_writer.hpp"
+
+namespace llmchecklist {
+namespace {
+
+void write_check(detail::JsonWriter& json, const Entry& entry)
+{
+  json.key("status").value(to_string(entry.status));
+  if (entry.revision > 0) {
+    json.key("revision").value(entry.revision);
+  }
+  json.optional("by", entry.by);
+  json.optional("at", entry.at);
+  json.optional("note", entry.note);
+  json.optional("until", entry.until);
+}
+
+void write_checklist(detail::JsonWriter& json, const Checklist& checklist)
+{
+  json.key("source").value(checklist.source);
+  json.key("id").value(checklist.id);
+  json.key("title").value(checklist.title);
+  json.key("version").value(checklist.version);
+  json.key("items").value(checklist.items().size());
+}
+
+} // namespace
+
+std::string render_diff_json(std::string_view from, std::optional<std::string_view> to,
+                             const Checklist& checklist, const std::vector<StateChange>& changes,
+                             const std::vector<CommandChange>& commands)
+{
+  detail::JsonWriter json;
+  json.begin_object();
+  json.key("from").value(from);
+  if (to) {
+    json.key("to").value(*to);
+  } else {
+    json.key("to").null();
+  }
+  json.key("changes").begin_array();
+  for (const StateChange& change : changes) {
+    const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
+    json.begin_object();
+    json.key("change").value(to_string(change.kind));
+    if (item != nullptr) {
+      json.key("number").value(item->number);
+    } else {
+      json.key("number").null();
+    }
+    json.key("id").value(change.after.id);
+    json.key("title").value(item != nullptr ? item->title : std::string());
+    write_check(json, change.after);
+    json.key("before").begin_object();
+    write_check(json, change.before);
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
+  json.key("verify_changes").begin_array();
+  for (const CommandChange& change : commands) {
+    const Item& item = checklist.items()[change.item];
+    json.begin_object();
+    json.key("change").value(change.kind());
+    json.key("number").value(item.number);
+    json.key("id").value(item.id);
+    json.key("title").value(item.title);
+    json.key("before").value(change.before);
+    json.key("after").value(change.after);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.finish();
+}
+
+std::string render_verify_json(const Checklist& checklist, const std::vector<VerifyResult>& results)
+{
+  detail::JsonWriter json;
+  std::size_t passed = 0;
+  json.begin_object();
+  json.key("results").begin_array();
+  for (const VerifyResult& result : results) {
+    const Item& item = checklist.items()[result.item];
+    passed += result.outcome == VerifyOutcome::pass ? 1 : 0;
+    json.begin_object();
+    json.key("number").value(item.number);
+    json.key("id").value(item.id);
+    json.key("command").value(result.command);
+    json.key("result").value(to_string(result.outcome));
+    json.key("exit_code").value(result.exit_code);
+    json.key("duration_ms").value(static_cast<std::int64_t>(result.duration.count()));
+    json.key("output_tail")
+        .value(result.outcome == VerifyOutcome::pass ? std::string()
+                                                     : last_lines(result.output_tail, 20));
+    json.end_object();
+  }
+  json.end_array();
+  json.key("passed").value(passed);
+  json.key("failed").value(results.size() - passed);
+  json.end_object();
+  return json.finish();
+}
+
+std::string render_checklists_json(const std::vector<Checklist>& builtins,
+                                   const Checklist& in_use, std::string_view state_file)
+{
+  detail::JsonWriter json;
+  json.begin_object();
+  json.key("builtin").begin_array();
+  for (const Checklist& checklist : builtins) {
+    json.begin_object();
+    write_checklist(json, checklist);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("in_use").begin_object();
+  write_checklist(json, in_use);
+  json.key("state_file").value(state_file);
+  json.end_object();
+  json.end_object();
+  return json.finish();
+}
+
+} // namespace llmchecklist
