@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "git/run_git.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -14,37 +15,6 @@ namespace fs = std::filesystem;
 
 namespace llmchecklist {
 namespace {
-
-std::string shell_quote(const std::string& text)
-{
-  std::string quoted = "'";
-  for (const char c : text) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return quoted + "'";
-}
-
-struct Output
-{
-  int status = 0;
-  std::string text;
-};
-
-Output run(const std::string& command)
-{
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    throw IoError("git", fmt::format("cannot run git: {}", std::strerror(errno)));
-  }
-  Output output;
-  char buffer[65536];
-  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-    output.text.append(buffer, got);
-  }
-  const int status = ::pclose(pipe);
-  output.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  return output;
-}
 
 // Appends `line` to the file (created when missing) unless a line of it already says the same.
 bool add_line_once(const fs::path& path, const std::string& line)
@@ -74,8 +44,8 @@ bool add_line_once(const fs::path& path, const std::string& line)
 
 std::optional<fs::path> git_work_tree(const fs::path& directory)
 {
-  const Output top = run(fmt::format("git -C {} rev-parse --show-toplevel 2>/dev/null",
-                                     shell_quote(fs::absolute(directory).string())));
+  const detail::GitOutput top =
+      detail::run_git(fs::absolute(directory), {"rev-parse", "--show-toplevel"});
   if (top.status != 0 || top.text.empty()) {
     return std::nullopt;
   }
@@ -85,25 +55,25 @@ std::optional<fs::path> git_work_tree(const fs::path& directory)
 std::optional<std::string> read_at_revision(const fs::path& path, const std::string& ref)
 {
   const fs::path absolute = fs::absolute(path).lexically_normal();
-  const std::string dir = shell_quote(absolute.parent_path().string());
-  const std::optional<fs::path> top = git_work_tree(absolute.parent_path());
+  const fs::path dir = absolute.parent_path();
+  const std::optional<fs::path> top = git_work_tree(dir);
   if (!top) {
     throw UsageError(fmt::format("{} is not in a git repository", absolute.string()));
   }
   const std::string root = top->string();
-  const Output commit = run(fmt::format("git -C {} rev-parse --verify --quiet {} 2>/dev/null", dir,
-                                        shell_quote(ref + "^{commit}")));
+  // "--end-of-options" keeps a revision that starts with "-" from being read as an option.
+  const detail::GitOutput commit = detail::run_git(
+      dir, {"rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"});
   if (commit.status != 0) {
     throw UsageError(fmt::format("git knows no revision '{}'", ref));
   }
   const std::string relative = fs::relative(absolute, fs::path(root)).generic_string();
-  const Output listed = run(fmt::format("git -C {} ls-tree --name-only {} -- {} 2>/dev/null", dir,
-                                        shell_quote(ref), shell_quote(":/" + relative)));
+  const detail::GitOutput listed =
+      detail::run_git(dir, {"ls-tree", "--name-only", ref, "--", ":/" + relative});
   if (listed.status != 0 || listed.text.empty()) {
     return std::nullopt;
   }
-  const Output shown =
-      run(fmt::format("git -C {} show {} 2>/dev/null", dir, shell_quote(ref + ":" + relative)));
+  const detail::GitOutput shown = detail::run_git(dir, {"show", ref + ":" + relative});
   if (shown.status != 0) {
     return std::nullopt;
   }
@@ -137,14 +107,12 @@ MergeDriverSetup setup_merge_driver(const fs::path& state_path)
 
   setup.attributes_added = add_line_once(setup.attributes, setup.attribute_line);
 
-  const std::string dir = shell_quote(top->string());
   for (const auto& [key, value] :
        {std::pair<std::string, std::string>{fmt::format("merge.{}.name", k_merge_driver_name),
                                             "llmchecklist state merge"},
         std::pair<std::string, std::string>{fmt::format("merge.{}.driver", k_merge_driver_name),
                                             std::string(k_merge_driver_command)}}) {
-    const Output set =
-        run(fmt::format("git -C {} config {} {} 2>&1", dir, shell_quote(key), shell_quote(value)));
+    const detail::GitOutput set = detail::run_git(*top, {"config", key, value}, true);
     if (set.status != 0) {
       throw IoError(top->string(), fmt::format("git config {} failed: {}", key, set.text));
     }

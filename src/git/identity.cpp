@@ -1,42 +1,14 @@
 #include "llmchecklist/identity.hpp"
 
-#include <cstdio>
 #include <cstdlib>
 #include <pwd.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
-#include "git/git_config.hpp"
+#include "git/run_git.hpp"
 #include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
 namespace {
-
-// One line of `git config --get KEY` run in `directory`; empty when git or the key is missing.
-std::string git_config(const std::filesystem::path& directory, const char* key)
-{
-  std::string quoted = "'";
-  for (const char c : directory.string()) {
-    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  quoted += "'";
-  const std::string command = fmt::format("git -C {} config --get {} 2>/dev/null", quoted, key);
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return {};
-  }
-  std::string value;
-  char buffer[256];
-  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) {
-    value += buffer;
-  }
-  ::pclose(pipe);
-  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) {
-    value.pop_back();
-  }
-  return value;
-}
 
 std::string login_name()
 {
@@ -49,28 +21,35 @@ std::string login_name()
   return "unknown";
 }
 
+std::string first_line(const std::string& text)
+{
+  return text.substr(0, text.find('\n'));
+}
+
 } // namespace
 
 std::string current_user(const std::filesystem::path& directory)
 {
+  // git's own answer, exactly as a commit would record it: GIT_COMMITTER_NAME and _EMAIL,
+  // includes and conditional includes, every config file git reads. One process, on the
+  // commands that write.
+  std::string name;
+  const detail::GitOutput ident = detail::run_git(directory, {"var", "GIT_COMMITTER_IDENT"});
+  if (ident.status == 0) {
+    // "Name <email> 1764680000 +0000": the date is ours to record, not git's.
+    std::string line = first_line(ident.text);
+    for (int field = 0; field < 2; ++field) {
+      line.erase(std::min(line.size(), line.rfind(' ')));
+    }
+    name = line;
+  } else if (ident.status != 127) {
+    // git knows no full identity (a name without an email it can trust): the name alone.
+    name = first_line(detail::run_git(directory, {"config", "--get", "user.name"}).text);
+  }
   // A name in a legacy encoding would make the state file invalid UTF-8, which TOML rejects:
   // one check must not make the file unreadable. Control characters have no place in it either.
-  std::string name;
-  std::string email;
-  if (const std::optional<detail::GitIdentity> identity = detail::read_git_identity(directory)) {
-    name = without_controls(identity->name);
-    email = without_controls(identity->email);
-  } else {
-    name = without_controls(git_config(directory, "user.name"));
-    email = without_controls(git_config(directory, "user.email"));
-  }
-  if (!name.empty() && !email.empty()) {
-    return fmt::format("{} <{}>", name, email);
-  }
-  if (!name.empty()) {
-    return name;
-  }
-  return without_controls(login_name());
+  name = without_controls(name);
+  return name.empty() ? without_controls(login_name()) : name;
 }
 
 } // namespace llmchecklist
