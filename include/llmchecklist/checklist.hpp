@@ -13,6 +13,19 @@
 
 namespace llmchecklist {
 
+/// A hash for maps keyed by id that are looked up with a string_view, without a copy.
+struct IdHash
+{
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const noexcept
+  {
+    return std::hash<std::string_view>{}(id);
+  }
+};
+
+/// Ids to indices, looked up without building a string.
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
+
 /// How much an item matters for a launch.
 enum class Severity
 {
@@ -74,9 +87,9 @@ public:
   /// Every item in checklist order; items()[n - 1] is item number n.
   const std::vector<Item>& items() const { return m_items; }
 
-  /// Index of the item with exactly this id, or npos. Ids are unique (the readers refuse
-  /// repeats). The first call after items were added builds the index, so concurrent calls on one
-  /// Checklist need the caller's own lock.
+  /// Index of the item with exactly this id, or npos. O(1), and safe to call from several
+  /// threads at once: the index is built as items are added. Ids are unique (the readers refuse
+  /// repeats; of repeated ids added here, the first is found).
   std::size_t find_item(std::string_view id) const;
   /// Index of the phase with exactly this id, or npos.
   std::size_t find_phase(std::string_view id) const;
@@ -91,13 +104,8 @@ public:
 private:
   std::vector<Phase> m_phases;
   std::vector<Item> m_items;
-  // Lookups by id happen once per item in most operations: keep them O(1) for large checklists.
-  // Built on the first lookup, not per added item: a run that only walks the items (progress
-  // over a state in checklist order) never pays for it.
-  mutable std::unordered_map<std::string, std::size_t> m_item_index;
-  mutable std::size_t m_indexed = 0;
-  // Where the next in-order lookup is expected (see find_item()).
-  mutable std::size_t m_next = 0;
+  // Lookups by id happen once per item in most operations: O(1) for large checklists.
+  IdIndex m_item_index;
 };
 
 /// Parses a checklist definition; throws DataError (with `path`, line and column) on the first

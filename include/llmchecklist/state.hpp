@@ -118,19 +118,17 @@ struct State
   /// Not stored: the caller sets it.
   std::string as_of;
 
-  /// The entry for an id, or nullptr. O(1): entries may be appended or erased directly, but an
-  /// entry's id is never changed in place.
+  /// The entry for an id, or nullptr. O(1) while the index is current: after changing
+  /// `entries` directly, call reindex() (until then a lookup is still right, but a linear
+  /// search). Safe to call from several threads at once.
   const Entry* find(std::string_view id) const;
-  /// The entry for an id, created as todo when missing.
+  /// The entry for an id, created as todo when missing (the index follows).
   Entry& entry(std::string_view id);
+  /// Rebuilds the index of `entries` by id.
+  void reindex();
 
 private:
-  void reindex() const;
-
-  mutable std::unordered_map<std::string, std::size_t> m_index;
-  mutable std::size_t m_indexed = 0;
-  // Where the next in-order lookup is expected (see find()).
-  mutable std::size_t m_next = 0;
+  IdIndex m_index;
 };
 
 /// Parses state text; throws DataError with `path`, line and column on any problem.

@@ -51,17 +51,22 @@ std::string version_text()
 }
 
 // The index of the first word that is not an option or an option's value: where the
-// subcommand's name belongs. argc when there is none.
-int command_index(int argc, char** argv)
+// subcommand's name belongs; argc when there is none. Which options take a value is read from
+// the app's own options, so that this can never drift from what CLI11 parses.
+int command_index(const CLI::App& app, int argc, char** argv)
 {
   for (int i = 1; i < argc; ++i) {
     const std::string_view word = argv[i];
-    if (word == "--file" || word == "-C" || word == "--color") {
-      ++i; // the option's value, not a command
-      continue;
-    }
-    if (!word.empty() && word[0] != '-') {
+    if (word.empty() || word[0] != '-') {
       return i;
+    }
+    if (word == "--" || word.find('=') != std::string_view::npos) {
+      continue; // "--file=PATH" carries its value
+    }
+    const CLI::Option* option = app.get_option_no_throw(std::string(word));
+    const bool short_with_value = word.size() > 2 && word[1] != '-'; // "-Cdir"
+    if (option != nullptr && option->get_expected_min() > 0 && !short_with_value) {
+      ++i; // the option's value, not a command
     }
   }
   return argc;
@@ -94,7 +99,7 @@ int unknown_command(const CLI::App& app, int argc, char** argv)
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
     names.push_back(sub->get_name());
   }
-  if (const int i = command_index(argc, argv); i < argc) {
+  if (const int i = command_index(app, argc, argv); i < argc) {
     const std::string word = argv[i];
     if (std::find(names.begin(), names.end(), word) != names.end()) {
       return -1;
@@ -156,7 +161,7 @@ int run(int argc, char** argv)
   app.fallthrough();
 
   std::vector<Command> commands;
-  const int command = command_index(argc, argv);
+  const int command = command_index(app, argc, argv);
   const bool alone = registers_alone(argc, argv, command);
   for (const Registration& registration : k_commands) {
     if (!alone || registration.name == argv[command]) {

@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <memory>
 #include <vector>
 #include <unistd.h>
 
@@ -73,18 +72,13 @@ void Context::require_named_state_file() const
   }
 }
 
-const Project& Context::open() const
+Project Context::open() const
 {
-  // Kept until the process ends and never destroyed: freeing every string of a large
-  // checklist one by one took longer than a warm run's reading of it, and the system takes the
-  // memory back at exit at once. A static pointer keeps it reachable, so leak checkers agree.
-  static std::vector<std::unique_ptr<Project>>* kept = new std::vector<std::unique_ptr<Project>>;
   require_named_state_file();
-  auto project = std::make_unique<Project>(open_project(state_path()));
+  Project project = open_project(state_path());
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
-  project->state.as_of = now().substr(0, 10);
-  kept->push_back(std::move(project));
-  return *kept->back();
+  project.state.as_of = now().substr(0, 10);
+  return project;
 }
 
 std::chrono::milliseconds Context::lock_timeout() const

@@ -43,8 +43,7 @@ public:
 
   /// The project at state_path(); an empty state on the default checklist when there is none
   /// (require_named_state_file() first).
-  /// It lives until the process ends.
-  const Project& open() const;
+  Project open() const;
 
   /// "Name <email>", and now, for a new check ($LLMCHECKLIST_NOW overrides the time, for
   /// reproducible files in tests and demos).

@@ -196,6 +196,7 @@ StateMerge merge_states(const State& base, const State& ours, const State& their
       merged.entries.push_back(std::move(result));
     }
   }
+  merge.state.reindex();
   return merge;
 }
 

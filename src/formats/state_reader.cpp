@@ -250,6 +250,7 @@ State parse_state(std::string_view text, const std::string& path)
   for (const auto& [key, table] : items) {
     state.entries.push_back(read_entry(std::string(key->str()), *table, path));
   }
+  state.reindex();
   return state;
 }
 

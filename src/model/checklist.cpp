@@ -11,24 +11,8 @@ std::string_view to_string(Severity severity)
 
 std::size_t Checklist::find_item(std::string_view id) const
 {
-  // Asked in checklist order (orphan checks walk a state file, which is in that order), the
-  // item after the last one found is the one asked for: no hashing.
-  if (m_next < m_items.size() && m_items[m_next].id == id) {
-    return m_next++;
-  }
-  if (m_indexed != m_items.size()) {
-    m_item_index.reserve(m_items.size());
-    for (; m_indexed < m_items.size(); ++m_indexed) {
-      // emplace keeps the first of a repeated id, as find_item() always answered.
-      m_item_index.emplace(m_items[m_indexed].id, m_indexed);
-    }
-  }
-  const auto it = m_item_index.find(std::string(id));
-  if (it == m_item_index.end()) {
-    return npos;
-  }
-  m_next = it->second + 1;
-  return it->second;
+  const auto it = m_item_index.find(id);
+  return it == m_item_index.end() ? npos : it->second;
 }
 
 std::size_t Checklist::find_phase(std::string_view id) const
@@ -50,6 +34,7 @@ void Checklist::add_phase(Phase phase)
 void Checklist::reserve(std::size_t items)
 {
   m_items.reserve(items);
+  m_item_index.reserve(items);
 }
 
 void Checklist::add_item(Item item)
@@ -59,6 +44,7 @@ void Checklist::add_item(Item item)
   }
   item.number = m_items.size() + 1;
   item.phase = m_phases.size() - 1;
+  m_item_index.emplace(item.id, m_items.size()); // keeps the first of a repeated id
   m_phases.back().items.push_back(m_items.size());
   m_items.push_back(std::move(item));
 }

@@ -31,38 +31,33 @@ std::optional<Status> parse_status(std::string_view text)
   return std::nullopt;
 }
 
-void State::reindex() const
+void State::reindex()
 {
   m_index.clear();
   m_index.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     m_index.emplace(entries[i].id, i);
   }
-  m_indexed = entries.size();
 }
 
 const Entry* State::find(std::string_view id) const
 {
-  // Callers mostly ask in checklist order, which is the file's order: the entry after the
-  // last one found is then the one asked for, a string comparison instead of a hash lookup
-  // (at 10,000 items the lookups were most of computing progress). Ids are unique.
-  if (m_next < entries.size() && entries[m_next].id == id) {
-    return &entries[m_next++];
+  // The index is trusted only where it proves itself: a hit must name the entry at its slot,
+  // and a miss counts only while the index covers every entry. Anything else (entries changed
+  // directly since the last reindex()) is answered by a search.
+  const auto it = m_index.find(id);
+  if (it != m_index.end() && it->second < entries.size() && entries[it->second].id == id) {
+    return &entries[it->second];
   }
-  // The index follows appends and erasures by the count of entries, and proves each hit.
-  if (m_indexed != entries.size()) {
-    reindex();
-  }
-  auto it = m_index.find(std::string(id));
-  if (it != m_index.end() && (it->second >= entries.size() || entries[it->second].id != id)) {
-    reindex();
-    it = m_index.find(std::string(id));
-  }
-  if (it == m_index.end()) {
+  if (it == m_index.end() && m_index.size() == entries.size()) {
     return nullptr;
   }
-  m_next = it->second + 1;
-  return &entries[it->second];
+  for (const Entry& entry : entries) {
+    if (entry.id == id) {
+      return &entry;
+    }
+  }
+  return nullptr;
 }
 
 Entry& State::entry(std::string_view id)
@@ -73,7 +68,6 @@ Entry& State::entry(std::string_view id)
   Entry& added = entries.emplace_back();
   added.id = std::string(id);
   m_index.emplace(added.id, entries.size() - 1);
-  m_indexed = entries.size();
   return added;
 }
 
@@ -96,6 +90,7 @@ std::vector<Entry> remove_orphaned_entries(State& state, const Checklist& checkl
     (checklist.find_item(entry.id) == Checklist::npos ? removed : kept).push_back(std::move(entry));
   }
   state.entries = std::move(kept);
+  state.reindex();
   return removed;
 }
 

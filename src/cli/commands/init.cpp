@@ -63,6 +63,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
         // recorded stays, as orphans where the new checklist lacks the item.
         if (reference != project.state.checklist) {
           std::erase_if(project.state.entries, [](const Entry& entry) { return entry.blank(); });
+          project.state.reindex();
         }
         // Re-initialising on the same checklist file keeps its pin: moving to the file's new
         // version is `upgrade`'s reviewable step, and the write is refused until it is taken.
