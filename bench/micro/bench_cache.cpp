@@ -31,16 +31,6 @@ void decode_checklist(benchmark::State& state)
 }
 BENCHMARK(decode_checklist)->Arg(40)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
 
-void decode_state(benchmark::State& state)
-{
-  std::string bytes;
-  detail::encode_state(bench::state(static_cast<std::size_t>(state.range(0))), bytes);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(detail::decode_state(bytes));
-  }
-}
-BENCHMARK(decode_state)->Arg(40)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
-
 void encode_checklist(benchmark::State& state)
 {
   const Checklist& list = checklist(static_cast<std::size_t>(state.range(0)));

@@ -7,23 +7,19 @@
 #include "util/content_hash.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/files.hpp"
-#include "util/mapped_file.hpp"
 
 namespace llmchecklist::detail {
 namespace {
 
 // What an entry was made from: its kind, the encoding, this build, the path (relative
 // `extends` and error locations depend on it) and the exact bytes.
-std::string cache_key(std::string_view kind, const std::string& path, std::string_view text)
+// What an entry's key covers before the bytes themselves.
+ContentHasher key_hasher(std::string_view kind, const std::string& path)
 {
-  return ContentHasher()
-      .update(kind)
-      .update(std::uint64_t{k_compiled_format})
-      .update(k_build_fingerprint)
-      .update(path)
-      .update(text)
-      .finish()
-      .hex();
+  ContentHasher hasher;
+  hasher.update(kind).update(std::uint64_t{k_compiled_format}).update(k_build_fingerprint);
+  hasher.update(path);
+  return hasher;
 }
 
 // A checklist entry: the files it extends with their hashes, then the checklist.
@@ -39,12 +35,9 @@ std::optional<Checklist> decode_checklist_entry(std::string_view payload, const 
     if (in.failed()) {
       break;
     }
-    try {
-      if (hash_content(read_file(path)) != expected) {
-        return std::nullopt;
-      }
-    } catch (const Error&) {
-      return std::nullopt; // gone or unreadable: parsing again reports it properly
+    ContentHasher hasher;
+    if (!hash_file_into(hasher, path) || hasher.finish() != expected) {
+      return std::nullopt; // changed, gone or unreadable: parsing again reports it properly
     }
   }
   const std::size_t consumed = payload.size() - in.remaining();
@@ -66,23 +59,28 @@ Checklist load_checklist_file(const std::string& path, ReadContext& context,
   if (cache == nullptr || !cache->enabled()) {
     return load_checklist(path, context);
   }
-  const std::optional<MappedFile> file = MappedFile::open(path.c_str());
-  if (!file) {
-    return load_checklist(path, context); // which reports why it cannot be read
-  }
-  const std::string_view text = file->bytes();
   // The scope is part of what the entry answers: the same file may not extend the same base
   // when it is read as part of another repository.
-  const std::string key = cache_key("checklist", path + '\0' + std::string(scope), text);
+  const std::string keyed_path = path + '\0' + std::string(scope);
+  ContentHasher hasher = key_hasher("checklist", keyed_path);
+  if (!hash_file_into(hasher, path)) {
+    return load_checklist(path, context); // which reports why it cannot be read
+  }
   std::optional<Checklist> cached;
+  const std::string key = hasher.finish().hex();
   if (cache->load(key, [&](std::string_view payload) {
         cached = decode_checklist_entry(payload, path);
         return cached.has_value();
       })) {
     return std::move(*cached);
   }
+  // A miss: the file is read whole and parsed, and the entry is stored under the key of the
+  // bytes parsed (the file may have changed since it was hashed).
+  const std::string text = read_file(path);
   Checklist checklist = read_checklist(text, path, nullptr, nullptr, context);
   checklist.files.insert(checklist.files.begin(), path);
+  ContentHasher stored = key_hasher("checklist", keyed_path);
+  hash_text_into(stored, text);
   ByteWriter entry;
   entry.u32(static_cast<std::uint32_t>(context.inputs.size()));
   for (const auto& [input, hash] : context.inputs) {
@@ -91,7 +89,7 @@ Checklist load_checklist_file(const std::string& path, ReadContext& context,
     entry.u64(hash.high);
   }
   encode_checklist(checklist, entry.bytes());
-  cache->store(key, entry.bytes());
+  cache->store(stored.finish().hex(), entry.bytes());
   return checklist;
 }
 

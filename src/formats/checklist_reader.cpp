@@ -535,7 +535,9 @@ Checklist load_checklist(const std::string& path, ReadContext& context)
 {
   const std::string text = read_file(path);
   if (!context.chain.empty()) {
-    context.inputs.emplace_back(path, hash_content(text));
+    ContentHasher hasher;
+    hash_text_into(hasher, text);
+    context.inputs.emplace_back(path, hasher.finish());
   }
   Checklist checklist = read_checklist(text, path, nullptr, nullptr, context);
   checklist.files.insert(checklist.files.begin(), path);

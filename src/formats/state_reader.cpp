@@ -8,6 +8,7 @@
 
 #include "llmchecklist/utc.hpp"
 #include "llmchecklist/state.hpp"
+#include "formats/state_layout_reader.hpp"
 #include "formats/toml_location.hpp"
 
 namespace llmchecklist {
@@ -180,6 +181,16 @@ Gate read_gate(const toml::table& table, const std::string& path)
 
 State parse_state(std::string_view text, const std::string& path)
 {
+  if (std::optional<State> state = detail::read_state_layout(text, path)) {
+    return std::move(*state);
+  }
+  return detail::parse_state_with_toml(text, path);
+}
+
+namespace detail {
+
+State parse_state_with_toml(std::string_view text, const std::string& path)
+{
   State state;
   if (text.substr(0, k_bom.size()) == k_bom) {
     state.bom = true;
@@ -253,5 +264,7 @@ State parse_state(std::string_view text, const std::string& path)
   state.reindex();
   return state;
 }
+
+} // namespace detail
 
 } // namespace llmchecklist

@@ -31,13 +31,15 @@ std::optional<Status> parse_status(std::string_view text)
   return std::nullopt;
 }
 
-void State::reindex()
+bool State::reindex()
 {
   m_index.clear();
   m_index.reserve(entries.size());
+  bool unique = true;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    m_index.emplace(entries[i].id, i);
+    unique = m_index.emplace(entries[i].id, i).second && unique;
   }
+  return unique;
 }
 
 const Entry* State::find(std::string_view id) const

@@ -1,6 +1,11 @@
 #include "util/content_hash.hpp"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -99,6 +104,52 @@ ContentHash ContentHasher::finish() const
   const std::uint64_t low = mix(m_a ^ rotate_left(m_b, 32));
   const std::uint64_t high = mix(m_b + low * k_prime_c);
   return ContentHash{low, high};
+}
+
+void hash_text_into(ContentHasher& hasher, std::string_view text)
+{
+  const std::uint64_t size = text.size();
+  while (!text.empty()) {
+    const std::size_t piece = std::min(text.size(), k_hash_chunk);
+    hasher.update(text.substr(0, piece));
+    text.remove_prefix(piece);
+  }
+  hasher.update(size);
+}
+
+bool hash_file_into(ContentHasher& hasher, const std::string& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  std::vector<char> buffer(k_hash_chunk);
+  std::uint64_t size = 0;
+  std::size_t filled = 0;
+  bool ok = true;
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer.data() + filled, buffer.size() - filled);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      ok = false;
+      break;
+    }
+    filled += static_cast<std::size_t>(got);
+    size += static_cast<std::uint64_t>(got);
+    // Whole chunks only, so that the fields are those hash_text_into() makes.
+    if (filled == buffer.size() || (got == 0 && filled > 0)) {
+      hasher.update(std::string_view(buffer.data(), filled));
+      filled = 0;
+    }
+    if (got == 0) {
+      break;
+    }
+  }
+  ::close(fd);
+  hasher.update(size);
+  return ok;
 }
 
 } // namespace llmchecklist::detail

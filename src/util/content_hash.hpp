@@ -37,6 +37,18 @@ private:
   std::uint64_t m_b;
 };
 
+/// Adds `text` as a run of fields of at most k_hash_chunk bytes, then its length: the same as
+/// hash_file_into() adds for a file holding `text`, which reads it a chunk at a time.
+void hash_text_into(ContentHasher& hasher, std::string_view text);
+
+/// Adds the file's bytes as hash_text_into() would add them; false when it cannot be read.
+/// Reading through one small buffer touches a few pages of memory, where mapping or reading
+/// the whole file touches one page per 4 KiB of it.
+bool hash_file_into(ContentHasher& hasher, const std::string& path);
+
+/// The size of the pieces hash_text_into() and hash_file_into() hash.
+inline constexpr std::size_t k_hash_chunk = 64 * 1024;
+
 /// The hash of one field.
 inline ContentHash hash_content(std::string_view bytes)
 {

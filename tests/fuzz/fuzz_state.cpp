@@ -1,12 +1,10 @@
 // libFuzzer target: the state loader. What loads must write back and load again to the same
-// bytes: the writer and the reader agree on every state the reader accepts, and the cache's
-// compiled form of it is the same state.
+// bytes: the writer and the reader agree on every state the reader accepts.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include "cache/compiled.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"
