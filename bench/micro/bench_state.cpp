@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include "fixtures.hpp"
+#include "formats/state_layout_reader.hpp"
 #include "llmchecklist/state.hpp"
 
 namespace llmchecklist::bench {
@@ -20,6 +21,28 @@ void parse_state_text(benchmark::State& state)
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(parse_state_text)->Arg(40)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The two paths parse_state() chooses between, on the writer's own layout: the layout reader
+// earns its place only while it is much faster than toml++ (bench/run prints both).
+void parse_state_layout_reader(benchmark::State& state)
+{
+  const std::string text = state_text(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(detail::read_state_layout(text, ".llmchecklist"));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(parse_state_layout_reader)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void parse_state_toml(benchmark::State& state)
+{
+  const std::string text = state_text(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(detail::parse_state_with_toml(text, ".llmchecklist"));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(parse_state_toml)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void serialize_state_text(benchmark::State& state)
 {

@@ -15,9 +15,11 @@ void prepare_heap()
       setting != nullptr && std::strcmp(setting, "0") == 0) {
     return;
   }
-  // Grow the heap in large steps (address space only: untouched pages cost nothing), and never
-  // hand memory back on free: a run is short, and trimming is system calls for nothing.
-  mallopt(M_TOP_PAD, 64 << 20);
+  // Grow the heap in one large step (address space only: untouched pages cost nothing), so that
+  // one mapping with the advice holds the heap of even a 100,000-item checklist (a later
+  // extension would be a new mapping without it); and never hand memory back on free: a run is
+  // short, and trimming is system calls for nothing.
+  mallopt(M_TOP_PAD, 512 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   // One allocation below the mmap threshold makes malloc extend the heap now, so that the
   // advice covers the space it will use; later extensions of the same mapping keep it.

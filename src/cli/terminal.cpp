@@ -1,5 +1,6 @@
 #include "terminal.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -85,8 +86,21 @@ std::string paint(const Terminal& terminal, Color color, std::string_view text)
   return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
 }
 
+namespace {
+
+// Whether every byte is printable ASCII: most text is, and needs neither decoding nor escaping.
+bool plain_ascii(std::string_view text)
+{
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+}
+
+} // namespace
+
 std::string printable(std::string_view text, bool keep_newlines)
 {
+  if (plain_ascii(text)) {
+    return std::string(text);
+  }
   std::string out;
   for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
     if (code_point == '\n' && keep_newlines) {
@@ -108,6 +122,9 @@ std::string printable(std::string_view text, bool keep_newlines)
 
 std::size_t display_width(std::string_view text)
 {
+  if (plain_ascii(text)) {
+    return text.size();
+  }
   std::size_t width = 0;
   for_each_code_point(text, [&](char32_t, std::string_view) { ++width; });
   return width;

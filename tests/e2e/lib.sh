@@ -168,9 +168,9 @@ assert_golden() { # name actual-file
 # a command wrote nothing.
 tree_listing() { find . -mindepth 1 -not -path './.git/*' -not -path './.git' | LC_ALL=C sort; }
 
-# Copies a fixture into the current directory and makes the state file use it.
-use_checklist() { # fixture-name (in tests/fixtures)
-  cp "$FIXTURES/$1" .
+# Copies a checklist fixture into the current directory and makes the state file use it.
+use_checklist() { # fixture-name (in tests/fixtures/checklists)
+  cp "$FIXTURES/checklists/$1" .
   lc_ok init --checklist "$1"
 }
 

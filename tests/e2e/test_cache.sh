@@ -8,7 +8,7 @@ entries() { find "$(cache_dir)" -name '*.entry' 2>/dev/null | LC_ALL=C sort; }
 
 # A checklist that extends a file, with a state file using it and a check recorded.
 project() {
-  cp "$FIXTURES/small.toml" base.toml
+  cp "$FIXTURES/checklists/small.toml" base.toml
   cat >checklist.toml <<'TOML'
 [checklist]
 id = "ours"

@@ -38,7 +38,7 @@ test_bash_completes_item_ids_and_numbers_of_the_current_checklist() {
 }
 
 test_bash_completes_items_of_a_custom_checklist() {
-  mkdir repo && cp "$FIXTURES/small.toml" repo/
+  mkdir repo && cp "$FIXTURES/checklists/small.toml" repo/
   (cd repo && "$LLMCHECKLIST_BIN" init --checklist small.toml -q)
   cd repo
   assert_eq $'alpha\nalpine' "$(bash_complete llmchecklist check al)"

@@ -112,38 +112,8 @@ test_a_failed_gate_exits_1_and_a_passed_one_exits_0() {
 }
 
 # --- 3: data errors in the state file, with line and column ---
-
-test_a_truncated_state_file_is_a_data_error_at_the_end() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-status = \"do" "5:13" "error"
-}
-
-test_a_truncated_table_header_is_a_data_error_at_its_line() {
-  expect_state_error "${state_head}
-[items.quality-" "4:16" "error"
-}
-
-test_a_state_value_of_the_wrong_type_is_a_data_error_at_the_value() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-status = 1
-" "5:10" "expected a string for 'status'"
-}
-
-test_a_wrong_type_for_at_is_a_data_error_at_the_value() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-status = \"done\"
-at = \"yesterday\"
-" "6:6" "'at'"
-}
-
-test_a_format_that_is_not_an_integer_is_a_data_error() {
-  expect_state_error 'format = "1"
-checklist = "builtin:llm-deployment"
-' "1:10" "expected an integer for 'format'"
-}
+# One case runs every command; the readers' unit tests (tests/unit/test_state_reader.cpp,
+# test_checklist.cpp) cover every kind of problem and its line and column.
 
 test_an_unknown_key_in_an_entry_is_a_data_error_at_the_key() {
   expect_state_error "${state_head}
@@ -151,58 +121,6 @@ test_an_unknown_key_in_an_entry_is_a_data_error_at_the_key() {
 status = \"done\"
   colour = \"red\"
 " "6:3" "unknown key 'colour'"
-}
-
-test_an_unknown_top_level_key_is_a_data_error_at_the_key() {
-  expect_state_error "format = 1
-checklist = \"builtin:llm-deployment\"
-updated = 2026-11-28T12:00:00Z
-" "3:1" "unknown key 'updated'"
-}
-
-test_an_invalid_status_is_a_data_error_at_the_value() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-status = \"finished\"
-" "5:10" "finished"
-}
-
-test_na_without_a_note_is_a_data_error_at_the_entry() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-status = \"done\"
-
-[items.smaller-model-check]
-status = \"na\"
-by = \"Ada Lovelace <ada@example.org>\"
-" "7:1" "note"
-}
-
-test_format_2_is_a_data_error_at_the_value() {
-  expect_state_error 'format = 2
-checklist = "builtin:llm-deployment"
-' "1:10" "format 2"
-}
-
-test_a_missing_format_is_a_data_error() {
-  expect_state_error 'checklist = "builtin:llm-deployment"
-' "1:1" "format"
-}
-
-test_a_duplicate_entry_is_a_data_error_at_the_second_one() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-status = \"done\"
-[items.quality-bar]
-status = \"todo\"
-" "6:1" "quality-bar"
-}
-
-test_an_entry_without_status_is_a_data_error() {
-  expect_state_error "${state_head}
-[items.quality-bar]
-note = \"no status\"
-" "4:1" "status"
 }
 
 test_a_state_file_naming_an_unknown_built_in_checklist_is_a_data_error() {
@@ -217,7 +135,7 @@ checklist = "builtin:no-such-list"
 # Points the state file at fixture $1 (copied here) and asserts a data error at
 # "$PWD/$1:$2: error:" containing $3, for reading and writing commands, with nothing written.
 expect_checklist_error() { # fixture line:col message
-  cp "$FIXTURES/$1" .
+  cp "$FIXTURES/checklists/$1" .
   printf 'format = 1\nchecklist = "%s"\n' "$1" >.llmchecklist
   cp .llmchecklist before
   local args
@@ -238,22 +156,6 @@ expect_checklist_error() { # fixture line:col message
 
 test_a_custom_checklist_with_a_duplicate_id_is_a_data_error_at_the_second_id() {
   expect_checklist_error e2e-duplicate-id.toml 20:6 "duplicate item id 'alpha'"
-}
-
-test_a_custom_checklist_with_an_empty_title_is_a_data_error_at_the_title() {
-  expect_checklist_error e2e-empty-title.toml 21:9 "'title' is empty"
-}
-
-test_a_custom_checklist_with_a_bad_id_is_a_data_error_at_the_id() {
-  expect_checklist_error e2e-bad-id.toml 14:6 "'id' must be a slug"
-}
-
-test_a_custom_checklist_with_a_wrong_type_is_a_data_error_at_the_value() {
-  expect_checklist_error e2e-wrong-type.toml 17:12 "expected a string for 'severity'"
-}
-
-test_a_custom_checklist_with_an_unknown_key_is_a_data_error_at_the_key() {
-  expect_checklist_error e2e-unknown-key.toml 17:3 "unknown key 'priority'"
 }
 
 test_a_data_error_shows_the_source_line_and_a_caret_under_the_column() {

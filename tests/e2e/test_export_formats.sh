@@ -4,7 +4,7 @@
 
 # A state on the five-item test checklist with the given items done.
 small_with() {
-  cp "$FIXTURES/small.toml" .
+  cp "$FIXTURES/checklists/small.toml" .
   lc init --checklist small.toml
   if [ $# -gt 0 ]; then lc check "$@"; fi
 }
@@ -69,7 +69,8 @@ test_junit_validates_against_the_schema_with_a_suite_per_phase() {
 }
 
 test_hostile_text_stays_valid_xml_in_junit() {
-  cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
+  cp "$FIXTURES/checklists/hostile.toml" checklist.toml
+  cp "$FIXTURES/states/hostile.llmchecklist" .llmchecklist
   lc export --format junit -o report.xml
   assert_status 0
   xmllint --noout --schema "$TESTS_DIR/junit.xsd" report.xml 2>/dev/null ||
@@ -91,7 +92,8 @@ test_filters_apply_to_every_format() {
 }
 
 test_csv_neutralises_formulas_and_control_characters() {
-  cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
+  cp "$FIXTURES/checklists/hostile.toml" checklist.toml
+  cp "$FIXTURES/states/hostile.llmchecklist" .llmchecklist
   lc export --format csv
   assert_status 0
   assert_contains "$out" "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""
@@ -108,7 +110,8 @@ sys.exit("formula cells: %r" % bad if bad else 0)' || fail "a cell starts with a
 }
 
 test_markdown_text_cannot_break_out_or_inject_html() {
-  cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
+  cp "$FIXTURES/checklists/hostile.toml" checklist.toml
+  cp "$FIXTURES/states/hostile.llmchecklist" .llmchecklist
   lc export --format markdown
   assert_status 0
   # Every markup character from the text is escaped with a backslash; the only tags are the
@@ -128,7 +131,8 @@ test_markdown_text_cannot_break_out_or_inject_html() {
 }
 
 test_json_stays_valid_for_hostile_text() {
-  cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
+  cp "$FIXTURES/checklists/hostile.toml" checklist.toml
+  cp "$FIXTURES/states/hostile.llmchecklist" .llmchecklist
   lc export --format json
   assert_status 0
   printf '%s' "$out" | jq -e . >/dev/null || fail "export is not valid JSON"
@@ -137,7 +141,8 @@ test_json_stays_valid_for_hostile_text() {
 }
 
 test_terminal_output_never_carries_raw_escape_sequences() {
-  cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
+  cp "$FIXTURES/checklists/hostile.toml" checklist.toml
+  cp "$FIXTURES/states/hostile.llmchecklist" .llmchecklist
   for args in "list" "show 4" "show 1" "progress" "list --color always" "show terminal --color always"; do
     # shellcheck disable=SC2086
     lc $args

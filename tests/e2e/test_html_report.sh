@@ -66,7 +66,8 @@ test_the_report_is_self_contained_and_runs_no_script() {
 }
 
 test_hostile_text_shows_as_text_in_the_report_and_the_page_still_renders() {
-  cp "$FIXTURES/hostile/checklist.toml" "$FIXTURES/hostile/.llmchecklist" .
+  cp "$FIXTURES/checklists/hostile.toml" checklist.toml
+  cp "$FIXTURES/states/hostile.llmchecklist" .llmchecklist
   lc export --format html -o report.html
   assert_status 0
   html=$(cat report.html)

@@ -50,7 +50,7 @@ test_init_refuses_to_overwrite_without_force() {
   assert_status 2
   assert_contains "$err" "--force"
   assert_same_bytes before .llmchecklist
-  cp "$FIXTURES/small.toml" .
+  cp "$FIXTURES/checklists/small.toml" .
   lc init --checklist small.toml
   assert_status 2
   assert_same_bytes before .llmchecklist
@@ -68,7 +68,7 @@ test_init_force_reinitialises_keeping_recorded_entries() {
 test_init_force_with_another_checklist_keeps_recorded_entries_as_orphans() {
   git_repo
   lc_ok check 3 --note "kept"
-  cp "$FIXTURES/small.toml" .
+  cp "$FIXTURES/checklists/small.toml" .
   lc init --force --checklist small.toml
   assert_status 0
   assert_contains "$(cat .llmchecklist)" 'checklist = "small.toml"'
@@ -90,7 +90,7 @@ test_init_stores_a_custom_checklist_path_relative_to_the_state_file() {
   cd proj
   git_repo
   mkdir -p docs/lists sub
-  cp "$FIXTURES/small.toml" docs/lists/ours.toml
+  cp "$FIXTURES/checklists/small.toml" docs/lists/ours.toml
   cd sub
   lc init --checklist ../docs/lists/ours.toml
   assert_status 0

@@ -313,7 +313,7 @@ min = 90
 
 test_merge_with_a_custom_checklist_lays_out_its_items() {
   git_repo
-  cp "$FIXTURES/small.toml" .
+  cp "$FIXTURES/checklists/small.toml" .
   lc_ok init --git --checklist small.toml
   git add -A
   git commit -qm "Start"

@@ -158,7 +158,7 @@ test_show_an_unknown_item_always_tells_the_user_where_to_look() {
 
 test_show_an_item_whose_id_is_all_digits_can_be_addressed_by_its_id() {
   # "404" is a valid slug; addressing by id must reach it (or the checklist must be refused).
-  cp "$FIXTURES/e2e-numeric-id.toml" .
+  cp "$FIXTURES/checklists/e2e-numeric-id.toml" .
   lc lint --min-words 1 e2e-numeric-id.toml
   if [ "$status" -eq 0 ]; then
     lc_ok init --checklist e2e-numeric-id.toml

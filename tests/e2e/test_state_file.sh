@@ -212,7 +212,7 @@ test_state_file_orphaned_entries_are_reported_by_list_and_progress() {
 
 test_state_file_written_by_hand_in_another_layout_is_read_and_normalised() {
   git_repo
-  cp "$FIXTURES/small.toml" .
+  cp "$FIXTURES/checklists/small.toml" .
   # Keys out of order, tables out of order, no comments, a non-UTC offset, an orphan.
   cat >.llmchecklist <<'EOF'
 checklist = "small.toml"
@@ -244,7 +244,7 @@ EOF
 
 test_state_file_a_canonical_file_round_trips_byte_for_byte() {
   git_repo
-  cp "$FIXTURES/small.toml" .
+  cp "$FIXTURES/checklists/small.toml" .
   cp "$GOLDEN/state-small.toml" .llmchecklist
   cp .llmchecklist before
   # Re-recording what the file already says changes nothing.
@@ -273,7 +273,7 @@ test_state_file_is_plain_toml_that_jq_free_tools_can_read() {
 test_state_file_a_custom_checklist_path_is_relative_to_the_state_file() {
   git_repo
   mkdir -p lists deep/er
-  cp "$FIXTURES/small.toml" lists/
+  cp "$FIXTURES/checklists/small.toml" lists/
   printf 'format = 1\nchecklist = "lists/small.toml"\n' >.llmchecklist
   cd deep/er
   lc list --json

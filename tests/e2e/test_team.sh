@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 small() {
-  cp "$FIXTURES/small.toml" checklist.toml
+  cp "$FIXTURES/checklists/small.toml" checklist.toml
   lc init --checklist checklist.toml -q
 }
 
@@ -188,7 +188,7 @@ TOML
 }
 
 test_state_keeps_working_when_the_base_checklist_gains_items() {
-  cp "$FIXTURES/small.toml" base.toml
+  cp "$FIXTURES/checklists/small.toml" base.toml
   cat >ours.toml <<'TOML'
 [checklist]
 id = "ours"

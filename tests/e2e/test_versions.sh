@@ -90,7 +90,7 @@ test_a_binary_that_does_not_know_the_pinned_version_refuses_and_writes_nothing()
 }
 
 test_a_custom_checklist_whose_version_moved_is_noted_and_upgrade_re_pins_it() {
-  cp "$FIXTURES/small.toml" ours.toml
+  cp "$FIXTURES/checklists/small.toml" ours.toml
   old init --checklist ours.toml -q
   old check beta -q
   assert_contains "$(cat .llmchecklist)" 'checklist_version = "1"'

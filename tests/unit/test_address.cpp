@@ -10,7 +10,7 @@ namespace {
 
 Checklist small()
 {
-  return load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+  return load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
 }
 
 std::vector<std::string> candidates_of(const Checklist& checklist, std::string_view reference)

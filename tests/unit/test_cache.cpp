@@ -131,6 +131,8 @@ until = 2027-03-31
 
 } // namespace
 
+TEST_SUITE("cache")
+{
 TEST_CASE("content hashes tell different bytes and field boundaries apart")
 {
   using detail::ContentHasher;
@@ -167,7 +169,7 @@ TEST_CASE("a compiled checklist decodes to the checklist it was made from")
     // same checklist as parsing the TOML.
     require_same(parsed, load_builtin_checklist(name));
   }
-  const Checklist small = load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+  const Checklist small = load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
   std::string bytes;
   detail::encode_checklist(small, bytes);
   const auto decoded = detail::decode_checklist(bytes);
@@ -189,7 +191,7 @@ TEST_CASE("the smallest checklist decodes")
 
 TEST_CASE("damaged compiled bytes decode to nothing, never to something else")
 {
-  const Checklist small = load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+  const Checklist small = load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
   std::string checklist;
   detail::encode_checklist(small, checklist);
   // Every truncation, and the bytes with something appended.
@@ -277,7 +279,7 @@ TEST_CASE("loading through the cache gives what loading without it gives")
   TempDir dir;
   const detail::Cache cache(dir.path / "cache");
   const std::string path = (dir.path / "small.toml").string();
-  fs::copy_file(LLMCHECKLIST_FIXTURES "/small.toml", path);
+  fs::copy_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml", path);
   const Checklist plain = load_checklist_file(path);
   for (const char* run : {"cold", "warm"}) {
     CAPTURE(run);
@@ -291,4 +293,5 @@ TEST_CASE("loading through the cache gives what loading without it gives")
     detail::ReadContext context = detail::repository_context(dir.path);
     CHECK_THROWS_AS(detail::load_checklist_file(bad, context, "scope", &cache), DataError);
   }
+}
 }

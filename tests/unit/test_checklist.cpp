@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
+#include "llmchecklist/address.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/error.hpp"
@@ -68,7 +72,7 @@ TEST_SUITE("checklist")
 
   TEST_CASE("items are numbered across phases in checklist order")
   {
-    const Checklist checklist = load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+    const Checklist checklist = load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
     REQUIRE(checklist.items().size() == 5);
     CHECK(checklist.items()[3].id == "gamma");
     CHECK(checklist.items()[3].number == 4);
@@ -170,5 +174,70 @@ TEST_SUITE("checklist")
     } catch (const LookupError& error) {
       CHECK(error.candidates() == std::vector<std::string>{"builtin:llm-deployment"});
     }
+  }
+
+  TEST_CASE("an override of an item the base does not have names the nearest ids")
+  {
+    const DataError error = error_of(R"([checklist]
+id = "ours"
+title = "Ours"
+extends = "builtin:llm-deployment"
+
+[overrides.red-teeming]
+severity = "recommended"
+)");
+    CHECK(error.location().line == 6);
+    CHECK(error.location().column == 12);
+    CHECK(std::string(error.what()) ==
+          "[overrides.red-teeming]: the base checklist has no item 'red-teeming'; did you mean "
+          "red-teaming?");
+  }
+
+  TEST_CASE("extends may not name a file outside the repository, and the file is not read")
+  {
+    for (const char* reference : {"/etc/passwd", "../../../etc/passwd"}) {
+      CAPTURE(reference);
+      const DataError error = error_of(std::string("[checklist]\nid = \"ours\"\ntitle = \"O\"\n"
+                                                   "extends = \"") +
+                                       reference + "\"\n");
+      CHECK(error.location().line == 4);
+      CHECK(error.location().column == 11);
+      CHECK(std::string(error.what()).find("cannot extend: ") == 0);
+      CHECK(std::string(error.what()).find("root:") == std::string::npos);
+    }
+  }
+
+  TEST_CASE("ids are found without regard to case, and near misses are suggested")
+  {
+    const Checklist checklist = parse_checklist(k_minimal, "c.toml");
+    CHECK(resolve_item(checklist, "A") == 0);
+    try {
+      resolve_item(checklist, "ZZ");
+      FAIL("expected a LookupError");
+    } catch (const LookupError& error) {
+      CHECK(std::string(error.what()) == "no item 'ZZ'; `llmchecklist list` shows them all");
+    }
+  }
+
+  TEST_CASE("lookups by id are plain reads, the same from any number of threads")
+  {
+    const Checklist checklist = load_builtin_checklist("llm-deployment");
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&] {
+        for (int round = 0; round < 200; ++round) {
+          for (const Item& item : checklist.items()) {
+            if (checklist.find_item(item.id) != item.number - 1) {
+              ++wrong;
+            }
+          }
+        }
+      });
+    }
+    for (std::thread& thread : threads) {
+      thread.join();
+    }
+    CHECK(wrong == 0);
   }
 }

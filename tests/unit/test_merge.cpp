@@ -13,7 +13,7 @@ namespace {
 
 Checklist small()
 {
-  return load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+  return load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
 }
 
 // A state file on the small checklist with these item tables after its header.

@@ -34,7 +34,7 @@ TEST_SUITE("progress")
 
   TEST_CASE("progress counts each phase and the whole checklist")
   {
-    const Checklist checklist = load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+    const Checklist checklist = load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
     State state;
     const Mark mark{"Ada", "2026-11-28T12:00:00Z", "why"};
     check_item(state, checklist.items()[0], Status::done, mark);

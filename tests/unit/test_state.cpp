@@ -13,7 +13,7 @@ namespace {
 
 Checklist small()
 {
-  return load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+  return load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
 }
 
 const char* const k_state = R"(format = 1

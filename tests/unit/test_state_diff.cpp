@@ -12,7 +12,7 @@ namespace {
 
 Checklist small()
 {
-  return load_checklist_file(LLMCHECKLIST_FIXTURES "/small.toml");
+  return load_checklist_file(LLMCHECKLIST_FIXTURES "/checklists/small.toml");
 }
 
 State state(const std::string& items)
