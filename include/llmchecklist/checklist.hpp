@@ -53,6 +53,9 @@ struct Item
   std::size_t number = 0;
   /// Index of the item's phase in Checklist::phases.
   std::size_t phase = 0;
+  /// Ids of an earlier version's items this one takes over (merged into it): `upgrade` carries
+  /// their checks here, as stale, instead of leaving them as orphans.
+  std::vector<std::string> replaces = {};
 };
 
 /// A group of items done at one stage of a launch.

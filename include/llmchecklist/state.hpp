@@ -124,8 +124,8 @@ struct State
   const Entry* find(std::string_view id) const;
   /// The entry for an id, created as todo when missing (the index follows).
   Entry& entry(std::string_view id);
-  /// Rebuilds the index of `entries` by id.
-  void reindex();
+  /// Rebuilds the index of `entries` by id; false when an id repeats (the first is found).
+  bool reindex();
 
 private:
   IdIndex m_index;

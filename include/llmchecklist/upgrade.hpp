@@ -29,6 +29,20 @@ struct UpgradePlan
   std::vector<std::string> changed;
   /// Ids the new version drops; their entries stay, as orphans.
   std::vector<std::string> dropped;
+
+  /// An item merged into another (the new version's item `replaces` it).
+  struct Merge
+  {
+    /// The old id and the item that takes it over.
+    std::string from;
+    std::string into;
+    /// Whether its check moves to `into` (as stale, at revision `revision`): it had one, and
+    /// `into` had none of its own. Otherwise its entry stays, as an orphan.
+    bool carried = false;
+    int revision = 0;
+  };
+  /// Items the new version merges into others, in the new version's order.
+  std::vector<Merge> merged;
 };
 
 /// Plans moving `state` from the checklist it follows (`from`; nullptr when that version is
@@ -36,8 +50,9 @@ struct UpgradePlan
 UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checklist& to,
                          const std::string& to_reference);
 
-/// Re-pins the state as planned. Entries are kept as they are: added items are todo, changed
-/// ones show as stale, dropped ones become orphans.
+/// Re-pins the state as planned. Entries are kept as they are (added items are todo, changed
+/// ones show as stale, dropped ones become orphans), but for merged items: a carried check
+/// moves to the item that took it over, at a revision that shows it as stale.
 void apply_upgrade(State& state, const UpgradePlan& plan);
 
 } // namespace llmchecklist

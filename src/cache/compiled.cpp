@@ -13,7 +13,7 @@ constexpr std::uint32_t k_checklist_tag = 0x4C4B4843; // "CHKL"
 // The smallest encoded sizes, for ByteReader::count().
 constexpr std::size_t k_min_string = 4;
 constexpr std::size_t k_min_phase = 3 * k_min_string + 1 + 4;
-constexpr std::size_t k_min_item = 5 * k_min_string + 1 + 2 * 4 + 4;
+constexpr std::size_t k_min_item = 5 * k_min_string + 1 + 3 * 4 + 4;
 
 void write_strings(ByteWriter& out, const std::vector<std::string>& strings)
 {
@@ -63,6 +63,7 @@ void encode_checklist(const Checklist& checklist, std::string& out)
       write_strings(writer, item.links);
       writer.u32(static_cast<std::uint32_t>(item.revision));
       writer.string(item.verify);
+      write_strings(writer, item.replaces);
     }
   }
   out = std::move(writer.bytes());
@@ -101,6 +102,7 @@ std::optional<Checklist> decode_checklist(std::string_view bytes)
       item.links = read_strings(in);
       item.revision = static_cast<int>(in.u32());
       item.verify = in.string();
+      item.replaces = read_strings(in);
       checklist.add_item(std::move(item));
     }
   }

@@ -12,7 +12,7 @@
 namespace llmchecklist::detail {
 
 /// Bumped whenever the encoding changes, so that older cache files read as foreign.
-inline constexpr std::uint32_t k_compiled_format = 3;
+inline constexpr std::uint32_t k_compiled_format = 4;
 
 void encode_checklist(const Checklist& checklist, std::string& out);
 std::optional<Checklist> decode_checklist(std::string_view bytes);

@@ -88,6 +88,7 @@ public:
       }
       read_phase(checklist, *phase);
     }
+    check_replaced();
     if (!base) {
       if (root.get("overrides") != nullptr && !base_failed) {
         report(root.get("overrides")->source(), "[overrides] needs 'extends' in [checklist]");
@@ -389,7 +390,7 @@ private:
   void read_item(Checklist& checklist, const toml::table& table)
   {
     check_keys(table, {"id", "title", "details", "done_when", "severity", "tags", "links",
-                       "revision", "verify"});
+                       "revision", "verify", "replaces"});
     Item item;
     item.id = slug_at(table, "id", true);
     item.title = line_at(table, "title", true);
@@ -427,10 +428,69 @@ private:
                            it->second.begin.line));
       }
     }
+    read_replaces(table, item);
     if (m_lint != nullptr) {
       lint_item(table, item);
     }
     checklist.add_item(std::move(item));
+  }
+
+  // `replaces`: the ids of an earlier version's items this one takes over, so that `upgrade`
+  // carries their checks here instead of leaving them as orphans.
+  void read_replaces(const toml::table& table, Item& item)
+  {
+    const toml::array* array = array_at(table, "replaces");
+    if (array == nullptr) {
+      return;
+    }
+    for (const toml::node& node : *array) {
+      const auto* text = node.as_string();
+      if (text == nullptr) {
+        report(node.source(),
+               fmt::format("expected a string in 'replaces', found {}", describe(node.type())));
+        continue;
+      }
+      const std::string id(text->get());
+      if (!is_slug(id)) {
+        report(node.source(), fmt::format("'replaces' names \"{}\", which is not an item id", id));
+        continue;
+      }
+      auto [it, inserted] = m_replaced.emplace(id, node.source());
+      if (!inserted) {
+        report(node.source(), fmt::format("'{}' is replaced twice (first at line {}): one item "
+                                          "takes over its checks",
+                                          id, it->second.begin.line));
+        continue;
+      }
+      item.replaces.push_back(id);
+    }
+    // The checks taken over were made against other wording: they must show as stale until
+    // someone re-confirms them, which needs a revision above the first.
+    if (!item.replaces.empty() && item.revision < 2) {
+      report(table.get("replaces")->source(),
+             fmt::format("item '{}' replaces other items, so it needs revision = 2 or more: the "
+                         "checks it takes over then show as stale until re-confirmed",
+                         item.id));
+    }
+  }
+
+  // After every item is read: a replaced id may not be an id this checklist still uses, and
+  // (for lint, given the earlier versions) must be one an earlier version had.
+  void check_replaced()
+  {
+    for (const auto& [id, where] : m_replaced) {
+      if (m_item_ids.count(id) != 0) {
+        report(where, fmt::format("'replaces' names '{}', an id this checklist still uses: an id "
+                                  "is never reused",
+                                  id));
+      } else if (m_lint != nullptr && m_lint->earlier_ids &&
+                 std::find(m_lint->earlier_ids->begin(), m_lint->earlier_ids->end(), id) ==
+                     m_lint->earlier_ids->end()) {
+        report(where, fmt::format("'replaces' names '{}', which no earlier released version of "
+                                  "this checklist has",
+                                  id));
+      }
+    }
   }
 
   void lint_item(const toml::table& table, const Item& item)
@@ -475,6 +535,7 @@ private:
   const Checklist* m_base = nullptr;
   std::map<std::string, toml::source_region, std::less<>> m_phase_ids;
   std::map<std::string, toml::source_region, std::less<>> m_item_ids;
+  std::map<std::string, toml::source_region, std::less<>> m_replaced;
 };
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "llmchecklist/upgrade.hpp"
 
+#include <algorithm>
+
 #include "llmchecklist/builtin.hpp"
 
 namespace llmchecklist {
@@ -30,8 +32,27 @@ UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checkl
   UpgradePlan plan;
   plan.to_reference = to_reference;
   plan.to_version = to.version;
+  std::vector<std::string> replaced;
   for (const Item& item : to.items()) {
     const Entry* entry = state.find(item.id);
+    // Items merged into this one: a check of one of them moves here when this item has none
+    // of its own (the first such in `replaces` order); every other stays as recorded.
+    bool has_check = entry != nullptr && entry->status != Status::todo;
+    for (const std::string& old : item.replaces) {
+      if (from != nullptr && from->find_item(old) == Checklist::npos) {
+        continue; // not an item of the version the state follows
+      }
+      replaced.push_back(old);
+      const Entry* old_entry = state.find(old);
+      UpgradePlan::Merge merge{old, item.id, false, 0};
+      if (old_entry != nullptr && old_entry->status != Status::todo && !has_check) {
+        merge.carried = true;
+        // Below the item's revision: stale until someone re-confirms it.
+        merge.revision = std::min(std::max(old_entry->revision, 1), item.revision - 1);
+        has_check = true;
+      }
+      plan.merged.push_back(std::move(merge));
+    }
     if (from != nullptr) {
       const std::size_t before = from->find_item(item.id);
       if (before == Checklist::npos) {
@@ -51,7 +72,9 @@ UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checkl
   }
   for (const Entry& entry : state.entries) {
     const bool was_there = from == nullptr || from->find_item(entry.id) != Checklist::npos;
-    if (was_there && to.find_item(entry.id) == Checklist::npos) {
+    const bool merged =
+        std::find(replaced.begin(), replaced.end(), entry.id) != replaced.end();
+    if (was_there && !merged && to.find_item(entry.id) == Checklist::npos) {
       plan.dropped.push_back(entry.id);
     }
   }
@@ -63,6 +86,25 @@ void apply_upgrade(State& state, const UpgradePlan& plan)
   state.checklist = plan.to_reference;
   if (state.checklist.rfind(k_builtin_prefix, 0) != 0) {
     state.checklist_version = plan.to_version;
+  }
+  for (const UpgradePlan::Merge& merge : plan.merged) {
+    const Entry* old = state.find(merge.from);
+    if (!merge.carried || old == nullptr) {
+      continue;
+    }
+    Entry moved = *old;
+    moved.id = merge.into;
+    moved.revision = merge.revision;
+    // The item taking over had no check, but may have a verify command of its own: it stays.
+    if (const Entry* keeper = state.find(merge.into); keeper != nullptr && moved.verify.empty()) {
+      moved.verify = keeper->verify;
+      moved.verify_result = keeper->verify_result;
+    }
+    std::erase_if(state.entries, [&](const Entry& entry) {
+      return entry.id == merge.from || entry.id == merge.into;
+    });
+    state.entries.push_back(std::move(moved));
+    state.reindex();
   }
 }
 

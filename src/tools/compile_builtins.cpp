@@ -4,6 +4,7 @@
 //
 // Usage: llmchecklist-compile-builtins OUTPUT.cpp CHECKLIST.toml...
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@
 #include "cache/compiled.hpp"
 #include "util/content_hash.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/builtin.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -70,12 +72,47 @@ int main(int argc, char** argv)
   } catch (const Error&) {
     fingerprint.update(std::string_view(argv[0]));
   }
+  // The ids of every version, so that each file's `replaces` can be held to the versions
+  // released before it.
+  struct Known
+  {
+    std::string path;
+    std::string name;
+    std::string version;
+    std::vector<std::string> ids;
+  };
+  std::vector<Known> known;
+  for (int i = 2; i < argc; ++i) {
+    try {
+      const Checklist checklist = load_checklist_file(argv[i]);
+      std::string name = fs::path(argv[i]).stem().string();
+      Known entry{argv[i], name.substr(0, name.find('@')), checklist.version, {}};
+      for (const Item& item : checklist.items()) {
+        entry.ids.push_back(item.id);
+      }
+      known.push_back(std::move(entry));
+    } catch (const Error&) {
+      // reported below, with everything else about the file
+    }
+  }
   bool failed = false;
   for (int i = 2; i < argc; ++i) {
     const std::string path = argv[i];
     try {
       const std::string text = read_file(path);
-      const std::vector<Diagnostic> problems = lint_checklist(text, path);
+      LintOptions options;
+      const auto self = std::find_if(known.begin(), known.end(),
+                                     [&](const Known& entry) { return entry.path == path; });
+      if (self != known.end()) {
+        options.earlier_ids.emplace();
+        for (const Known& other : known) {
+          if (other.name == self->name && compare_versions(other.version, self->version) < 0) {
+            options.earlier_ids->insert(options.earlier_ids->end(), other.ids.begin(),
+                                        other.ids.end());
+          }
+        }
+      }
+      const std::vector<Diagnostic> problems = lint_checklist(text, path, options);
       for (const Diagnostic& problem : problems) {
         std::fprintf(stderr, "%s:%u:%u: error: %s\n", problem.location.path.c_str(),
                      problem.location.line, problem.location.column, problem.message.c_str());

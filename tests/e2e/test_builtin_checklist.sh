@@ -41,9 +41,13 @@ test_every_item_has_every_field_within_bounds() {
 
 test_the_items_the_issue_names_are_there() {
   lc list --json
-  for id in fine-tuning-baseline retry-backoff prompt-injection untrusted-output tool-permissions \
-    version-pinning provider-fallback cost-controls incident-response personal-data ai-disclosure \
-    usage-policies content-filtering regulated-domain-review red-teaming regression-gate; do
+  # The practices of the first release, and those release 2026.2 added (staged rollout, system
+  # card, compliance scope, hallucination and grounding, permission-aware retrieval, data splits
+  # and reproducibility of fine-tuning).
+  for id in fine-tuning-baseline retry-backoff prompt-injection untrusted-output version-pinning \
+    provider-fallback cost-controls incident-response personal-data ai-disclosure usage-policies \
+    content-filtering adversarial-cases regression-gate staged-rollout system-card compliance-scope \
+    groundedness-checks retrieval-access-control fine-tune-data-splits fine-tune-reproducibility; do
     assert_eq "$id" "$(json ".phases[].items[] | select(.id == \"$id\") | .id")" "item $id"
   done
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Versioned checklists, with a binary that knows versions 2026.1 and 2026.2 of the built-in
-# checklist (the second is test-only) beside the real one, which knows 2026.1 alone.
+# Versioned checklists, with a binary that knows a test-only version 2026.3 of the built-in
+# checklist beside the real one, whose newest is 2026.2.
 . "$(dirname "$0")/lib.sh"
 : "${LLMCHECKLIST_VERSIONS_BIN:?}"
 
@@ -10,9 +10,9 @@ new() { local saved=$LLMCHECKLIST_BIN; LLMCHECKLIST_BIN=$LLMCHECKLIST_VERSIONS_B
 test_a_new_state_pins_the_version_it_was_written_against() {
   git_repo
   old check 3 -q
-  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.1"'
+  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.2"'
   new list --json
-  assert_eq "2026.1 2026.2" "$(json '"\(.checklist.pinned_version) \(.checklist.latest_version)"')"
+  assert_eq "2026.2 2026.3" "$(json '"\(.checklist.pinned_version) \(.checklist.latest_version)"')"
 }
 
 test_binaries_that_know_more_versions_write_the_same_bytes_for_the_same_change() {
@@ -24,7 +24,7 @@ test_binaries_that_know_more_versions_write_the_same_bytes_for_the_same_change()
   cp start .llmchecklist
   new check 5 --note "same" -q
   cmp -s by_old .llmchecklist || { diff by_old .llmchecklist >&2; fail "the two binaries wrote different bytes"; }
-  # The newer binary follows the pin: 40 items of 2026.1, not 41 of 2026.2.
+  # The newer binary follows the pin: 40 items of 2026.2, not 41 of 2026.3.
   new list --json
   assert_eq 40 "$(json .total)"
 }
@@ -33,9 +33,9 @@ test_a_newer_version_is_mentioned_once_on_stderr_never_in_json() {
   git_repo
   old check 1 -q
   new list
-  assert_eq 1 "$(printf '%s\n' "$err" | grep -c 'version 2026.2 of the checklist is available')"
+  assert_eq 1 "$(printf '%s\n' "$err" | grep -c 'version 2026.3 of the checklist is available')"
   new progress --json
-  assert_contains "$err" "2026.2"
+  assert_contains "$err" "2026.3"
   printf '%s' "$out" | jq -e . >/dev/null || fail "JSON polluted"
   old list
   assert_not_contains "$err" "available"
@@ -48,9 +48,10 @@ test_upgrade_dry_run_changes_nothing_and_says_what_would() {
   new upgrade --dry-run
   assert_status 0
   cmp -s before .llmchecklist || fail "--dry-run wrote the state file"
-  assert_contains "$out" "2026.1 -> 2026.2"
-  assert_contains "$out" "added, as todo (1):"
+  assert_contains "$out" "2026.2 -> 2026.3"
+  assert_contains "$out" "added, as todo (2):"
   assert_contains "$out" "eval-refresh"
+  assert_contains "$out" "eval-drift-review"
   assert_contains "$out" "changed, their checks now stale (1):"
   assert_contains "$out" "retry-backoff"
   assert_contains "$out" "dropped, kept as orphaned entries (1):"
@@ -62,16 +63,16 @@ test_upgrade_adds_items_as_todo_marks_changed_ones_stale_and_keeps_dropped_ones(
   old check fine-tune-break-even retry-backoff --note kept -q
   new upgrade
   assert_status 0
-  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.2"'
+  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.3"'
   new show eval-refresh --json
   assert_eq "todo" "$(json .status)"
   new show retry-backoff --json
-  assert_eq "done true 1 2" "$(json '"\(.status) \(.stale) \(.checked_revision) \(.revision)"')"
+  assert_eq "done true 2 3" "$(json '"\(.status) \(.stale) \(.checked_revision) \(.revision)"')"
   new list --json
   assert_eq '["fine-tune-break-even"]' "$(json '.orphaned | tostring')"
   assert_contains "$(cat .llmchecklist)" $'[items.fine-tune-break-even]\nstatus = "done"'
   new upgrade
-  assert_contains "$out" "already follows builtin:llm-deployment@2026.2"
+  assert_contains "$out" "already follows builtin:llm-deployment@2026.3"
 }
 
 test_a_binary_that_does_not_know_the_pinned_version_refuses_and_writes_nothing() {
@@ -82,7 +83,7 @@ test_a_binary_that_does_not_know_the_pinned_version_refuses_and_writes_nothing()
   old list
   assert_status 3
   assert_contains "$err" ".llmchecklist:4:13: error:"
-  assert_contains "$err" "builtin:llm-deployment@2026.2"
+  assert_contains "$err" "builtin:llm-deployment@2026.3"
   assert_contains "$err" "needs a newer llmchecklist"
   old check 2
   assert_status 3
@@ -110,6 +111,88 @@ PY
   assert_contains "$(cat .llmchecklist)" 'checklist_version = "2"'
   old list
   assert_not_contains "$err" "is now version"
+}
+
+# --- Release 2026.2 of the built-in checklist: merged items carry their checks over ---
+
+# A state pinned to 2026.1 with every item signed off: most done, some with notes, some n/a.
+every_2026_1_item_checked() {
+  git_repo
+  old init --checklist builtin:llm-deployment@2026.1 -q
+  old check --phase 1 --phase 3 --phase 4 --phase 5 --phase 6 -q
+  old check smaller-model-check --note "small tier compared in docs/models.md" -q
+  old check red-teaming --note "red team report 2026-10" -q
+  old check tool-permissions --na "the feature calls no tools" -q
+  old check --phase 2 --na "we do not fine-tune" -q
+  old check prompt-logging --na "nothing is logged" -q
+  cp .llmchecklist before
+}
+
+# Every id the state records a check for (done or n/a), sorted.
+recorded() { sed -n '/^\[items\./{s/^\[items\.\(.*\)\]$/\1/;h};/^status = "\(done\|na\)"/{x;p}' .llmchecklist | sort; }
+
+test_upgrading_to_2026_2_keeps_every_sign_off_carried_over_or_as_an_orphan() {
+  every_2026_1_item_checked
+  assert_eq 40 "$(recorded | wc -l)" "checks recorded under 2026.1"
+  old upgrade --dry-run
+  assert_status 0
+  assert_contains "$out" "builtin:llm-deployment 2026.1 -> 2026.2"
+  assert_contains "$out" "added, as todo ("
+  assert_contains "$out" "staged-rollout"
+  assert_contains "$out" "system-card"
+  assert_contains "$out" "changed, their checks now stale ("
+  assert_contains "$out" "merged into other items (7):"
+  # A merged item whose keeper has no check of its own hands its check over.
+  assert_contains "$(unwrapped "$out")" "regulated-domain-review -> 33 compliance-scope: Record a compliance scope decision for every deployment, with an owner and launch-halting criteria (its check carried over, stale until re-checked)"
+  # One whose keeper has its own check stays as it was, as an orphan: nothing is dropped.
+  assert_contains "$(unwrapped "$out")" "smaller-model-check -> 1 quality-bar"
+  assert_contains "$(unwrapped "$out")" "(kept as an orphaned entry: the item has a check of its own)"
+  assert_not_contains "$out" "dropped"
+  assert_contains "$out" "(dry run: nothing written)"
+  assert_same_bytes before .llmchecklist
+
+  old upgrade -q
+  assert_status 0
+  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.2"'
+  # Every check is still there: carried over to the item that took it, or as an orphan.
+  old list --json
+  assert_eq 0 "$(json '[.phases[].items[] | select(.id == "compliance-scope") | select(.status != "done" or .stale != true)] | length')" "compliance-scope carried, stale"
+  local orphans
+  orphans=$(json '.orphaned | join(" ")')
+  for id in smaller-model-check red-teaming tool-permissions prompt-logging eval-tracking output-validation; do
+    assert_contains " $orphans " " $id " "orphans"
+    assert_contains "$(cat .llmchecklist)" "[items.$id]"
+  done
+  assert_not_contains " $orphans " " regulated-domain-review " "orphans"
+  # The n/a reasons and notes are kept word for word.
+  assert_contains "$(cat .llmchecklist)" 'note = "the feature calls no tools"'
+  assert_contains "$(cat .llmchecklist)" 'note = "red team report 2026-10"'
+  # Items whose requirement changed show as stale; unchanged ones stay fresh.
+  old show quality-bar --json
+  assert_eq "done true" "$(json '"\(.status) \(.stale)"')"
+  old show timeouts-and-streaming --json
+  assert_eq "done false" "$(json '"\(.status) \(.stale)"')"
+  # Nothing recorded was lost: 40 checks before, the same 40 ids or their keepers after.
+  local after
+  after=$(recorded | wc -l)
+  [ "$after" -ge 40 ] || fail "only $after checks recorded after the upgrade"
+  # The change is one reviewable commit of the state file alone, and diff names the carried
+  # check as what changed.
+  assert_eq " M .llmchecklist" "$(git status --porcelain | grep -v '^??')"
+  lc diff
+  assert_contains "$out" "33 compliance-scope"
+}
+
+test_a_merged_n_a_decision_is_carried_as_n_a_with_its_reason() {
+  git_repo
+  old init --checklist builtin:llm-deployment@2026.1 -q
+  old check regulated-domain-review --na "not a regulated domain" --until 2027-06-30 -q
+  old upgrade -q
+  old show compliance-scope --json
+  assert_eq "na not a regulated domain 2027-06-30 true" \
+    "$(json '"\(.status) \(.note) \(.until) \(.stale)"')"
+  old list --json
+  assert_eq "" "$(json '.orphaned | join(" ")')"
 }
 
 run_tests "$@"

@@ -183,14 +183,14 @@ id = "ours"
 title = "Ours"
 extends = "builtin:llm-deployment"
 
-[overrides.red-teeming]
+[overrides.adversarial-case]
 severity = "recommended"
 )");
     CHECK(error.location().line == 6);
     CHECK(error.location().column == 12);
     CHECK(std::string(error.what()) ==
-          "[overrides.red-teeming]: the base checklist has no item 'red-teeming'; did you mean "
-          "red-teaming?");
+          "[overrides.adversarial-case]: the base checklist has no item 'adversarial-case'; did "
+          "you mean adversarial-cases?");
   }
 
   TEST_CASE("extends may not name a file outside the repository, and the file is not read")

@@ -24,17 +24,33 @@ struct LintCommandOptions
 
 int run_lint(const Context& context, const LintCommandOptions& options)
 {
-  std::vector<std::pair<std::string, std::string>> sources; // path, text
+  struct Source
+  {
+    std::string path;
+    std::string text;
+    LintOptions lint;
+  };
+  std::vector<Source> sources;
   if (options.files.empty()) {
+    // A built-in checklist's `replaces` must name ids its earlier versions had.
     for (const std::string& name : builtin_checklist_names()) {
-      sources.emplace_back(fmt::format("{}{}", k_builtin_prefix, name),
-                           std::string(builtin_checklist_source(name)));
+      Source source{fmt::format("{}{}", k_builtin_prefix, name),
+                    std::string(builtin_checklist_source(name)), options.lint};
+      source.lint.earlier_ids.emplace();
+      const std::vector<std::string> versions = builtin_checklist_versions(name);
+      for (std::size_t v = 0; v + 1 < versions.size(); ++v) {
+        const Checklist earlier = load_builtin_checklist(fmt::format("{}@{}", name, versions[v]));
+        for (const Item& item : earlier.items()) {
+          source.lint.earlier_ids->push_back(item.id);
+        }
+      }
+      sources.push_back(std::move(source));
     }
   }
   int code = k_exit_ok;
   for (const std::string& file : options.files) {
     try {
-      sources.emplace_back(file, read_file(file));
+      sources.push_back(Source{file, read_file(file), options.lint});
     } catch (const IoError& error) {
       print_error(error.what());
       code = k_exit_io;
@@ -43,8 +59,8 @@ int run_lint(const Context& context, const LintCommandOptions& options)
   // Problems go where every other command's errors go (stderr, compiler-style, with the line and
   // a caret), and the count comes last, so that one log reads in order.
   std::size_t problems = 0;
-  for (const auto& [path, text] : sources) {
-    for (const Diagnostic& diagnostic : lint_checklist(text, path, options.lint)) {
+  for (const Source& source : sources) {
+    for (const Diagnostic& diagnostic : lint_checklist(source.text, source.path, source.lint)) {
       print_error(diagnostic.location, diagnostic.message);
       ++problems;
     }

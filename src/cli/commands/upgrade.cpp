@@ -87,8 +87,26 @@ std::string summary(const Terminal& term, const Project& project, const Target& 
   };
   section("added, as todo", plan.added, target.checklist);
   section("changed, their checks now stale", plan.changed, target.checklist);
+  if (!plan.merged.empty()) {
+    out += fmt::format("  merged into other items ({}):\n", plan.merged.size());
+    for (const UpgradePlan::Merge& merge : plan.merged) {
+      const std::size_t i = target.checklist.find_item(merge.into);
+      const Entry* old = project.state.find(merge.from);
+      const bool recorded = old != nullptr && old->status != Status::todo;
+      const std::string what =
+          merge.carried ? fmt::format("its {} carried over, stale until re-checked",
+                                      old->status == Status::na ? "n/a decision" : "check")
+          : recorded    ? "kept as an orphaned entry: the item has a check of its own"
+                        : "nothing recorded to carry";
+      out += fitted_lines(term,
+                          fmt::format("{} -> {} {}: {} ({})", printable(merge.from),
+                                      target.checklist.items()[i].number, printable(merge.into),
+                                      printable(target.checklist.items()[i].title), what),
+                          6, {}, Color::bold, 4);
+    }
+  }
   section("dropped, kept as orphaned entries", plan.dropped, project.checklist);
-  if (plan.added.empty() && plan.changed.empty() && plan.dropped.empty()) {
+  if (plan.added.empty() && plan.changed.empty() && plan.dropped.empty() && plan.merged.empty()) {
     out += "  no item added, changed or dropped\n";
   }
   return out;
