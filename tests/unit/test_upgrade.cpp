@@ -169,6 +169,6 @@ TEST_SUITE("upgrade")
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].message == "'replaces' names 'folded', which no earlier released version of "
                                  "this checklist has");
-    CHECK(problems[0].location.line == 20);
+    CHECK(problems[0].location.line == 19);
   }
 }
