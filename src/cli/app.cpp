@@ -41,6 +41,7 @@ constexpr Registration k_commands[] = {
     {"checklists", register_checklists},
     {"upgrade", register_upgrade},
     {"prune", register_prune},
+    {"ui", register_ui},
     {"__complete", register_complete},
 };
 

@@ -32,6 +32,7 @@ Command register_verify(CLI::App& app, Context& context);
 Command register_checklists(CLI::App& app, Context& context);
 Command register_upgrade(CLI::App& app, Context& context);
 Command register_prune(CLI::App& app, Context& context);
+Command register_ui(CLI::App& app, Context& context);
 Command register_diff(CLI::App& app, Context& context);
 Command register_merge_driver(CLI::App& app, Context& context);
 Command register_complete(CLI::App& app, Context& context);

@@ -114,6 +114,8 @@ run_tests() {
       "$name"
     )
     code=$?
+    # A terminal test's tmux server (tmux_ in this file) ends with its test.
+    [ -S "$dir/.tmux-socket" ] && tmux -S "$dir/.tmux-socket" kill-server 2>/dev/null
     if [ "$code" -eq 0 ]; then
       passed=$((passed + 1))
       rm -rf "$dir" "$dir.cache"
@@ -210,3 +212,59 @@ tmux_screen() { # width height command
 # $1 with the lines a command fitted to 80 columns joined again: each line that starts with
 # spaces continues the one before it.
 unwrapped() { printf '%s\n' "$1" | sed -E ':a;N;$!ba;s/\n +/ /g'; }
+
+# --- Driving `llmchecklist ui` inside tmux ---
+
+# Starts the interface in a WIDTH x HEIGHT terminal of the test's own tmux server, in the
+# current directory, with the given arguments; waits for its first full screen.
+ui_start() { # width height [args...]
+  require_tmux
+  local width=$1 height=$2
+  shift 2
+  tmux_ kill-server 2>/dev/null || true
+  tmux_ new-session -d -x "$width" -y "$height" \
+    "export LC_ALL=C.UTF-8 TERM=xterm-256color LLMCHECKLIST_NOW=$LLMCHECKLIST_NOW; cd '$PWD'; '$LLMCHECKLIST_BIN' ui $*; echo \"ui exited \$?\"; sleep 600"
+  ui_wait_for "q quit"
+}
+
+# The screen as text.
+ui_screen() { tmux_ capture-pane -p; }
+
+# Sends keys (tmux key names: j, Enter, Escape, Space ...) to the interface.
+ui_keys() { tmux_ send-keys "$@"; }
+
+# Waits (up to 10 s) until the screen shows TEXT; fails with the screen when it never does.
+ui_wait_for() { # text
+  local deadline=$((SECONDS + 10))
+  while :; do
+    screen=$(ui_screen 2>/dev/null || true)
+    case "$screen" in *"$1"*) return 0 ;; esac
+    [ "$SECONDS" -lt "$deadline" ] || fail "the screen never showed [$1]; it was:
+$screen"
+    sleep 0.05
+  done
+}
+
+# Waits until the screen no longer shows TEXT.
+ui_wait_for_not() { # text
+  local deadline=$((SECONDS + 10))
+  while :; do
+    screen=$(ui_screen 2>/dev/null || true)
+    case "$screen" in *"$1"*) ;; *) return 0 ;; esac
+    [ "$SECONDS" -lt "$deadline" ] || fail "the screen still shows [$1]:
+$screen"
+    sleep 0.05
+  done
+}
+
+# Waits until file $1 contains $2.
+wait_for_file() { # file text
+  local deadline=$((SECONDS + 10))
+  until grep -qF -- "$2" "$1" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "$1 never held [$2]"
+    sleep 0.05
+  done
+}
+
+# Stops the test's tmux server.
+ui_stop() { tmux_ kill-server 2>/dev/null || true; }

@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "outputs.hpp"
 #include "render.hpp"
 #include "validators.hpp"
 #include "llmchecklist/address.hpp"
@@ -25,27 +26,6 @@ struct ExportCommandOptions
   std::string status;
   BadgeStyle badge;
 };
-
-// An export must never overwrite what it was made from: the state file in use, the checklist
-// file it follows, or a file that checklist extends.
-void refuse_inputs(const Project& project, const std::string& output)
-{
-  if (same_file(output, project.state_path)) {
-    throw UsageError(fmt::format("-o {} names the state file in use; an export would replace the "
-                                 "team's record. Write the export elsewhere",
-                                 output));
-  }
-  for (std::size_t i = 0; i < project.checklist.files.size(); ++i) {
-    const std::string& file = project.checklist.files[i];
-    if (same_file(output, file)) {
-      throw UsageError(fmt::format("-o {} names {}, {}; an export would replace it. Write the "
-                                   "export elsewhere",
-                                   output, file,
-                                   i == 0 ? "the checklist definition the state follows"
-                                          : "a checklist file the definition extends"));
-    }
-  }
-}
 
 int run_export(const Context& context, const ExportCommandOptions& options)
 {

@@ -1,0 +1,282 @@
+#include "ui/draw.hpp"
+
+#include <fmt/format.h>
+
+#include "llmchecklist/progress.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
+#include "ui/keys.hpp"
+
+namespace llmchecklist::cli::ui {
+namespace {
+
+std::string fit(std::string_view text, int width, bool unicode)
+{
+  Terminal plain;
+  plain.unicode = unicode;
+  return width <= 0 ? std::string() : truncate(plain, text, static_cast<std::size_t>(width));
+}
+
+std::string progress_bar(double percent, int width, bool unicode)
+{
+  Terminal plain;
+  plain.unicode = unicode;
+  return bar(plain, percent, std::max(width, 1));
+}
+
+Style status_style(Status status)
+{
+  switch (status) {
+  case Status::done:
+    return Style::done;
+  case Status::na:
+    return Style::dim;
+  case Status::todo:
+    break;
+  }
+  return Style::todo;
+}
+
+// " [stale] [verified]": what to know about an item beyond its status.
+std::string flags(const State& state, const Item& item, bool wide)
+{
+  std::string out;
+  const Entry* entry = state.find(item.id);
+  if (is_expired(state, item)) {
+    out += wide ? " [n/a expired]" : " [exp]";
+  } else if (entry != nullptr && entry->status == Status::na && !entry->until.empty() &&
+             !state.as_of.empty()) {
+    out += wide ? fmt::format(" [n/a until {}]", entry->until) : " [until]";
+  }
+  if (is_stale(state, item)) {
+    out += " [stale]";
+  }
+  if (!verify_command(state, item).empty()) {
+    const std::string result = entry != nullptr ? entry->verify_result : std::string();
+    out += result == "pass"   ? (wide ? " [verify: pass]" : " [pass]")
+           : result == "fail" ? (wide ? " [verify: fail]" : " [fail]")
+                              : " [verify]";
+  }
+  return out;
+}
+
+void draw_item(Screen& screen, int y, const View& view, const Row& row, bool selected,
+               bool unicode)
+{
+  const Checklist& checklist = view.project().checklist;
+  const State& state = view.project().state;
+  const Item& item = checklist.items()[row.item];
+  const int width = screen.columns();
+  const Status status = status_of(state, item);
+  const bool matched = !view.query().empty() &&
+                       std::binary_search(view.matches().begin(), view.matches().end(), row.item);
+  const Style base = selected ? Style::cursor : Style::normal;
+  if (selected) {
+    screen.fill(y, 0, Style::cursor);
+  }
+  const char* mark = status == Status::done ? "[x]" : status == Status::na ? "[-]" : "[ ]";
+  screen.put(y, k_mark_column, mark, selected ? Style::cursor : status_style(status));
+  const std::string number = fmt::format("{:>{}}", item.number,
+                                         fmt::format("{}", checklist.items().size()).size());
+  const bool wide = width >= 80;
+  // A column of its own, so that titles end at the same place whatever the severity.
+  const std::string severity =
+      wide ? fmt::format(" {:<11}", to_string(item.severity))
+           : (item.severity == Severity::required ? " req" : " rec");
+  const std::string tags = flags(state, item, wide);
+  const int title_column = k_mark_column + k_mark_width + 1 + static_cast<int>(number.size()) + 1;
+  const int right = static_cast<int>(display_width(severity) + display_width(tags));
+  const int room = width - title_column - right - 1;
+  screen.put(y, k_mark_column + k_mark_width + 1, number, base);
+  const std::string title = fit(printable(item.title), std::max(room, 4), unicode);
+  screen.put(y, title_column, title, matched && !selected ? Style::bold : base);
+  if (room > 4 || width >= 40) {
+    const int at = std::max(title_column + static_cast<int>(display_width(title)) + 1,
+                            width - right - 1);
+    screen.put(y, at, severity, selected ? Style::cursor : Style::dim);
+    screen.put(y, at + static_cast<int>(display_width(severity)), tags,
+               selected ? Style::cursor : Style::warning);
+  }
+}
+
+void draw_phase(Screen& screen, int y, const View& view, const Row& row, bool selected,
+                bool unicode)
+{
+  const Checklist& checklist = view.project().checklist;
+  const Phase& phase = checklist.phases()[row.phase];
+  const Counts& counts = view.progress().phases[row.phase];
+  const int width = screen.columns();
+  const Style style = selected ? Style::cursor : Style::bold;
+  if (selected) {
+    screen.fill(y, 0, Style::cursor);
+  }
+  const std::string fold = view.folded(row.phase) ? (unicode ? "▸" : "+") : (unicode ? "▾" : "-");
+  const std::string tail = fmt::format(" {:>3} % {}/{}", counts.percent_floor(), counts.done,
+                                       counts.total - counts.na);
+  const int bar_width = width >= 60 ? 16 : 6;
+  const std::string title = printable(phase.title) + (phase.optional ? " (optional)" : "");
+  const int room = width - 2 - bar_width - (unicode ? 0 : 2) - static_cast<int>(tail.size()) - 2;
+  screen.put(y, 0, fold + " " + fit(title, std::max(room, 4), unicode), style);
+  const int at = width - bar_width - (unicode ? 0 : 2) - static_cast<int>(tail.size());
+  if (at > 6) {
+    screen.put(y, at, progress_bar(counts.percent(), bar_width, unicode),
+               selected ? Style::cursor : Style::done);
+    screen.put(y, at + bar_width + (unicode ? 0 : 2), tail, style);
+  }
+}
+
+void draw_footer(Screen& screen, const View& view, const Footer& footer, int y)
+{
+  const int width = screen.columns();
+  screen.fill(y, 0, Style::bar);
+  if (!footer.prompt.empty()) {
+    const std::string line = footer.prompt + footer.input;
+    // The end of what is typed stays in view.
+    const std::size_t shown = display_width(line);
+    std::string text = line;
+    if (static_cast<int>(shown) >= width) {
+      Terminal plain;
+      text = truncate(plain, footer.input, static_cast<std::size_t>(std::max(width - 1, 1)));
+    }
+    screen.put(y, 0, text, Style::bar);
+    return;
+  }
+  if (!footer.message.empty()) {
+    screen.put(y, 0, fit(footer.message, width, true), footer.error ? Style::error : Style::bar);
+    return;
+  }
+  const bool searching = !view.query().empty();
+  // The keys that apply now, in the table's order; help and quit always stay at the end.
+  std::vector<std::string> parts;
+  std::string last;
+  for (const Binding& binding : bindings()) {
+    if (binding.footer.empty() ||
+        (binding.when == When::searching && !searching) ||
+        (binding.when == When::not_searching && searching)) {
+      continue;
+    }
+    std::string part = fmt::format("{} {}", key_name(binding.key), binding.footer);
+    if (binding.request == Request::filter) {
+      part += fmt::format(":{}", to_string(view.filter));
+    }
+    if (binding.request == Request::next_match) {
+      part = fmt::format("/{} ({}) {}", printable(view.query()), view.matches().size(), part);
+    }
+    if (binding.request == Request::help || binding.request == Request::quit) {
+      last += (last.empty() ? "" : "  ") + part;
+    } else {
+      parts.push_back(part);
+    }
+  }
+  std::string keys;
+  for (const std::string& part : parts) {
+    if (static_cast<int>(display_width(keys) + display_width(part) + display_width(last)) + 4 >
+        width) {
+      break;
+    }
+    keys += part + "  ";
+  }
+  screen.put(y, 0, fit(keys + last, width, true), Style::bar);
+}
+
+} // namespace
+
+void draw(Screen& screen, View& view, const Footer& footer, bool unicode)
+{
+  screen.clear();
+  const int width = screen.columns();
+  const int height = screen.rows();
+  const Project& project = view.project();
+  const Counts& overall = view.progress().overall;
+
+  screen.fill(0, 0, Style::bar);
+  const std::string title = fmt::format("{} {}", printable(project.checklist.title),
+                                        printable(project.checklist.version));
+  screen.put(0, 0, fit(title, width, unicode), Style::bar);
+  const std::string counts = fmt::format(" {:>3} %  {} done, {} n/a, {} todo", overall.percent_floor(),
+                                         overall.done, overall.na, overall.total - overall.done - overall.na);
+  const int bar_width = std::max(6, std::min(30, width - static_cast<int>(counts.size()) - 4));
+  screen.put(1, 0, progress_bar(overall.percent(), bar_width, unicode), Style::done);
+  screen.put(1, bar_width + (unicode ? 0 : 2), fit(counts, width - bar_width - 2, unicode));
+
+  const int list_rows = std::max(height - k_header_rows - k_footer_rows, 1);
+  const std::vector<Row>& rows = view.rows();
+  const std::size_t top = view.top(static_cast<std::size_t>(list_rows));
+  for (int line = 0; line < list_rows && top + static_cast<std::size_t>(line) < rows.size();
+       ++line) {
+    const std::size_t r = top + static_cast<std::size_t>(line);
+    const Row& row = rows[r];
+    const int y = k_header_rows + line;
+    const bool selected = r == view.cursor();
+    switch (row.kind) {
+    case Row::Kind::phase:
+      draw_phase(screen, y, view, row, selected, unicode);
+      break;
+    case Row::Kind::item:
+      draw_item(screen, y, view, row, selected, unicode);
+      break;
+    case Row::Kind::detail:
+      if (selected) {
+        screen.fill(y, 0, Style::cursor);
+      }
+      screen.put(y, 0, fit(row.text, width, unicode),
+                 selected ? Style::cursor : row.heading ? Style::bold : Style::normal);
+      break;
+    }
+  }
+  if (rows.empty()) {
+    screen.put(k_header_rows, 2, fmt::format("no {} items", to_string(view.filter)), Style::dim);
+  }
+  draw_footer(screen, view, footer, height - 1);
+  const int cursor_column =
+      footer.prompt.empty()
+          ? -1
+          : std::min(static_cast<int>(display_width(footer.prompt + footer.input)), width - 1);
+  screen.show(footer.prompt.empty() ? -1 : height - 1, cursor_column);
+}
+
+void draw_help(Screen& screen)
+{
+  screen.clear();
+  const int width = screen.columns();
+  screen.fill(0, 0, Style::bar);
+  screen.put(0, 0, "Keys of llmchecklist ui (any key closes this)", Style::bar);
+  int y = 2;
+  Request last = Request::quit;
+  bool first = true;
+  std::string keys;
+  std::string help;
+  const auto flush = [&] {
+    if (keys.empty() || y >= screen.rows()) {
+      return;
+    }
+    const int key_width = std::min(18, width / 3);
+    screen.put(y, 1, fit(keys, key_width, true), Style::bold);
+    for (const std::string& line :
+         wrap(help, static_cast<std::size_t>(std::max(width - key_width - 3, 10)), "")) {
+      if (y >= screen.rows()) {
+        break;
+      }
+      screen.put(y++, key_width + 2, line);
+    }
+  };
+  for (const Binding& binding : bindings()) {
+    if (!first && binding.request == last && binding.help == help) {
+      keys += ", " + key_name(binding.key);
+      continue;
+    }
+    flush();
+    keys = key_name(binding.key);
+    help = std::string(binding.help);
+    last = binding.request;
+    first = false;
+  }
+  flush();
+  if (y + 1 < screen.rows()) {
+    screen.put(y + 1, 1, "Mouse: a click on a mark checks, on a title expands; the wheel scrolls.",
+               Style::dim);
+  }
+  screen.show();
+}
+
+} // namespace llmchecklist::cli::ui

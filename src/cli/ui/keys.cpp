@@ -1,0 +1,102 @@
+#include "ui/keys.hpp"
+
+#include <array>
+
+namespace llmchecklist::cli::ui {
+namespace {
+
+constexpr std::string_view k_check = "check the item, or uncheck it (a click on its mark too)";
+constexpr std::string_view k_expand =
+    "expand the item's details in place, or fold them (a click on its title too); on a phase, "
+    "fold or unfold it";
+
+constexpr std::array k_bindings{
+    Binding{'j', Request::down, "move down"},
+    Binding{k_key_down, Request::down, "move down"},
+    Binding{'k', Request::up, "move up"},
+    Binding{k_key_up, Request::up, "move up"},
+    Binding{k_key_page_down, Request::page_down, "move a page down"},
+    Binding{k_key_page_up, Request::page_up, "move a page up"},
+    Binding{'g', Request::first, "go to the first row"},
+    Binding{k_key_home, Request::first, "go to the first row"},
+    Binding{'G', Request::last, "go to the last row"},
+    Binding{k_key_end, Request::last, "go to the last row"},
+    Binding{' ', Request::toggle, k_check, "check"},
+    Binding{'x', Request::toggle, k_check},
+    Binding{'n', Request::not_applicable, "mark the item not applicable, with a reason", "n/a",
+            When::not_searching},
+    Binding{'e', Request::edit_note, "edit the item's note", "note"},
+    Binding{k_key_enter, Request::expand_or_fold, k_expand, "details"},
+    Binding{k_key_right, Request::expand, "expand the item's details"},
+    Binding{k_key_left, Request::fold, "fold the item's details, or the phase"},
+    Binding{k_key_tab, Request::next_phase, "jump to the next phase"},
+    Binding{'1', Request::phase_1, "jump to phase 1"},
+    Binding{'2', Request::phase_2, "jump to phase 2"},
+    Binding{'3', Request::phase_3, "jump to phase 3"},
+    Binding{'4', Request::phase_4, "jump to phase 4"},
+    Binding{'5', Request::phase_5, "jump to phase 5"},
+    Binding{'6', Request::phase_6, "jump to phase 6"},
+    Binding{'/', Request::search, "search titles, ids and details as you type", "search"},
+    Binding{'n', Request::next_match, "while searching: the next match", "next",
+            When::searching},
+    Binding{'N', Request::previous_match, "while searching: the previous match (Esc ends it)",
+            "prev", When::searching},
+    Binding{'f', Request::filter, "show all, todo, done, n/a, stale items in turn", "filter"},
+    Binding{'E', Request::export_report, "export a report (format and file asked below)",
+            "export"},
+    Binding{'?', Request::help, "show every key", "help"},
+    Binding{'q', Request::quit, "quit", "quit"},
+};
+
+} // namespace
+
+std::span<const Binding> bindings()
+{
+  return k_bindings;
+}
+
+const Binding* binding_for(int key, bool searching)
+{
+  for (const Binding& binding : k_bindings) {
+    if (binding.key == key &&
+        (binding.when == When::always ||
+         (binding.when == When::searching) == searching)) {
+      return &binding;
+    }
+  }
+  return nullptr;
+}
+
+std::string key_name(int key)
+{
+  switch (key) {
+  case k_key_up:
+    return "Up";
+  case k_key_down:
+    return "Down";
+  case k_key_left:
+    return "Left";
+  case k_key_right:
+    return "Right";
+  case k_key_page_up:
+    return "PgUp";
+  case k_key_page_down:
+    return "PgDn";
+  case k_key_home:
+    return "Home";
+  case k_key_end:
+    return "End";
+  case k_key_enter:
+    return "Enter";
+  case k_key_escape:
+    return "Esc";
+  case k_key_tab:
+    return "Tab";
+  case ' ':
+    return "Space";
+  default:
+    return std::string(1, static_cast<char>(key));
+  }
+}
+
+} // namespace llmchecklist::cli::ui

@@ -1,0 +1,221 @@
+#include "ui/screen.hpp"
+
+#include <csignal>
+#include <cwchar>
+
+#define NCURSES_NOMACROS
+#include <curses.h>
+
+#include "ui/keys.hpp"
+
+namespace llmchecklist::cli::ui {
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+void on_stop(int signal)
+{
+  g_stop = signal;
+}
+
+enum Pair : short
+{
+  k_pair_done = 1,
+  k_pair_todo,
+  k_pair_warning,
+  k_pair_error,
+  k_pair_bar,
+};
+
+attr_t attributes(Style style, bool color)
+{
+  switch (style) {
+  case Style::normal:
+    return A_NORMAL;
+  case Style::bold:
+    return A_BOLD;
+  case Style::dim:
+    return A_DIM;
+  case Style::done:
+    return color ? COLOR_PAIR(k_pair_done) : A_BOLD;
+  case Style::todo:
+    return color ? COLOR_PAIR(k_pair_todo) : A_NORMAL;
+  case Style::warning:
+    return color ? COLOR_PAIR(k_pair_warning) : A_BOLD;
+  case Style::error:
+    return color ? COLOR_PAIR(k_pair_error) | A_BOLD : A_BOLD;
+  case Style::cursor:
+    return A_REVERSE;
+  case Style::bar:
+    return color ? COLOR_PAIR(k_pair_bar) : A_REVERSE;
+  }
+  return A_NORMAL;
+}
+
+} // namespace
+
+Screen::Screen(bool color)
+{
+  g_stop = 0;
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    std::signal(signal, on_stop);
+  }
+  // A quick Escape: the prompts use it to cancel.
+  set_escdelay(25);
+  initscr();
+  cbreak();
+  noecho();
+  nonl();
+  keypad(stdscr, TRUE);
+  curs_set(0);
+  mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, nullptr);
+  mouseinterval(0);
+  m_color = color && has_colors();
+  if (m_color) {
+    start_color();
+    use_default_colors();
+    init_pair(k_pair_done, COLOR_GREEN, -1);
+    init_pair(k_pair_todo, -1, -1);
+    init_pair(k_pair_warning, COLOR_YELLOW, -1);
+    init_pair(k_pair_error, COLOR_RED, -1);
+    init_pair(k_pair_bar, COLOR_BLACK, COLOR_CYAN);
+  }
+}
+
+Screen::~Screen()
+{
+  mousemask(0, nullptr);
+  endwin();
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    std::signal(signal, SIG_DFL);
+  }
+}
+
+int Screen::stop_signal()
+{
+  return g_stop;
+}
+
+int Screen::rows() const
+{
+  return LINES;
+}
+
+int Screen::columns() const
+{
+  return COLS;
+}
+
+int Screen::read_key(int timeout_ms)
+{
+  wtimeout(stdscr, timeout_ms);
+  wint_t key = 0;
+  const int kind = wget_wch(stdscr, &key);
+  if (kind == ERR) {
+    return k_key_none;
+  }
+  if (kind == OK) {
+    switch (key) {
+    case L'\r':
+    case L'\n':
+      return k_key_enter;
+    case 27:
+      return k_key_escape;
+    case L'\t':
+      return k_key_tab;
+    case 127:
+    case 8:
+      return k_key_backspace;
+    default:
+      return static_cast<int>(key);
+    }
+  }
+  switch (key) {
+  case KEY_UP:
+    return k_key_up;
+  case KEY_DOWN:
+    return k_key_down;
+  case KEY_LEFT:
+    return k_key_left;
+  case KEY_RIGHT:
+    return k_key_right;
+  case KEY_PPAGE:
+    return k_key_page_up;
+  case KEY_NPAGE:
+    return k_key_page_down;
+  case KEY_HOME:
+    return k_key_home;
+  case KEY_END:
+    return k_key_end;
+  case KEY_ENTER:
+    return k_key_enter;
+  case KEY_BACKSPACE:
+    return k_key_backspace;
+  case KEY_RESIZE:
+    return k_key_resize;
+  case KEY_MOUSE: {
+    MEVENT event{};
+    if (getmouse(&event) != OK) {
+      return k_key_none;
+    }
+    m_mouse.row = event.y;
+    m_mouse.column = event.x;
+    if ((event.bstate & BUTTON4_PRESSED) != 0) {
+      m_mouse.kind = MouseEvent::Kind::wheel_up;
+    } else if ((event.bstate & BUTTON5_PRESSED) != 0) {
+      m_mouse.kind = MouseEvent::Kind::wheel_down;
+    } else if ((event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0) {
+      m_mouse.kind = MouseEvent::Kind::click;
+    } else {
+      m_mouse.kind = MouseEvent::Kind::other;
+    }
+    return k_key_mouse;
+  }
+  default:
+    return k_key_none;
+  }
+}
+
+void Screen::clear()
+{
+  werase(stdscr);
+}
+
+void Screen::put(int row, int column, std::string_view text, Style style)
+{
+  if (row < 0 || row >= LINES || column >= COLS) {
+    return;
+  }
+  wattrset(stdscr, static_cast<int>(attributes(style, m_color)));
+  // Our text is valid UTF-8 by now (made printable before it gets here); curses cuts it at the
+  // edge of the window.
+  const std::string copy(text);
+  mvwaddnstr(stdscr, row, column, copy.c_str(), static_cast<int>(copy.size()));
+  wattrset(stdscr, A_NORMAL);
+}
+
+void Screen::fill(int row, int column, Style style)
+{
+  if (row < 0 || row >= LINES || column >= COLS) {
+    return;
+  }
+  wattrset(stdscr, static_cast<int>(attributes(style, m_color)));
+  wmove(stdscr, row, column);
+  for (int c = column; c < COLS; ++c) {
+    waddch(stdscr, ' ');
+  }
+  wattrset(stdscr, A_NORMAL);
+}
+
+void Screen::show(int cursor_row, int cursor_column)
+{
+  if (cursor_row >= 0) {
+    curs_set(1);
+    wmove(stdscr, cursor_row, cursor_column);
+  } else {
+    curs_set(0);
+  }
+  wrefresh(stdscr);
+}
+
+} // namespace llmchecklist::cli::ui
