@@ -50,9 +50,10 @@ struct UpgradePlan
 UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checklist& to,
                          const std::string& to_reference);
 
-/// Re-pins the state as planned. Entries are kept as they are (added items are todo, changed
-/// ones show as stale, dropped ones become orphans), but for merged items: a carried check
-/// moves to the item that took it over, at a revision that shows it as stale.
-void apply_upgrade(State& state, const UpgradePlan& plan);
+/// Re-pins the state as planned, to the checklist `to`. Entries are kept as they are (added
+/// items are todo, changed ones show as stale, dropped ones become orphans), but for merged
+/// items: a carried check moves to the item that took it over, at a revision that shows it as
+/// stale; and entries that record nothing of items `to` lacks are removed.
+void apply_upgrade(State& state, const UpgradePlan& plan, const Checklist& to);
 
 } // namespace llmchecklist

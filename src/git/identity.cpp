@@ -42,8 +42,12 @@ std::string current_user(const std::filesystem::path& directory)
       line.erase(std::min(line.size(), line.rfind(' ')));
     }
     name = line;
+  } else if (const char* committer = std::getenv("GIT_COMMITTER_NAME");
+             committer != nullptr && *committer != '\0') {
+    // git knows no full identity (a name without an email it can trust): the name alone, the
+    // one git would use first.
+    name = committer;
   } else if (ident.status != 127) {
-    // git knows no full identity (a name without an email it can trust): the name alone.
     name = first_line(detail::run_git(directory, {"config", "--get", "user.name"}).text);
   }
   // A name in a legacy encoding would make the state file invalid UTF-8, which TOML rejects:

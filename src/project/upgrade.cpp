@@ -81,7 +81,7 @@ UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checkl
   return plan;
 }
 
-void apply_upgrade(State& state, const UpgradePlan& plan)
+void apply_upgrade(State& state, const UpgradePlan& plan, const Checklist& to)
 {
   state.checklist = plan.to_reference;
   if (state.checklist.rfind(k_builtin_prefix, 0) != 0) {
@@ -95,15 +95,27 @@ void apply_upgrade(State& state, const UpgradePlan& plan)
     Entry moved = *old;
     moved.id = merge.into;
     moved.revision = merge.revision;
-    // The item taking over had no check, but may have a verify command of its own: it stays.
-    if (const Entry* keeper = state.find(merge.into); keeper != nullptr && moved.verify.empty()) {
+    // The item taking over had no check, but may have a verify command of its own: it wins, and
+    // then the merged entry stays as an orphan, so that its command is not lost either.
+    bool keep_old = false;
+    if (const Entry* keeper = state.find(merge.into); keeper != nullptr && !keeper->verify.empty()) {
+      keep_old = !moved.verify.empty() && moved.verify != keeper->verify;
       moved.verify = keeper->verify;
       moved.verify_result = keeper->verify_result;
     }
     std::erase_if(state.entries, [&](const Entry& entry) {
-      return entry.id == merge.from || entry.id == merge.into;
+      return (entry.id == merge.from && !keep_old) || entry.id == merge.into;
     });
     state.entries.push_back(std::move(moved));
+    state.reindex();
+  }
+  // Entries of items the new version no longer has that record nothing (todo, no note, no
+  // command) are only the old version's layout: as orphans they would only be noise.
+  const std::size_t before = state.entries.size();
+  std::erase_if(state.entries, [&](const Entry& entry) {
+    return entry.blank() && to.find_item(entry.id) == Checklist::npos;
+  });
+  if (state.entries.size() != before) {
     state.reindex();
   }
 }

@@ -125,6 +125,7 @@ every_2026_1_item_checked() {
   old check tool-permissions --na "the feature calls no tools" -q
   old check --phase 2 --na "we do not fine-tune" -q
   old check prompt-logging --na "nothing is logged" -q
+  git add .llmchecklist .gitignore && git commit -qm "Sign off every item of 2026.1"
   cp .llmchecklist before
 }
 
@@ -181,6 +182,15 @@ test_upgrading_to_2026_2_keeps_every_sign_off_carried_over_or_as_an_orphan() {
   assert_eq " M .llmchecklist" "$(git status --porcelain | grep -v '^??')"
   lc diff
   assert_contains "$out" "33 compliance-scope"
+}
+
+test_a_fresh_2026_1_state_upgrades_without_leaving_orphans() {
+  git_repo
+  old init --checklist builtin:llm-deployment@2026.1 -q
+  old upgrade -q
+  old list
+  assert_status 0
+  assert_not_contains "$err" "orphaned"
 }
 
 test_a_merged_n_a_decision_is_carried_as_n_a_with_its_reason() {

@@ -92,7 +92,7 @@ TEST_SUITE("upgrade")
     CHECK(plan.merged[1].into == "fresh");
     CHECK(plan.merged[1].carried);
 
-    apply_upgrade(state, plan);
+    apply_upgrade(state, plan, to);
     const Entry* fresh = state.find("fresh");
     REQUIRE(fresh != nullptr);
     CHECK(fresh->status == Status::na);
@@ -114,7 +114,7 @@ TEST_SUITE("upgrade")
     const UpgradePlan plan = plan_upgrade(state, &from, to, "t.toml");
     REQUIRE(plan.merged.size() == 2);
     CHECK_FALSE(plan.merged[0].carried);
-    apply_upgrade(state, plan);
+    apply_upgrade(state, plan, to);
     CHECK(state.find("keep")->note == "own");
     REQUIRE(state.find("merged") != nullptr);
     CHECK(state.find("merged")->note == "theirs");
@@ -170,5 +170,24 @@ TEST_SUITE("upgrade")
     CHECK(problems[0].message == "'replaces' names 'folded', which no earlier released version of "
                                  "this checklist has");
     CHECK(problems[0].location.line == 19);
+  }
+
+  TEST_CASE("a carried check never costs a verify command, and blank old entries go")
+  {
+    const Checklist from = parse_checklist(k_v1, "t.toml");
+    const Checklist to = parse_checklist(k_v2, "t.toml");
+    State state;
+    sign(state, "merged", Status::done, "done there");
+    state.entry("merged").verify = "test -f merged";
+    state.entry("keep").verify = "test -f keep";
+    state.entry("gone"); // todo, nothing recorded: only the old layout
+    apply_upgrade(state, plan_upgrade(state, &from, to, "t.toml"), to);
+    const Entry* keep = state.find("keep");
+    REQUIRE(keep != nullptr);
+    CHECK(keep->status == Status::done); // carried
+    CHECK(keep->verify == "test -f keep"); // its own command wins...
+    REQUIRE(state.find("merged") != nullptr);
+    CHECK(state.find("merged")->verify == "test -f merged"); // ...and the other stays, an orphan
+    CHECK(state.find("gone") == nullptr);
   }
 }

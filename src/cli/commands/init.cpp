@@ -46,6 +46,8 @@ void create_state_file(const Context& context, const InitOptions& options, const
 {
   const std::string reference = stored_reference(options.checklist, path);
   std::size_t items = 0;
+  std::error_code ec;
+  const bool existed = fs::exists(fs::symlink_status(path, ec));
   // Load the checklist first so that a bad one is reported before anything is written.
   try {
     load_checklist_reference(reference, fs::absolute(path).parent_path());
@@ -80,7 +82,9 @@ void create_state_file(const Context& context, const InitOptions& options, const
       },
       context.lock_timeout(), Creation::always);
   if (!context.options.quiet) {
-    fmt::print("{}", fitted_lines(context.out(), fmt::format("created {} ({} items from {})",
+    fmt::print("{}", fitted_lines(context.out(), fmt::format("{} {} ({} items from {})",
+                                                             existed ? "re-initialised"
+                                                                     : "created",
                                                              printable(path.string()), items,
                                                              printable(reference))));
   }

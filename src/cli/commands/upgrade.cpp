@@ -136,7 +136,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
   update_project(
       project.state_path,
       [&](Project& current) {
-        apply_upgrade(current.state, plan);
+        apply_upgrade(current.state, plan, target.checklist);
         current.checklist = target.checklist;
       },
       context.lock_timeout());
