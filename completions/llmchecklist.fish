@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune
+set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune ui
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -27,8 +27,8 @@ complete -c llmchecklist -l version -d "Print the version"
 
 # Items and phases of the checklist in use.
 complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck show verify" -a "(__llmchecklist_ask items)"
-complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck list progress export" -l phase -x -a "(__llmchecklist_ask values phase)" -d "Phase"
-complete -c llmchecklist -n "__fish_seen_subcommand_from list export" -l status -x -a "(__llmchecklist_ask values status)" -d "Only items with this status"
+complete -c llmchecklist -n "__fish_seen_subcommand_from check uncheck list progress export ui" -l phase -x -a "(__llmchecklist_ask values phase)" -d "Phase"
+complete -c llmchecklist -n "__fish_seen_subcommand_from list export ui" -l status -x -a "(__llmchecklist_ask values status)" -d "Only items with this status"
 
 # Subcommand options.
 complete -c llmchecklist -n "__fish_seen_subcommand_from list show progress verify diff" -l json -d "Print JSON"
