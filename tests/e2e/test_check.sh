@@ -15,38 +15,38 @@ entry_of() { # id file
 
 test_check_marks_several_items_done_at_once() {
   git_repo
-  lc check 3 5 cost-controls
+  lc check 2 4 cost-controls
   assert_status 0
-  assert_contains "$out" "checked 3 cost-at-scale"
-  assert_contains "$out" "checked 5 structured-output"
-  assert_contains "$out" "checked 26 cost-controls"
+  assert_contains "$out" "checked 2 cost-at-scale"
+  assert_contains "$out" "checked 4 structured-output"
+  assert_contains "$out" "checked 25 cost-controls"
   lc list --json
-  assert_eq "3 5 26" "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
+  assert_eq "2 4 25" "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
 }
 
 test_check_note_is_recorded_with_the_checker_and_the_time() {
   git_repo
-  lc_ok check 3 5 --note "docs/model-choice.md"
-  assert_eq '[items.cost-at-scale]
+  lc_ok check 3 4 --note "docs/model-choice.md"
+  assert_eq '[items.context-length]
 status = "done"
 revision = 1
 by = "Ada Lovelace <ada@example.org>"
 at = 2026-11-28T12:00:00Z
-note = "docs/model-choice.md"' "$(entry_of cost-at-scale .llmchecklist)"
+note = "docs/model-choice.md"' "$(entry_of context-length .llmchecklist)"
   assert_contains "$(entry_of structured-output .llmchecklist)" 'note = "docs/model-choice.md"'
 }
 
 test_check_na_records_not_applicable_with_the_reason() {
   git_repo
-  lc check fine-tuning-baseline --na "prompting meets the bar; no fine-tuning"
+  lc check fine-tune-break-even --na "prompting meets the bar; no fine-tuning"
   assert_status 0
-  assert_eq '[items.fine-tuning-baseline]
+  assert_eq '[items.fine-tune-break-even]
 status = "na"
 revision = 1
 by = "Ada Lovelace <ada@example.org>"
 at = 2026-11-28T12:00:00Z
-note = "prompting meets the bar; no fine-tuning"' "$(entry_of fine-tuning-baseline .llmchecklist)"
-  assert_eq na "$(status_of 7)"
+note = "prompting meets the bar; no fine-tuning"' "$(entry_of fine-tune-break-even .llmchecklist)"
+  assert_eq na "$(status_of 10)"
 }
 
 test_check_na_without_a_reason_is_a_usage_error_that_writes_nothing() {
@@ -89,10 +89,10 @@ test_check_phase_marks_every_item_of_the_phase() {
   lc check --phase evaluation
   assert_status 0
   lc list --json
-  assert_eq "10 11 12 13 14 15 16" "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
+  assert_eq "11 12 13 14 15 16" "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
   lc_ok check --phase 2 --na "no fine-tuning"
   lc list --json
-  assert_eq "3 3" "$(json '.phases[1] | "\(.na) \(.total)"')"
+  assert_eq "5 5" "$(json '.phases[1] | "\(.na) \(.total)"')"
   assert_eq "no fine-tuning" "$(json '.phases[1].items[2].note')"
 }
 
@@ -100,7 +100,7 @@ test_check_phase_and_items_together_mark_the_union() {
   git_repo
   lc_ok check 1 10 --phase compliance
   lc list --json
-  assert_eq "1 10 34 35 36 37 38 39 40" \
+  assert_eq "1 10 33 34 35 36 37 38 39 40" \
     "$(json '[.phases[].items[] | select(.status == "done") | .number | tostring] | join(" ")')"
 }
 
@@ -143,38 +143,38 @@ test_recheck_updates_by_at_and_note() {
   git config user.email "grace@example.org"
   LLMCHECKLIST_NOW=2026-12-01T09:30:00Z lc check 3 --note "reviewed version"
   assert_status 0
-  assert_eq '[items.cost-at-scale]
+  assert_eq '[items.context-length]
 status = "done"
 revision = 1
 by = "Grace Hopper <grace@example.org>"
 at = 2026-12-01T09:30:00Z
-note = "reviewed version"' "$(entry_of cost-at-scale .llmchecklist)"
+note = "reviewed version"' "$(entry_of context-length .llmchecklist)"
 }
 
 test_check_turns_na_into_done_dropping_the_reason() {
   git_repo
   lc_ok check 3 --na "not relevant"
   lc_ok check 3
-  assert_eq '[items.cost-at-scale]
+  assert_eq '[items.context-length]
 status = "done"
 revision = 1
 by = "Ada Lovelace <ada@example.org>"
-at = 2026-11-28T12:00:00Z' "$(entry_of cost-at-scale .llmchecklist)"
+at = 2026-11-28T12:00:00Z' "$(entry_of context-length .llmchecklist)"
 }
 
 test_uncheck_returns_items_to_todo_without_by_at_or_note() {
   git_repo
-  lc_ok check 3 5 --note "evidence"
-  lc_ok check 7 --na "reason"
-  lc uncheck 3 fine-tuning-baseline
+  lc_ok check 2 4 --note "evidence"
+  lc_ok check 6 --na "reason"
+  lc uncheck 2 fine-tuning-baseline
   assert_status 0
-  assert_contains "$out" "unchecked 3 cost-at-scale"
-  assert_contains "$out" "unchecked 7 fine-tuning-baseline"
+  assert_contains "$out" "unchecked 2 cost-at-scale"
+  assert_contains "$out" "unchecked 6 fine-tuning-baseline"
   assert_eq '[items.cost-at-scale]
 status = "todo"' "$(entry_of cost-at-scale .llmchecklist)"
   assert_eq '[items.fine-tuning-baseline]
 status = "todo"' "$(entry_of fine-tuning-baseline .llmchecklist)"
-  assert_eq done "$(status_of 5)"
+  assert_eq done "$(status_of 4)"
 }
 
 test_uncheck_phase_returns_every_item_of_the_phase_to_todo() {
@@ -221,7 +221,7 @@ test_check_outside_git_writes_in_the_current_directory() {
 }
 
 test_check_outside_git_records_the_login_name() {
-  lc_ok check 3
+  lc_ok check 2
   local entry
   entry=$(entry_of cost-at-scale .llmchecklist)
   assert_contains "$entry" "by = \"$(id -un)\""

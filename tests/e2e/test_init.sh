@@ -10,7 +10,7 @@ test_init_creates_a_todo_state_file_for_the_built_in_checklist() {
   assert_contains "$out" "40 items"
   [ -f .llmchecklist ] || fail "no .llmchecklist"
   assert_eq 'format = 1
-checklist = "builtin:llm-deployment@2026.1"' "$(grep -v '^#' .llmchecklist | head -2)"
+checklist = "builtin:llm-deployment@2026.2"' "$(grep -v '^#' .llmchecklist | head -2)"
   assert_eq 40 "$(grep -c '^\[items\.' .llmchecklist)" "item tables"
   assert_eq 40 "$(grep -c '^status = "todo"$' .llmchecklist)" "todo entries"
 }
@@ -72,7 +72,7 @@ test_init_force_with_another_checklist_keeps_recorded_entries_as_orphans() {
   lc init --force --checklist small.toml
   assert_status 0
   assert_contains "$(cat .llmchecklist)" 'checklist = "small.toml"'
-  assert_contains "$(cat .llmchecklist)" '[items.cost-at-scale]
+  assert_contains "$(cat .llmchecklist)" '[items.context-length]
 status = "done"
 revision = 1
 by = "Ada Lovelace <ada@example.org>"
@@ -81,7 +81,7 @@ note = "kept"'
   lc list --json
   # What was recorded is kept and reported; the old checklist's never-checked todo entries
   # record nothing and are not carried over.
-  assert_eq '["cost-at-scale"]' "$(json '.orphaned | tostring')" "orphaned entries"
+  assert_eq '["context-length"]' "$(json '.orphaned | tostring')" "orphaned entries"
   assert_eq "5 0" "$(json '"\(.total) \(.done)"')"
 }
 
@@ -112,7 +112,7 @@ test_init_accepts_an_explicit_built_in_reference() {
   git_repo
   lc init --checklist builtin:llm-deployment
   assert_status 0
-  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.1"'
+  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.2"'
 }
 
 test_init_with_an_unknown_built_in_is_an_error_that_writes_nothing() {

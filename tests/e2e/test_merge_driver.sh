@@ -175,30 +175,30 @@ test_merge_both_sides_na_the_later_decision_wins() {
 
 test_merge_different_statuses_conflict_with_markers_around_that_item_alone() {
   repo_with_driver
-  on_branch left check 3 4 --note "done on the left"
-  on_branch right check 3 --na "does not apply"
+  on_branch left check 2 3 --note "done on the left"
+  on_branch right check 2 --na "does not apply"
   merge left
   merge_conflicting right
   assert_contains "$out" "CONFLICT"
-  assert_contains "$out" "item 3 cost-at-scale is done on ours, na on theirs"
+  assert_contains "$out" "item 2 cost-at-scale is done on ours, na on theirs"
   assert_eq "UU .llmchecklist" "$(git status --porcelain -- .llmchecklist)"
   assert_eq 3 "$(markers)" "marker lines"
-  # The markers enclose item 3's table; its comment and the neighbours are as the writer has them.
+  # The markers enclose item 2's table; its comment and the neighbours are as the writer has them.
   local block
-  block=$(sed -n '/^# 3\. /,/^# 4\. /p' .llmchecklist)
-  assert_eq "<<<<<<< ours" "$(printf '%s\n' "$block" | sed -n 2p)" "line after item 3's comment"
+  block=$(sed -n '/^# 2\. /,/^# 3\. /p' .llmchecklist)
+  assert_eq "<<<<<<< ours" "$(printf '%s\n' "$block" | sed -n 2p)" "line after item 2's comment"
   assert_contains "$block" '=======
 [items.cost-at-scale]
 status = "na"'
   assert_contains "$block" 'note = "does not apply"
 >>>>>>> theirs
 
-# 4.'
+# 3.'
   assert_eq '[items.context-length]
-status = "done"' "$(item_block 4 | sed -n 2,3p)"
+status = "done"' "$(item_block 3 | sed -n 2,3p)"
   # Resolving it by hand, as git asks, gives a valid file again.
   sed -i -e '/^<<<<<<< ours$/,/^=======$/d' -e '/^>>>>>>> theirs$/d' .llmchecklist
-  lc show 3 --json
+  lc show 2 --json
   assert_status 0
   assert_eq "na" "$(json .status)"
 }
@@ -352,24 +352,24 @@ test_merge_driver_exits_1_with_markers_when_statuses_differ() {
   git_repo
   lc_ok init
   cp .llmchecklist base
-  lc_ok check 3
+  lc_ok check 2
   cp .llmchecklist ours
   cp base .llmchecklist
-  lc_ok check 3 --na "not here"
+  lc_ok check 2 --na "not here"
   cp .llmchecklist theirs
   lc merge-driver base ours theirs
   assert_status 1
-  assert_contains "$err" "item 3 cost-at-scale is done on ours, na on theirs"
+  assert_contains "$err" "item 2 cost-at-scale is done on ours, na on theirs"
   assert_eq 1 "$(grep -c '^<<<<<<< ours$' ours)"
 }
 
 test_merge_driver_takes_an_empty_base_as_no_common_ancestor() {
   git_repo
   : >base
-  lc_ok check 3
+  lc_ok check 2
   cp .llmchecklist ours
   rm .llmchecklist
-  lc_ok check 4
+  lc_ok check 3
   cp .llmchecklist theirs
   lc merge-driver base ours theirs
   assert_status 0

@@ -205,7 +205,7 @@ test_progress_json_has_the_counters_and_phases_without_items() {
   assert_status 0
   assert_eq "1 0 39 40 2.5" "$(json '"\(.done) \(.na) \(.todo) \(.total) \(.percent)"')"
   assert_eq 6 "$(json '.phases | length')"
-  assert_eq "model-selection|Model Selection|1|6" "$(json '.phases[0] | "\(.id)|\(.title)|\(.done)|\(.total)"')"
+  assert_eq "model-selection|Model Selection|1|5" "$(json '.phases[0] | "\(.id)|\(.title)|\(.done)|\(.total)"')"
   assert_eq 0 "$(json '[.phases[] | select(has("done") and has("na") and has("todo") and has("total") and has("percent") | not)] | length')"
 }
 

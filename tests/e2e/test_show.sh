@@ -4,14 +4,14 @@
 
 test_show_finds_the_same_item_by_number_id_and_unique_prefix() {
   local reference
-  for reference in 3 cost-at-scale cost-at "03"; do
+  for reference in 2 cost-at-scale cost-at "02"; do
     lc show "$reference" --json
     assert_status 0
     assert_eq "cost-at-scale" "$(json '.id')" "show $reference"
-    assert_eq 3 "$(json '.number')" "show $reference"
+    assert_eq 2 "$(json '.number')" "show $reference"
   done
   lc show 40 --json
-  assert_eq "ai-disclosure" "$(json '.id')"
+  assert_eq "system-card" "$(json '.id')"
   lc show 1 --json
   assert_eq "quality-bar" "$(json '.id')"
 }
@@ -28,10 +28,10 @@ test_show_prefers_an_exact_id_over_longer_ids_it_prefixes() {
 }
 
 test_show_json_is_one_item_with_its_fields() {
-  lc show 3 --json
+  lc show 2 --json
   assert_status 0
   assert_eq object "$(json 'type')"
-  assert_eq "cost-at-scale todo required" "$(json '"\(.id) \(.status) \(.severity)"')"
+  assert_eq "cost-at-scale todo recommended" "$(json '"\(.id) \(.status) \(.severity)"')"
   assert_eq 0 "$(json '[.title, .details, .done_when] | map(select(type != "string" or length == 0)) | length')" \
     "title, details and done_when are non-empty strings"
   assert_eq false "$(json 'has("phases")')" "a single item, not a list"
@@ -40,7 +40,7 @@ test_show_json_is_one_item_with_its_fields() {
   local from_show=$out
   lc list --json
   assert_eq "$(printf '%s' "$from_show" | jq -c '{number, id, title, status, severity, details, done_when}')" \
-    "$(json '.phases[].items[] | select(.number == 3) | {number, id, title, status, severity, details, done_when} | tojson')" \
+    "$(json '.phases[].items[] | select(.number == 2) | {number, id, title, status, severity, details, done_when} | tojson')" \
     "show --json against list --json"
 }
 
@@ -55,21 +55,21 @@ test_show_json_carries_the_recorded_state() {
 
 test_show_prints_phase_title_details_done_when_severity_links_and_state() {
   git_repo
-  lc_ok check 4 --na "inputs are short and bounded"
-  lc show 4
+  lc_ok check 3 --na "inputs are short and bounded"
+  lc show 3
   assert_status 0
   local item
   # The title, wrapped to 80 columns: its first two lines joined.
   item=$(printf '%s' "$out" | head -2 | paste -sd' ')
-  lc show 4 --json
+  lc show 3 --json
   local title details_first_word done_when link
   title=$(json .title) done_when=$(json .done_when) link=$(json '.links[0]')
   details_first_word=$(json '.details | split(" ")[0]')
-  lc show 4
-  assert_eq "4. $title" "$item" "first line"
+  lc show 3
+  assert_eq "3. $title" "$item" "first line"
   assert_contains "$out" "context-length"
   assert_contains "$out" "Model Selection"
-  assert_contains "$out" "required"
+  assert_contains "$out" "recommended"
   assert_contains "$out" "Done when:"
   assert_contains "$(printf '%s' "$out" | tr -s ' \n' '  ')" "$done_when" "done_when (unwrapped)"
   assert_contains "$out" "  $details_first_word "
@@ -121,7 +121,7 @@ test_show_an_ambiguous_prefix_is_a_usage_error_listing_the_candidates() {
   assert_eq "" "$out" "stdout"
   assert_contains "$err" "ambiguous"
   local id
-  for id in "3 cost-at-scale" "4 context-length" "26 cost-controls" "38 content-filtering"; do
+  for id in "2 cost-at-scale" "3 context-length" "25 cost-controls" "33 compliance-scope" "38 content-filtering"; do
     assert_contains "$err" "$id"
   done
 }
@@ -138,7 +138,7 @@ test_show_an_unknown_item_is_a_usage_error_suggesting_near_ids() {
   lc show cost-at-scal3
   assert_status 2
   assert_contains "$err" "cost-at-scal3"
-  assert_contains "$err" "3 cost-at-scale"
+  assert_contains "$err" "2 cost-at-scale"
   lc show zzzz
   assert_status 2
   assert_contains "$err" "zzzz"

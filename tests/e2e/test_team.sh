@@ -126,7 +126,7 @@ test_progress_since_a_revision_fails_when_items_were_unchecked() {
   lc progress --since HEAD --min 0
   assert_status 1
   assert_contains "$err" "items done at HEAD are todo now:"
-  assert_contains "$err" "2 smaller-model-check"
+  assert_contains "$err" "2 cost-at-scale"
   lc progress --since no-such-ref
   assert_status 2
 }
@@ -152,9 +152,9 @@ id = "ours"
 title = "Our launch checklist"
 version = "1"
 extends = "builtin:llm-deployment"
-exclude = ["fine-tune-break-even", "smaller-model-check"]
+exclude = ["fine-tune-break-even", "cost-at-scale"]
 
-[overrides.red-teaming]
+[overrides.adversarial-cases]
 severity = "recommended"
 
 [[phases]]
@@ -179,10 +179,10 @@ TOML
   assert_eq 40 "$(json .total)" "40 - 2 excluded + 2 added"
   assert_eq "model-selection fine-tuning evaluation infrastructure monitoring compliance launch-review" \
     "$(json '[.phases[].id] | join(" ")')"
-  assert_eq "" "$(json '.phases[].items[] | select(.id == "smaller-model-check") | .id')" "excluded"
+  assert_eq "" "$(json '.phases[].items[] | select(.id == "cost-at-scale") | .id')" "excluded"
   assert_eq "15 domain-eval" "$(json '.phases[2].items[-1] | "\(.number) \(.id)"')" "added to its phase, numbered in order"
   assert_eq "40 sign-off" "$(json '.phases[6].items[0] | "\(.number) \(.id)"')"
-  assert_eq "recommended" "$(json '.phases[].items[] | select(.id == "red-teaming") | .severity')"
+  assert_eq "recommended" "$(json '.phases[].items[] | select(.id == "adversarial-cases") | .severity')"
   lc checklists
   assert_contains "$out" "In use: ours.toml  Our launch checklist"
 }
@@ -232,21 +232,21 @@ exclude = ["no-such-item"]
 id = "evaluation"
 
 [[phases.items]]
-id = "red-teaming"
-title = "Our own red-teaming"
+id = "adversarial-cases"
+title = "Our own adversarial cases"
 TOML
   lc lint --min-words 0 ours.toml
   assert_status 3
   assert_contains "$err" "ours.toml:5:11: error: 'exclude' names 'no-such-item'"
-  assert_contains "$err" "ours.toml:10:1: error: item id 'red-teaming' is already in the base checklist"
+  assert_contains "$err" "ours.toml:10:1: error: item id 'adversarial-cases' is already in the base checklist"
 }
 
 test_checklists_lists_the_built_in_ones_and_the_one_in_use() {
   lc checklists
   assert_status 0
-  assert_contains "$out" "builtin:llm-deployment  LLM Deployment Checklist (version 2026.1, 40 items)  <- in use"
+  assert_contains "$out" "builtin:llm-deployment  LLM Deployment Checklist (version 2026.2, 40 items)  <- in use"
   lc checklists --json
-  assert_eq "builtin:llm-deployment@2026.1 40" "$(json '.in_use | "\(.source) \(.items)"')"
+  assert_eq "builtin:llm-deployment@2026.2 40" "$(json '.in_use | "\(.source) \(.items)"')"
 }
 
 run_tests "$@"

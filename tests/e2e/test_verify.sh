@@ -6,17 +6,17 @@
 test_a_passing_command_passes_and_a_failing_one_fails_with_its_last_lines() {
   git_repo
   touch retention.md
-  lc verify 3 --set "test -f retention.md"
+  lc verify 2 --set "test -f retention.md"
   assert_status 0
-  lc verify 5 --set "echo first line; echo second line >&2; exit 3"
+  lc verify 4 --set "echo first line; echo second line >&2; exit 3"
   lc verify
   assert_status 1
-  assert_contains "$out" "pass    3 cost-at-scale"
-  assert_contains "$out" "FAIL    5 structured-output  exit 3"
+  assert_contains "$out" "pass    2 cost-at-scale"
+  assert_contains "$out" "FAIL    4 structured-output  exit 3"
   assert_contains "$out" "    | first line"
   assert_contains "$out" "    | second line"
   assert_contains "$err" "1 of 2 commands passed"
-  lc verify 3
+  lc verify 2
   assert_status 0
 }
 
@@ -33,10 +33,10 @@ test_commands_run_from_the_state_file_directory() {
 
 test_a_hanging_command_is_killed_at_its_timeout_with_its_whole_process_group() {
   git_repo
-  lc verify 7 --set 'sleep 300 & echo $! > child.pid; sleep 300'
-  lc verify 7 --timeout 1
+  lc verify 6 --set 'sleep 300 & echo $! > child.pid; sleep 300'
+  lc verify 6 --timeout 1
   assert_status 1
-  assert_contains "$out" "TIMEOUT 7 fine-tuning-baseline  killed at the 1 s limit"
+  assert_contains "$out" "TIMEOUT 6 fine-tuning-baseline  killed at the 1 s limit"
   child=$(cat child.pid)
   # Gone, or a zombie waiting for init to reap it: either way no longer running.
   sleep 0.2
