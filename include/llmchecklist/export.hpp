@@ -53,6 +53,17 @@ struct BadgeStyle
   double yellow_below = 80;
 };
 
+/// Which project an export comes from, recorded in `export --format json` so that a fleet
+/// report over exports gathered from many machines can name each one.
+struct ProjectInfo
+{
+  /// The repository's name; empty: none is recorded.
+  std::string name;
+  /// The last commit that changed the state file: its date (ISO 8601) and author.
+  std::string last_change_at;
+  std::string last_change_by;
+};
+
 /// Everything a rendering may need beyond the checklist and the state.
 struct ExportOptions
 {
@@ -60,6 +71,8 @@ struct ExportOptions
   BadgeStyle badge;
   /// When the report was made, as a UTC date-time ("2026-11-28T12:00:00Z"); JUnit needs one.
   std::string generated_at;
+  /// JSON: the `project` object (left out when its name is empty).
+  ProjectInfo project;
 };
 
 /// Renders in one of the export formats.
@@ -72,9 +85,9 @@ std::string render_markdown(const Checklist& checklist, const State& state,
 
 /// The JSON document shared by `list --json`, `progress --json` and `export --format json`:
 /// checklist metadata, counters (done, na, todo, total, percent) and `phases`, each with its
-/// counters and, when selected, its `items`.
+/// counters and, when selected, its `items`; with `project`, a `project` object first.
 std::string render_json(const Checklist& checklist, const State& state,
-                        const Selection& selection = {});
+                        const Selection& selection = {}, const ProjectInfo* project = nullptr);
 
 /// One item as a JSON object (`show --json`).
 std::string render_item_json(const Checklist& checklist, const State& state, std::size_t item);

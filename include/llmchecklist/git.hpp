@@ -19,6 +19,20 @@ std::optional<std::string> read_at_revision(const std::filesystem::path& path,
 /// The top of the git work tree holding `directory`; nullopt outside git.
 std::optional<std::filesystem::path> git_work_tree(const std::filesystem::path& directory);
 
+/// The last commit that changed a file.
+struct LastChange
+{
+  /// The committer date, ISO 8601 ("2026-11-28T12:00:00+01:00").
+  std::string at;
+  /// The author's name.
+  std::string by;
+};
+
+/// The last commit at or before `ref` that changed `path` (relative to `repository`, a work
+/// tree or a bare repository); nullopt when there is none or git cannot tell.
+std::optional<LastChange> last_change(const std::filesystem::path& repository,
+                                      const std::string& ref, const std::string& path);
+
 /// The merge driver's name in .gitattributes and git config (`merge=llmchecklist`).
 inline constexpr std::string_view k_merge_driver_name = "llmchecklist";
 

@@ -42,6 +42,7 @@ constexpr Registration k_commands[] = {
     {"upgrade", register_upgrade},
     {"prune", register_prune},
     {"ui", register_ui},
+    {"fleet", register_fleet},
     {"__complete", register_complete},
 };
 

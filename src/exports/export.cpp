@@ -37,7 +37,8 @@ std::string render(ExportFormat format, const Checklist& checklist, const State&
 {
   switch (format) {
   case ExportFormat::json:
-    return render_json(checklist, state, options.selection);
+    return render_json(checklist, state, options.selection,
+                       options.project.name.empty() ? nullptr : &options.project);
   case ExportFormat::csv:
     return render_csv(checklist, state, options.selection);
   case ExportFormat::html:

@@ -5,32 +5,13 @@
 
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
+#include "exports/csv_cell.hpp"
 #include "exports/selection.hpp"
 #include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
-namespace {
 
-std::string cell(std::string_view text)
-{
-  // Line breaks are fine inside a quoted cell; other control characters are not data anyone
-  // wants in a spreadsheet, and would reach a terminal raw when the CSV goes to stdout.
-  std::string value = without_controls(text, "\t\r\n");
-  if (!value.empty() &&
-      std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
-    value.insert(value.begin(), '\'');
-  }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    return value;
-  }
-  std::string quoted = "\"";
-  for (const char c : value) {
-    quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  }
-  return quoted + "\"";
-}
-
-} // namespace
+using detail::csv_cell;
 
 std::string render_csv(const Checklist& checklist, const State& state, const Selection& selection)
 {
@@ -46,9 +27,9 @@ std::string render_csv(const Checklist& checklist, const State& state, const Sel
           is_stale(state, item) ? fmt::format("r{} -> r{}", recorded.revision, item.revision) : "";
       out +=
           fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", item.number,
-                      cell(checklist.phases()[phase.index].id), cell(item.id), cell(item.title),
+                      csv_cell(checklist.phases()[phase.index].id), csv_cell(item.id), csv_cell(item.title),
                       to_string(item.severity), to_string(status_of(state, item)),
-                      cell(recorded.by), cell(recorded.at), cell(recorded.note),
+                      csv_cell(recorded.by), csv_cell(recorded.at), csv_cell(recorded.note),
                       to_string(evidence_of(state, item)), stale.empty() ? "" : "stale " + stale);
     }
   }

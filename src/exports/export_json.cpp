@@ -53,11 +53,25 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
 
 } // namespace
 
-std::string render_json(const Checklist& checklist, const State& state, const Selection& selection)
+std::string render_json(const Checklist& checklist, const State& state, const Selection& selection,
+                        const ProjectInfo* project)
 {
   const detail::Selected selected = detail::select(checklist, state, selection);
   detail::JsonWriter json;
   json.begin_object();
+  if (project != nullptr) {
+    json.key("project").begin_object();
+    json.key("name").value(project->name);
+    if (project->last_change_at.empty()) {
+      json.key("last_change").null();
+    } else {
+      json.key("last_change").begin_object();
+      json.key("at").value(project->last_change_at);
+      json.key("by").value(project->last_change_by);
+      json.end_object();
+    }
+    json.end_object();
+  }
   json.key("checklist").begin_object();
   json.key("id").value(checklist.id);
   json.key("title").value(checklist.title);

@@ -52,6 +52,20 @@ std::optional<fs::path> git_work_tree(const fs::path& directory)
   return fs::path(top.text.substr(0, top.text.find('\n')));
 }
 
+std::optional<LastChange> last_change(const fs::path& repository, const std::string& ref,
+                                      const std::string& path)
+{
+  // %x1f (the unit separator) cannot occur in a date, and splits the name off cleanly.
+  const detail::GitOutput log = detail::run_git(
+      repository, {"log", "-1", "--format=%cI%x1f%an", "--end-of-options", ref, "--", path});
+  const std::string line = log.text.substr(0, log.text.find('\n'));
+  const std::size_t separator = line.find('\x1f');
+  if (log.status != 0 || separator == std::string::npos) {
+    return std::nullopt;
+  }
+  return LastChange{line.substr(0, separator), line.substr(separator + 1)};
+}
+
 std::optional<std::string> read_at_revision(const fs::path& path, const std::string& ref)
 {
   const fs::path absolute = fs::absolute(path).lexically_normal();

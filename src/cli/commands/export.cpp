@@ -13,6 +13,7 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
@@ -24,8 +25,28 @@ struct ExportCommandOptions
   std::string output;
   std::string phase;
   std::string status;
+  std::string project_name;
   BadgeStyle badge;
 };
+
+// What a JSON export records of where it came from: the name given, else the git work tree's
+// directory name (the state file's directory outside git), and the last commit that changed
+// the state file.
+ProjectInfo project_info(const Project& project, const std::string& name)
+{
+  ProjectInfo info;
+  const std::filesystem::path directory =
+      std::filesystem::absolute(project.state_path).parent_path();
+  const std::optional<std::filesystem::path> top = git_work_tree(directory);
+  info.name = !name.empty() ? name : (top ? *top : directory).filename().string();
+  if (top && project.exists) {
+    if (const auto change = last_change(directory, "HEAD", project.state_path.filename().string())) {
+      info.last_change_at = change->at;
+      info.last_change_by = change->by;
+    }
+  }
+  return info;
+}
 
 int run_export(const Context& context, const ExportCommandOptions& options)
 {
@@ -44,6 +65,9 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   }
   if (!options.output.empty() && options.output != "-") {
     refuse_inputs(project, options.output);
+  }
+  if (options.format == "json") {
+    render_options.project = project_info(project, options.project_name);
   }
   const std::string text = render(*parse_export_format(options.format), project.checklist,
                                   project.state, render_options);
@@ -71,6 +95,10 @@ Command register_export(CLI::App& app, Context& context)
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
       ->check(CLI::IsMember(k_status_names));
+  sub->add_option("--project-name", options->project_name,
+                  "JSON: the project's name for `fleet` (default: the git work tree's directory "
+                  "name)")
+      ->option_text("NAME");
   sub->add_option("--label", options->badge.label, "Badge: the left-hand text")
       ->default_str(options->badge.label);
   sub->add_option("--red-below", options->badge.red_below, "Badge: red below PCT (default 50)")

@@ -1,0 +1,130 @@
+// What the fleet adds up to: the gate applied to each source, and the sums across them. Items
+// are compared by id, so a practice keeps its place across checklist versions that renumber it.
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "llmchecklist/fleet.hpp"
+
+namespace llmchecklist {
+
+std::string FleetError::located() const
+{
+  if (location.path.empty()) {
+    return message;
+  }
+  if (location.line == 0) {
+    return fmt::format("{}: {}", location.path, message);
+  }
+  return fmt::format("{}:{}:{}: {}", location.path, location.line, location.column, message);
+}
+
+std::vector<std::size_t> order_by_percent(const Fleet& fleet)
+{
+  std::vector<std::size_t> order(fleet.sources.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const FleetSource& x = fleet.sources[a];
+    const FleetSource& y = fleet.sources[b];
+    if (x.error.has_value() != y.error.has_value()) {
+      return x.error.has_value();
+    }
+    if (!x.error && x.percent() != y.percent()) {
+      return x.percent() < y.percent();
+    }
+    return x.name < y.name;
+  });
+  return order;
+}
+
+std::vector<std::string> gate_failures(const FleetSource& source, const FleetGate& gate)
+{
+  std::vector<std::string> reasons;
+  if (source.error) {
+    return reasons; // an unreadable source is reported as such, not as a failed gate
+  }
+  if (gate.min >= 0 && source.percent() < gate.min) {
+    reasons.push_back(fmt::format("progress is {} %, below the minimum of {} %",
+                                  source.counts.percent_floor(), gate.min));
+  }
+  if (gate.all_required && source.counts.required_todo > 0) {
+    std::string ids;
+    for (const FleetItem& item : source.open_items) {
+      if (item.required) {
+        ids += fmt::format("{}{}", ids.empty() ? "" : ", ", item.id);
+      }
+    }
+    reasons.push_back(fmt::format("{} required item{} still todo{}{}",
+                                  source.counts.required_todo,
+                                  source.counts.required_todo == 1 ? " is" : "s are",
+                                  ids.empty() ? "" : ": ", ids));
+  }
+  return reasons;
+}
+
+FleetSummary summarize(const Fleet& fleet)
+{
+  FleetSummary summary;
+  std::map<std::string, std::size_t> phase_index;
+  struct Tally
+  {
+    std::string title;
+    std::size_t open = 0;
+    std::size_t of = 0;
+  };
+  std::map<std::string, Tally> items;
+  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, double>> groups;
+  for (const FleetSource& source : fleet.sources) {
+    if (source.error) {
+      ++summary.unreadable;
+      continue;
+    }
+    ++summary.read;
+    if (gate_failures(source, fleet.gate).empty()) {
+      ++summary.passing;
+    }
+    const double percent = source.percent();
+    const std::size_t bucket = percent >= 100 ? 4 : static_cast<std::size_t>(percent / 25);
+    ++summary.distribution[std::min<std::size_t>(bucket, 4)];
+    for (const FleetPhase& phase : source.phases) {
+      const auto [at, added] = phase_index.emplace(phase.id, summary.phases.size());
+      if (added) {
+        summary.phases.push_back(FleetPhase{phase.id, phase.title, phase.optional, {}});
+      }
+      summary.phases[at->second].counts += phase.counts;
+    }
+    for (const FleetItem& item : source.open_items) {
+      Tally& tally = items[item.id];
+      ++tally.open;
+      if (tally.title.empty()) {
+        tally.title = item.title;
+      }
+    }
+    for (const std::string& id : source.applicable_items) {
+      ++items[id].of;
+    }
+    auto& group = groups[{source.checklist_id, source.pinned_version}];
+    ++group.first;
+    group.second += percent;
+  }
+  for (auto& [id, tally] : items) {
+    if (tally.open > 0) {
+      summary.most_open.push_back(FleetSummary::OpenItem{id, tally.title, tally.open, tally.of});
+    }
+  }
+  std::stable_sort(summary.most_open.begin(), summary.most_open.end(),
+                   [](const FleetSummary::OpenItem& a, const FleetSummary::OpenItem& b) {
+                     return a.open > b.open;
+                   });
+  for (const auto& [key, tally] : groups) {
+    summary.groups.push_back(FleetSummary::Group{key.first, key.second, tally.first,
+                                                 tally.second / static_cast<double>(tally.first)});
+  }
+  return summary;
+}
+
+} // namespace llmchecklist
