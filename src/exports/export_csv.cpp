@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/export.hpp"
-#include "llmchecklist/progress.hpp"
 #include "exports/csv_cell.hpp"
 #include "exports/selection.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
 #include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
@@ -25,12 +25,12 @@ std::string render_csv(const Checklist& checklist, const State& state, const Sel
       const Entry& recorded = entry != nullptr ? *entry : empty;
       const std::string stale =
           is_stale(state, item) ? fmt::format("r{} -> r{}", recorded.revision, item.revision) : "";
-      out +=
-          fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", item.number,
-                      csv_cell(checklist.phases()[phase.index].id), csv_cell(item.id), csv_cell(item.title),
-                      to_string(item.severity), to_string(status_of(state, item)),
-                      csv_cell(recorded.by), csv_cell(recorded.at), csv_cell(recorded.note),
-                      to_string(evidence_of(state, item)), stale.empty() ? "" : "stale " + stale);
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{},{},{},{}\r\n", item.number,
+          csv_cell(checklist.phases()[phase.index].id), csv_cell(item.id), csv_cell(item.title),
+          to_string(item.severity), to_string(status_of(state, item)), csv_cell(recorded.by),
+          csv_cell(recorded.at), csv_cell(recorded.note), to_string(evidence_of(state, item)),
+          stale.empty() ? "" : "stale " + stale);
     }
   }
   return out;

@@ -1,10 +1,10 @@
 // The one JSON schema of list --json, progress --json, show --json and export --format json.
 
 #include "exports/json_writer.hpp"
+#include "exports/selection.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/upgrade.hpp"
-#include "exports/selection.hpp"
 
 namespace llmchecklist {
 namespace {

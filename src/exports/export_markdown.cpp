@@ -3,10 +3,10 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/export.hpp"
-#include "llmchecklist/text.hpp"
 #include "exports/markdown_text.hpp"
 #include "exports/selection.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
 namespace {

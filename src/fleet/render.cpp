@@ -209,8 +209,8 @@ std::string render_csv(const Fleet& fleet)
     const Counts& c = source.counts;
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},\r\n",
                        csv_cell(source.checklist_id), csv_cell(source.pinned_version),
-                       csv_cell(source.latest_version), c.done, c.na, c.todo, c.total,
-                       c.percent(), c.required_todo, c.stale, csv_cell(weakest_title(source)),
+                       csv_cell(source.latest_version), c.done, c.na, c.todo, c.total, c.percent(),
+                       c.required_todo, c.stale, csv_cell(weakest_title(source)),
                        csv_cell(source.last_change_at), csv_cell(source.last_change_by),
                        gate_failures(source, fleet.gate).empty() ? "yes" : "no");
   }
@@ -244,16 +244,18 @@ std::string render_markdown(const Fleet& fleet, const FleetSummary& summary)
     }
     const Counts& c = source.counts;
     const std::vector<std::string> failures = gate_failures(source, fleet.gate);
-    out += fmt::format(
-        "| {} | {} | {} | {} % | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-        inline_text(source.name), inline_text(source.checklist_id),
-        inline_text(version_text(source)), c.percent_floor(), c.done, c.na, c.todo,
-        c.required_todo, c.stale, inline_text(weakest_title(source)),
-        source.last_change_at.empty()
-            ? std::string()
-            : inline_text(fmt::format("{} by {}", source.last_change_at.substr(0, 10),
-                                      source.last_change_by)),
-        !fleet.gate.asked() ? "" : failures.empty() ? "pass" : "**fail**");
+    out +=
+        fmt::format("| {} | {} | {} | {} % | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                    inline_text(source.name), inline_text(source.checklist_id),
+                    inline_text(version_text(source)), c.percent_floor(), c.done, c.na, c.todo,
+                    c.required_todo, c.stale, inline_text(weakest_title(source)),
+                    source.last_change_at.empty()
+                        ? std::string()
+                        : inline_text(fmt::format("{} by {}", source.last_change_at.substr(0, 10),
+                                                  source.last_change_by)),
+                    !fleet.gate.asked() ? ""
+                    : failures.empty()  ? "pass"
+                                        : "**fail**");
   }
   out += "\n## Progress\n\n| Range | Sources |\n|---|--:|\n";
   for (std::size_t b = 0; b < 5; ++b) {
@@ -275,7 +277,8 @@ std::string render_markdown(const Fleet& fleet, const FleetSummary& summary)
     out += fmt::format("{}. `{}` {}: open in {} of {}\n", k + 1, inline_text(item.id),
                        inline_text(item.title), item.open, item.of);
   }
-  out += "\n## Checklists\n\n| Checklist | Version | Sources | Mean progress |\n|---|---|--:|--:|\n";
+  out +=
+      "\n## Checklists\n\n| Checklist | Version | Sources | Mean progress |\n|---|---|--:|--:|\n";
   for (const FleetSummary::Group& group : summary.groups) {
     out += fmt::format("| {} | {} | {} | {:.0f} % |\n", inline_text(group.checklist_id),
                        inline_text(group.version.empty() ? "-" : group.version), group.sources,
@@ -406,7 +409,8 @@ std::string source_table(const Fleet& fleet)
       "<div class=\"scroll\"><table id=\"sources\">\n<thead><tr>"
       "<th data-key=\"name\">Source</th><th data-key=\"checklist\">Checklist</th>"
       "<th data-key=\"version\">Version</th>"
-      "<th class=\"n\" data-key=\"percent\" data-type=\"number\" aria-sort=\"ascending\">Progress</th>"
+      "<th class=\"n\" data-key=\"percent\" data-type=\"number\" "
+      "aria-sort=\"ascending\">Progress</th>"
       "<th class=\"n\" data-key=\"done\" data-type=\"number\">Done</th>"
       "<th class=\"n\" data-key=\"na\" data-type=\"number\">N/A</th>"
       "<th class=\"n\" data-key=\"todo\" data-type=\"number\">Todo</th>"
@@ -416,8 +420,8 @@ std::string source_table(const Fleet& fleet)
       "<th data-key=\"gate\">Gate</th></tr></thead>\n<tbody>\n";
   for (const std::size_t i : order_by_percent(fleet)) {
     const FleetSource& source = fleet.sources[i];
-    const std::string name = fmt::format("<td><a href=\"#{}\">{}</a></td>", source_anchor(i),
-                                         xml_escape(source.name));
+    const std::string name =
+        fmt::format("<td><a href=\"#{}\">{}</a></td>", source_anchor(i), xml_escape(source.name));
     if (source.error) {
       out += fmt::format("<tr class=\"unreadable\">{}<td colspan=\"2\" class=\"error\">could not "
                          "be read</td><td class=\"n\" data-sort=\"-1\">-</td><td class=\"n\" "
@@ -430,17 +434,21 @@ std::string source_table(const Fleet& fleet)
     }
     const Counts& c = source.counts;
     const bool passes = gate_failures(source, fleet.gate).empty();
-    out += fmt::format(
-        "<tr>{}<td>{}</td><td>{}</td><td class=\"n\" data-sort=\"{}\">{} %</td>"
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td>"
-        "<td data-sort=\"{}\">{}</td><td class=\"{}\">{}</td></tr>\n",
-        name, xml_escape(source.checklist_id), xml_escape(version_text(source)), c.percent(),
-        c.percent_floor(), c.done, c.na, c.todo, c.required_todo, c.stale,
-        xml_escape(weakest_title(source)), xml_escape(source.last_change_at),
-        xml_escape(source.last_change_at.substr(0, 10)),
-        !fleet.gate.asked() ? "" : passes ? "pass" : "fail",
-        !fleet.gate.asked() ? "" : passes ? "pass" : "fail");
+    out +=
+        fmt::format("<tr>{}<td>{}</td><td>{}</td><td class=\"n\" data-sort=\"{}\">{} %</td>"
+                    "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                    "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td>"
+                    "<td data-sort=\"{}\">{}</td><td class=\"{}\">{}</td></tr>\n",
+                    name, xml_escape(source.checklist_id), xml_escape(version_text(source)),
+                    c.percent(), c.percent_floor(), c.done, c.na, c.todo, c.required_todo, c.stale,
+                    xml_escape(weakest_title(source)), xml_escape(source.last_change_at),
+                    xml_escape(source.last_change_at.substr(0, 10)),
+                    !fleet.gate.asked() ? ""
+                    : passes            ? "pass"
+                                        : "fail",
+                    !fleet.gate.asked() ? ""
+                    : passes            ? "pass"
+                                        : "fail");
   }
   out += "</tbody>\n</table></div>\n";
   return out;
@@ -485,11 +493,12 @@ std::string heat_map(const Fleet& fleet, const FleetSummary& summary)
 std::string source_details(const Fleet& fleet, std::size_t index)
 {
   const FleetSource& source = fleet.sources[index];
-  std::string out = fmt::format("<section class=\"source\" id=\"{}\">\n<h3>{}</h3>\n<p>{} ({})</p>\n",
-                                source_anchor(index), xml_escape(source.name),
-                                xml_escape(source.source), xml_escape(source.kind));
+  std::string out = fmt::format(
+      "<section class=\"source\" id=\"{}\">\n<h3>{}</h3>\n<p>{} ({})</p>\n", source_anchor(index),
+      xml_escape(source.name), xml_escape(source.source), xml_escape(source.kind));
   if (source.error) {
-    out += fmt::format("<p class=\"error\">{}</p>\n</section>\n", xml_escape(source.error->located()));
+    out +=
+        fmt::format("<p class=\"error\">{}</p>\n</section>\n", xml_escape(source.error->located()));
     return out;
   }
   const Counts& c = source.counts;
@@ -508,8 +517,9 @@ std::string source_details(const Fleet& fleet, std::size_t index)
   if (!source.open_items.empty()) {
     out += "<p>Still open:</p>\n<ul>\n";
     for (const FleetItem& item : source.open_items) {
-      out += fmt::format("<li><code>{}</code> {}{}</li>\n", xml_escape(item.id),
-                         xml_escape(item.title), item.required ? " <strong>(required)</strong>" : "");
+      out +=
+          fmt::format("<li><code>{}</code> {}{}</li>\n", xml_escape(item.id),
+                      xml_escape(item.title), item.required ? " <strong>(required)</strong>" : "");
     }
     out += "</ul>\n";
   }
@@ -519,14 +529,14 @@ std::string source_details(const Fleet& fleet, std::size_t index)
 
 std::string render_html(const Fleet& fleet, const FleetSummary& summary)
 {
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; script-src 'sha256-{}'\">\n"
-      "<title>LLM checklist fleet</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n"
-      "<h1>LLM checklist fleet</h1>\n",
-      k_script_hash, k_style);
+  std::string out =
+      fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                  "style-src 'unsafe-inline'; script-src 'sha256-{}'\">\n"
+                  "<title>LLM checklist fleet</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n"
+                  "<h1>LLM checklist fleet</h1>\n",
+                  k_script_hash, k_style);
   out += fmt::format("<p class=\"summary\">{}</p>\n", xml_escape(summary_sentence(fleet, summary)));
   out += "<h2>Sources</h2>\n" + source_table(fleet);
   out += "<h2>Progress</h2>\n<div class=\"distribution\" id=\"distribution\">\n";
@@ -535,12 +545,12 @@ std::string render_html(const Fleet& fleet, const FleetSummary& summary)
     most = std::max(most, n);
   }
   for (std::size_t b = 0; b < 5; ++b) {
-    out += fmt::format("<div><span>{}</span><span class=\"bar{}\" style=\"height: {:.0f}%\">"
-                       "</span><span>{} %</span></div>\n",
-                       summary.distribution[b], b == 0 ? " h0bar" : "",
-                       80.0 * static_cast<double>(summary.distribution[b]) /
-                           static_cast<double>(most),
-                       k_buckets[b]);
+    out +=
+        fmt::format("<div><span>{}</span><span class=\"bar{}\" style=\"height: {:.0f}%\">"
+                    "</span><span>{} %</span></div>\n",
+                    summary.distribution[b], b == 0 ? " h0bar" : "",
+                    80.0 * static_cast<double>(summary.distribution[b]) / static_cast<double>(most),
+                    k_buckets[b]);
   }
   out += "</div>\n<h2>Heat map</h2>\n" + heat_map(fleet, summary);
   out += "<h2>Phases across the fleet</h2>\n<table>\n<thead><tr><th>Phase</th>"
@@ -553,7 +563,8 @@ std::string render_html(const Fleet& fleet, const FleetSummary& summary)
                        heat(phase.counts), phase.counts.percent_floor(), phase.counts.done,
                        phase.counts.total - phase.counts.na);
   }
-  out += "</tbody>\n</table>\n<h2>Most often still open</h2>\n<ol class=\"open\" id=\"most-open\">\n";
+  out +=
+      "</tbody>\n</table>\n<h2>Most often still open</h2>\n<ol class=\"open\" id=\"most-open\">\n";
   for (std::size_t k = 0; k < std::min<std::size_t>(summary.most_open.size(), 20); ++k) {
     const FleetSummary::OpenItem& item = summary.most_open[k];
     out += fmt::format("<li><code>{}</code> {}: open in {} of {}</li>\n", xml_escape(item.id),

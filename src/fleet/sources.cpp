@@ -83,7 +83,8 @@ void summarize_project(FleetSource& source, const Checklist& checklist, const St
   for (const Item& item : checklist.items()) {
     const Status status = status_of(state, item);
     if (status == Status::todo) {
-      source.open_items.push_back(FleetItem{item.id, item.title, item.severity == Severity::required});
+      source.open_items.push_back(
+          FleetItem{item.id, item.title, item.severity == Severity::required});
     }
     if (status != Status::na) {
       source.applicable_items.push_back(item.id);
@@ -134,8 +135,8 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
     Checklist checklist;
     if (state.checklist.rfind(k_builtin_prefix, 0) == 0) {
       try {
-        checklist =
-            load_builtin_checklist(std::string_view(state.checklist).substr(k_builtin_prefix.size()));
+        checklist = load_builtin_checklist(
+            std::string_view(state.checklist).substr(k_builtin_prefix.size()));
       } catch (const LookupError& error) {
         throw DataError(state.checklist_location, error.what());
       }
@@ -159,8 +160,8 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
             fs::path(from.substr(std::min(from.size(), prefix.size()))).parent_path().string(),
             reference);
         if (base.empty()) {
-          throw DataError({}, fmt::format("cannot extend: '{}' leads outside the repository",
-                                          reference));
+          throw DataError(
+              {}, fmt::format("cannot extend: '{}' leads outside the repository", reference));
         }
         if (const std::string cycle = detail::describe_cycle(inner.chain, prefix + base);
             !cycle.empty()) {
@@ -190,7 +191,8 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
     return failed(std::move(source), FleetError::Kind::data, error.what());
   }
   // Who last changed the state file, and when: one more git, only for a source that read.
-  if (const std::optional<LastChange> change = last_change(path, ref, std::string(k_state_file_name))) {
+  if (const std::optional<LastChange> change =
+          last_change(path, ref, std::string(k_state_file_name))) {
     source.last_change_at = change->at;
     source.last_change_by = change->by;
   }
@@ -340,8 +342,10 @@ Fleet read_fleet(const std::vector<std::string>& sources, const FleetOptions& op
       }
     }
   };
-  unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(sources.size(), 1)));
+  unsigned jobs =
+      options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs =
+      static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(sources.size(), 1)));
   std::vector<std::thread> threads;
   for (unsigned j = 1; j < jobs; ++j) {
     threads.emplace_back(work);

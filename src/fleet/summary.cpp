@@ -58,8 +58,7 @@ std::vector<std::string> gate_failures(const FleetSource& source, const FleetGat
         ids += fmt::format("{}{}", ids.empty() ? "" : ", ", item.id);
       }
     }
-    reasons.push_back(fmt::format("{} required item{} still todo{}{}",
-                                  source.counts.required_todo,
+    reasons.push_back(fmt::format("{} required item{} still todo{}{}", source.counts.required_todo,
                                   source.counts.required_todo == 1 ? " is" : "s are",
                                   ids.empty() ? "" : ": ", ids));
   }

@@ -209,6 +209,14 @@ tmux_screen() { # width height command
   tmux_ kill-server 2>/dev/null || true
 }
 
+# The screen tmux_screen captured fits WIDTH columns: no line longer, none wrapped.
+assert_fits() { # width what
+  assert_eq "$(printf '%s\n' "$joined" | wc -l)" "$(printf '%s\n' "$screen" | wc -l)" "$2: lines wrapped by the terminal"
+  local longest
+  longest=$(printf '%s\n' "$screen" | wc -L)
+  [ "$longest" -le "$1" ] || fail "$2: a line of $longest columns at width $1"
+}
+
 # $1 with the lines a command fitted to 80 columns joined again: each line that starts with
 # spaces continues the one before it.
 unwrapped() { printf '%s\n' "$1" | sed -E ':a;N;$!ba;s/\n +/ /g'; }

@@ -105,13 +105,6 @@ varied_state() {
 }
 
 # No line of $screen is longer than $1 and the terminal wrapped none.
-assert_fits() { # width what
-  assert_eq "$(printf '%s\n' "$joined" | wc -l)" "$(printf '%s\n' "$screen" | wc -l)" "$2: lines wrapped by the terminal"
-  local longest
-  longest=$(printf '%s\n' "$screen" | wc -L)
-  [ "$longest" -le "$1" ] || fail "$2: a line of $longest columns at width $1"
-}
-
 test_output_fits_terminals_of_80_and_40_columns() {
   require_tmux
   varied_state

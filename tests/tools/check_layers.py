@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-ORDER = ["cli", "exports", ["git", "process"], "project", "cache", "formats", "model", "util"]
+ORDER = ["cli", "fleet", "exports", ["git", "process"], "project", "cache", "formats", "model", "util"]
 RANK = {}
 for rank, entry in enumerate(ORDER):
     for layer in entry if isinstance(entry, list) else [entry]:
@@ -24,7 +24,7 @@ LAYER_OF_PUBLIC = {
     "state.hpp": "model", "gate.hpp": "model", "state_diff.hpp": "model", "error.hpp": "util",
     "text.hpp": "util", "files.hpp": "util", "utc.hpp": "util", "version.hpp": "util",
     "merge.hpp": "formats", "lint.hpp": "formats",
-    "export.hpp": "exports", "documents.hpp": "exports",
+    "export.hpp": "exports", "documents.hpp": "exports", "fleet.hpp": "fleet",
     "builtin.hpp": "project", "project.hpp": "project", "state_file.hpp": "project",
     "upgrade.hpp": "project",
     "git.hpp": "git", "identity.hpp": "git",

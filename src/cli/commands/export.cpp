@@ -7,14 +7,14 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "outputs.hpp"
-#include "render.hpp"
-#include "validators.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "outputs.hpp"
+#include "render.hpp"
+#include "validators.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -40,7 +40,8 @@ ProjectInfo project_info(const Project& project, const std::string& name)
   const std::optional<std::filesystem::path> top = git_work_tree(directory);
   info.name = !name.empty() ? name : (top ? *top : directory).filename().string();
   if (top && project.exists) {
-    if (const auto change = last_change(directory, "HEAD", project.state_path.filename().string())) {
+    if (const auto change =
+            last_change(directory, "HEAD", project.state_path.filename().string())) {
       info.last_change_at = change->at;
       info.last_change_by = change->by;
     }

@@ -10,10 +10,10 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "validators.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/fleet.hpp"
+#include "validators.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -110,10 +110,11 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
     required.cells.push_back(std::to_string(c.required_todo));
     stale.cells.push_back(std::to_string(c.stale));
     weakest.cells.push_back(source.weakest ? printable(source.phases[*source.weakest].title) : "-");
-    changed.cells.push_back(source.last_change_at.empty()
-                                ? "-"
-                                : printable(fmt::format("{} {}", source.last_change_at.substr(0, 10),
-                                                        source.last_change_by)));
+    changed.cells.push_back(
+        source.last_change_at.empty()
+            ? "-"
+            : printable(fmt::format("{} {}", source.last_change_at.substr(0, 10),
+                                    source.last_change_by)));
     verdict.cells.push_back(gate_failures(source, fleet.gate).empty() ? "pass" : "FAIL");
   }
   const std::size_t errored = errors.size();
@@ -154,7 +155,8 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   }
   // The name gives way last, down to 8 columns, when even the two kept columns do not fit.
   if (name.width + 2 + percent.width > width) {
-    name.width = std::max<std::size_t>(8, width > percent.width + 2 ? width - percent.width - 2 : 8);
+    name.width =
+        std::max<std::size_t>(8, width > percent.width + 2 ? width - percent.width - 2 : 8);
   }
 
   const auto cell_text = [&](const Column& column, const std::string& text, bool last) {
@@ -214,22 +216,25 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   static constexpr const char* k_ranges[5] = {"0-24 %", "25-49 %", "50-74 %", "75-99 %", "100 %"};
   std::string distribution = "Progress:";
   for (std::size_t b = 0; b < 5; ++b) {
-    distribution += fmt::format("{} {} in {}", b > 0 ? "," : "", summary.distribution[b], k_ranges[b]);
+    distribution +=
+        fmt::format("{} {} in {}", b > 0 ? "," : "", summary.distribution[b], k_ranges[b]);
   }
   paragraph(distribution + ".");
   if (!summary.phases.empty()) {
     out += "\nPhases across the fleet:\n";
     std::size_t title_width = 0;
     for (const FleetPhase& phase : summary.phases) {
-      title_width = std::max(title_width, std::min<std::size_t>(display_width(printable(phase.title)), 28));
+      title_width =
+          std::max(title_width, std::min<std::size_t>(display_width(printable(phase.title)), 28));
     }
     const int bar_width = static_cast<int>(
         std::clamp<std::size_t>(width > title_width + 16 ? width - title_width - 16 : 4, 4, 30));
     for (const FleetPhase& phase : summary.phases) {
       const std::string title = truncate(term, printable(phase.title), title_width);
-      out += fmt::format("  {}{}  {}  {:>3} %\n", title,
-                         std::string(title_width - std::min(title_width, display_width(title)), ' '),
-                         bar(term, phase.counts.percent(), bar_width), phase.counts.percent_floor());
+      out +=
+          fmt::format("  {}{}  {}  {:>3} %\n", title,
+                      std::string(title_width - std::min(title_width, display_width(title)), ' '),
+                      bar(term, phase.counts.percent(), bar_width), phase.counts.percent_floor());
     }
   }
   if (!summary.most_open.empty()) {
@@ -237,8 +242,8 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
     for (std::size_t k = 0; k < std::min<std::size_t>(summary.most_open.size(), 10); ++k) {
       const FleetSummary::OpenItem& item = summary.most_open[k];
       const std::string count = fmt::format("{} of {}", item.open, item.of);
-      const std::string text = fmt::format("  {:>9}  {}  {}", count, printable(item.id),
-                                           printable(item.title));
+      const std::string text =
+          fmt::format("  {:>9}  {}  {}", count, printable(item.id), printable(item.title));
       out += truncate(term, text, width) + "\n";
     }
   }
@@ -275,8 +280,8 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
   for (const std::string& directory : options.scan) {
     std::error_code ec;
     if (!std::filesystem::is_directory(directory, ec)) {
-      throw IoError(directory, fmt::format("{}: --scan takes a directory, and this is none",
-                                           directory));
+      throw IoError(directory,
+                    fmt::format("{}: --scan takes a directory, and this is none", directory));
     }
     const std::vector<std::string> found = scan_for_sources(directory, options.depth);
     sources.insert(sources.end(), found.begin(), found.end());
@@ -305,8 +310,8 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
     }
     fleet.sources = std::move(kept);
     if (fleet.sources.empty()) {
-      throw UsageError(fmt::format("the scan found no git repository with a .llmchecklist at {}",
-                                   options.ref));
+      throw UsageError(
+          fmt::format("the scan found no git repository with a .llmchecklist at {}", options.ref));
     }
   }
 
@@ -354,11 +359,13 @@ Command register_fleet(CLI::App& app, Context& context)
                   "Add the git repositories below DIR that have a state file (repeatable)")
       ->option_text("DIR")
       ->allow_extra_args(false);
-  sub->add_option("--depth", options->depth, "How many levels below --scan's DIR to look (default 3)")
+  sub->add_option("--depth", options->depth,
+                  "How many levels below --scan's DIR to look (default 3)")
       ->check(number_between(1, 32, "a whole number of levels", true))
       ->option_text("N");
-  sub->add_option("--from", options->from, "Add the sources listed in FILE, one per line (- for "
-                                           "standard input)")
+  sub->add_option("--from", options->from,
+                  "Add the sources listed in FILE, one per line (- for "
+                  "standard input)")
       ->option_text("FILE");
   sub->add_option("--ref", options->ref, "Read git repositories at this revision (default HEAD)")
       ->option_text("REF");

@@ -1,0 +1,410 @@
+#!/usr/bin/env bash
+# llmchecklist fleet: a report over many repositories, read through git or from JSON exports,
+# checked against each repository's own `progress --json`.
+. "$(dirname "$0")/lib.sh"
+
+command -v jq >/dev/null || { echo "jq is not installed"; exit 77; }
+
+# A repository in directory $1 with an identity of its own.
+new_repo() { # directory
+  mkdir -p "$1"
+  git -C "$1" init -q -b main .
+  git -C "$1" config user.name "Ada Lovelace"
+  git -C "$1" config user.email "ada@example.org"
+  git -C "$1" config commit.gpgsign false
+}
+
+# Runs llmchecklist in directory $1 and expects success.
+in_repo() { # directory args...
+  local dir=$1
+  shift
+  (cd "$dir" && "$LLMCHECKLIST_BIN" "$@" -q) || fail "in $dir: llmchecklist $* failed"
+}
+
+commit_all() { # directory message
+  git -C "$1" add -A && git -C "$1" commit -qm "$2"
+}
+
+# The fleet every test reads, in ./fleet:
+#   billing   built-in checklist, ten items done, one n/a (25 %)
+#   search    built-in checklist, two done
+#   custom    its own checklist (the hostile fixture), one item done with a hostile note,
+#             committed by an author with a hostile name
+#   legacy    pinned to the older built-in release 2026.1
+#   broken    a state file that is not valid TOML
+#   empty     a repository without a state file
+#   mirror.git  a bare clone of billing
+# and ./exports with `export --format json` of billing, search, custom and legacy.
+make_fleet() {
+  new_repo fleet/billing
+  in_repo fleet/billing init
+  in_repo fleet/billing check 1 2 3 4 5 11 12 13 14 15
+  in_repo fleet/billing check fine-tuning-baseline --na "prompting meets the bar"
+  commit_all fleet/billing "Billing's checklist"
+
+  new_repo fleet/search
+  in_repo fleet/search init
+  in_repo fleet/search check 1 2
+  commit_all fleet/search "Search's checklist"
+
+  new_repo fleet/custom
+  cp "$FIXTURES/checklists/hostile.toml" fleet/custom/checklist.toml
+  in_repo fleet/custom init --checklist checklist.toml
+  in_repo fleet/custom check formula --note "NOTE"
+  # A note no command would take, written into the file as a stranger's pull request could.
+  sed -i 's|note = "NOTE"|note = "=HYPERLINK(\\"http://evil.example\\") <script>x</script> \\u001b[31m"|' \
+    fleet/custom/.llmchecklist
+  git -C fleet/custom config user.name "Eve $(printf '\033')]0;pwned$(printf '\007') <b>"
+  commit_all fleet/custom "Custom checklist"
+
+  new_repo fleet/legacy
+  in_repo fleet/legacy init --checklist builtin:llm-deployment@2026.1
+  in_repo fleet/legacy check 1 2 3
+  commit_all fleet/legacy "Legacy checklist"
+
+  new_repo fleet/broken
+  printf 'version = 1\nchecklist = \n' >fleet/broken/.llmchecklist
+  commit_all fleet/broken "A broken state file"
+
+  new_repo fleet/empty
+  echo "no checklist here" >fleet/empty/README.md
+  commit_all fleet/empty "No checklist"
+
+  git clone -q --bare fleet/billing fleet/mirror.git
+
+  mkdir -p exports
+  for name in billing search custom legacy; do
+    in_repo "fleet/$name" export --format json -o "$PWD/exports/$name.json"
+  done
+}
+
+# The counters of `progress --json` in repository $1, as "done na todo total percent
+# required_todo stale".
+own_progress() { # directory
+  (cd "$1" && "$LLMCHECKLIST_BIN" progress --json) |
+    jq -r '"\(.done) \(.na) \(.todo) \(.total) \(.percent) \(.required_todo) \(.stale)"'
+}
+
+# The same counters of the fleet source named $2 in the fleet JSON $1.
+fleet_counts() { # fleet-json source
+  printf '%s' "$1" | jq -r --arg s "$2" '.sources[] | select(.source == $s) |
+    "\(.done) \(.na) \(.todo) \(.total) \(.percent) \(.required_todo) \(.stale)"'
+}
+
+test_each_source_agrees_with_its_own_progress() {
+  make_fleet
+  lc fleet fleet/billing fleet/search fleet/custom fleet/legacy fleet/mirror.git \
+    exports/billing.json exports/search.json exports/custom.json exports/legacy.json --format json
+  assert_status 0
+  for name in billing search custom legacy; do
+    expected=$(own_progress "fleet/$name")
+    assert_eq "$expected" "$(fleet_counts "$out" "fleet/$name")" "$name read through git"
+    assert_eq "$expected" "$(fleet_counts "$out" "exports/$name.json")" "$name read from its export"
+  done
+  assert_eq "$(own_progress fleet/billing)" "$(fleet_counts "$out" fleet/mirror.git)" \
+    "the bare mirror of billing"
+  # Names: the directory (a bare mirror without .git), or the name the export recorded.
+  assert_eq "billing search custom legacy mirror billing search custom legacy" \
+    "$(json '[.sources[].name] | join(" ")')"
+  assert_eq "git git git git git json json json json" "$(json '[.sources[].kind] | join(" ")')"
+  # Billing's open required items are the ones its own gate lists.
+  expected=$(cd fleet/billing && "$LLMCHECKLIST_BIN" list --status todo --json |
+    jq -r '[.phases[].items[] | select(.severity == "required") | .id] | join(" ")')
+  assert_eq "$expected" "$(json '.sources[0].open_required | join(" ")')" "billing's open required items"
+}
+
+test_versions_weakest_phase_and_last_change_are_reported() {
+  make_fleet
+  lc fleet fleet/billing fleet/legacy exports/legacy.json --format json
+  assert_status 0
+  assert_eq "2026.2 2026.2 false" \
+    "$(json '.sources[0].checklist | "\(.pinned_version) \(.latest_version) \(.newer_version)"')"
+  assert_eq "2026.1 2026.2 true" \
+    "$(json '.sources[1].checklist | "\(.pinned_version) \(.latest_version) \(.newer_version)"')"
+  assert_eq "2026.1 2026.2 true" \
+    "$(json '.sources[2].checklist | "\(.pinned_version) \(.latest_version) \(.newer_version)"')"
+  # Billing's weakest phase is the one `progress` names.
+  weakest=$(cd fleet/billing && "$LLMCHECKLIST_BIN" progress | sed -n 's/^Weakest phase: \(.*\) (\([0-9]*\) %)$/\1/p')
+  [ -n "$weakest" ] || fail "progress named no weakest phase"
+  assert_eq "$weakest" "$(json '.sources[0].weakest_phase.title')"
+  # The last commit that changed the state file, read through git and carried by the export.
+  expected=$(git -C fleet/legacy log -1 --format='%cI Ada Lovelace' -- .llmchecklist)
+  assert_eq "$expected" "$(json '.sources[1].last_change | "\(.at) \(.by)"')"
+  assert_eq "$expected" "$(json '.sources[2].last_change | "\(.at) \(.by)"')"
+  lc fleet fleet/legacy
+  assert_contains "$out" "llm-deployment@2026.1*"
+  assert_contains "$out" "a newer version of the checklist exists"
+}
+
+test_git_sources_are_read_at_the_revision_without_touching_the_work_tree() {
+  make_fleet
+  before=$(own_progress fleet/billing)
+  first=$(git -C fleet/billing rev-parse HEAD)
+  in_repo fleet/billing check 16 17 18
+  commit_all fleet/billing "Three more"
+  # An uncommitted change is not what git holds: the fleet reads HEAD.
+  in_repo fleet/billing check 19
+  status_before=$(git -C fleet/billing status --porcelain)
+  stat_before=$(stat -c '%Y %s' fleet/billing/.llmchecklist)
+  lc fleet fleet/billing --format json
+  assert_status 0
+  assert_eq 13 "$(json '.sources[0].done')" "done at HEAD (the work tree has 14)"
+  lc fleet fleet/billing --ref "$first" --format json
+  assert_status 0
+  assert_eq "$before" "$(fleet_counts "$out" fleet/billing)" "billing at its first commit"
+  assert_eq "$first" "$(json .ref)"
+  assert_eq "$status_before" "$(git -C fleet/billing status --porcelain)" "git status"
+  assert_eq "$stat_before" "$(stat -c '%Y %s' fleet/billing/.llmchecklist)" "the state file"
+  assert_no_file fleet/billing/.llmchecklist.lock
+  lc fleet fleet/billing --ref no-such-branch
+  assert_status 4
+  assert_contains "$err" "git knows no revision 'no-such-branch'"
+  lc fleet fleet/billing --ref "main two"
+  assert_status 2
+  assert_contains "$err" "--ref takes a git revision"
+}
+
+test_a_custom_checklist_is_read_at_the_same_revision_and_only_inside_the_repository() {
+  make_fleet
+  # The checklist file changes in the work tree only: the fleet reads the committed one.
+  sed -i 's/^title = "<script>alert(1)<\/script> Hostile/title = "Changed/' fleet/custom/checklist.toml
+  lc fleet fleet/custom --format json
+  assert_status 0
+  assert_contains "$(json '.sources[0].checklist.title')" "<script>alert(1)</script> Hostile"
+  # A state that names a checklist outside its repository is an error row, not a read.
+  new_repo fleet/escape
+  in_repo fleet/escape init
+  sed -i 's|^checklist = .*|checklist = "../custom/checklist.toml"|' fleet/escape/.llmchecklist
+  commit_all fleet/escape "Points outside"
+  lc fleet fleet/escape fleet/search
+  assert_status 3
+  assert_contains "$err" "fleet/escape:HEAD:.llmchecklist:"
+  assert_contains "$err" "inside the repository"
+  assert_match "search +5 %" "$out"
+}
+
+test_bad_sources_become_rows_and_set_the_exit_code() {
+  make_fleet
+  printf '{"checklist": {"id": "x"' >exports/truncated.json
+  printf '{"hello": 1}\n' >exports/other.json
+  new_repo fleet/unknown
+  in_repo fleet/unknown init
+  sed -i 's|^checklist = .*|checklist = "builtin:no-such-list"|' fleet/unknown/.llmchecklist
+  commit_all fleet/unknown "Unknown pin"
+
+  # Data errors only: exit 3; every good source is still reported in full.
+  lc fleet fleet/billing fleet/broken exports/truncated.json exports/other.json fleet/unknown \
+    exports/search.json --format json
+  assert_status 3
+  assert_eq 2 "$(json '.summary.read')"
+  assert_eq 4 "$(json '.summary.unreadable')"
+  assert_eq "$(own_progress fleet/billing)" "$(fleet_counts "$out" fleet/billing)"
+  assert_eq "data" "$(json '.sources[1].error.kind')"
+  assert_eq "fleet/broken:HEAD:.llmchecklist 2" "$(json '.sources[1].error | "\(.path) \(.line)"')"
+  assert_contains "$(json '.sources[2].error.message')" "exports/truncated.json: not valid JSON"
+  assert_contains "$(json '.sources[3].error.message')" "not an \`llmchecklist export --format json\` file"
+  assert_contains "$(json '.sources[4].error.message')" "no-such-list"
+  # The same located messages the single-repository commands give, on stderr.
+  assert_contains "$err" "fleet/broken:HEAD:.llmchecklist:2:13: error: not valid TOML"
+  (cd fleet/broken && "$LLMCHECKLIST_BIN" list >/dev/null 2>../../own.err) || true
+  assert_contains "$(cat own.err)" ".llmchecklist:2:13: error: not valid TOML"
+
+  # A path that cannot be read, or a repository without a state file: I/O, exit 4, which wins.
+  lc fleet fleet/empty fleet/nowhere fleet/broken fleet/search
+  assert_status 4
+  assert_contains "$err" "no .llmchecklist at HEAD in fleet/empty"
+  assert_contains "$err" "fleet/nowhere: no such file or directory"
+  assert_match "^empty +error: no .llmchecklist" "$out"
+  assert_match "^nowhere +error: " "$out"
+  assert_match "^broken +error: fleet/broken:HEAD:.llmchecklist:2:13" "$out"
+  assert_match "^search +5 %" "$out"
+}
+
+test_scan_and_from_find_the_sources() {
+  make_fleet
+  # The scan finds repositories (work trees and bare) with a state file; one without is left
+  # out; a broken one is a row.
+  lc fleet --scan fleet --format json
+  assert_status 3
+  assert_eq "fleet/billing fleet/broken fleet/custom fleet/legacy fleet/mirror.git fleet/search" \
+    "$(json '[.sources[].source] | join(" ")')"
+  # --depth: the repositories are two levels below the top.
+  lc fleet --scan . --depth 1 --format json
+  assert_status 2
+  assert_contains "$err" "the scan found no git repository"
+  lc fleet --scan . --depth 2 --format json
+  assert_eq 6 "$(json '.sources | length')"
+  # --from a file and from standard input, with comments and blank lines.
+  printf '# the services\nfleet/billing\n\nexports/search.json\n' >sources.txt
+  lc fleet --from sources.txt --format json
+  assert_status 0
+  assert_eq "fleet/billing exports/search.json" "$(json '[.sources[].source] | join(" ")')"
+  out=$(printf 'fleet/legacy\n' | "$LLMCHECKLIST_BIN" fleet --from - fleet/search --format json)
+  assert_eq "fleet/search fleet/legacy" "$(json '[.sources[].source] | join(" ")')"
+  lc fleet
+  assert_status 2
+  assert_contains "$err" "fleet needs sources"
+}
+
+test_the_gate_applies_to_each_source_and_names_every_failure() {
+  make_fleet
+  lc fleet fleet/billing fleet/search fleet/legacy --min 20
+  assert_status 1
+  assert_contains "$err" "gate failed: search: progress is 5 %, below the minimum of 20 %"
+  assert_contains "$err" "gate failed: legacy: progress is 7 %, below the minimum of 20 %"
+  assert_not_contains "$err" "gate failed: billing"
+  assert_match "^billing .* pass$" "$(unwrapped "$out")"
+  lc fleet fleet/billing fleet/search --min 5
+  assert_status 0
+  assert_eq "" "$err"
+  lc fleet fleet/billing exports/search.json --all-required --format json
+  assert_status 1
+  assert_contains "$err" "gate failed: billing: "
+  assert_contains "$err" "gate failed: search: "
+  assert_eq "false false" "$(json '[.sources[].passes | tostring] | join(" ")')"
+  assert_eq 0 "$(json '.summary.passing')"
+  # An unreadable source is not a gate failure, but its exit code wins.
+  lc fleet fleet/billing fleet/broken --min 100
+  assert_status 3
+  assert_contains "$err" "gate failed: billing"
+}
+
+test_text_csv_markdown_and_json_carry_the_same_numbers() {
+  make_fleet
+  lc fleet fleet/billing fleet/search fleet/broken --format csv
+  assert_status 3
+  assert_eq 4 "$(printf '%s\n' "$out" | wc -l)" "a header and one row per source"
+  assert_contains "$out" "billing,fleet/billing,git,llm-deployment,2026.2,2026.2,10,1,29,40,"
+  assert_contains "$out" "broken,fleet/broken,git,,,,,,,,,,,,,,,"
+  lc fleet fleet/billing fleet/search --format markdown
+  assert_status 0
+  assert_contains "$out" "| Source | Checklist | Version | Progress |"
+  assert_contains "$out" "| billing | llm-deployment | 2026.2 | 25 % | 10 | 1 | 29 |"
+  assert_contains "$out" "## Most often still open"
+  # Text: sorted by percent, lowest first, with the fleet below.
+  lc fleet fleet/billing fleet/search fleet/legacy
+  assert_status 0
+  assert_eq "search legacy billing" "$(printf '%s\n' "$out" | sed -n '2,4p' | awk '{print $1}' | xargs)"
+  assert_contains "$out" "3 sources at HEAD: 3 read, 0 could not be read."
+  assert_contains "$out" "Phases across the fleet:"
+  assert_contains "$out" "Most often still open:"
+  # -o writes the report to a file, and -q keeps the text quiet.
+  lc fleet fleet/billing --format json -o report.json
+  assert_status 0
+  assert_eq "" "$out"
+  assert_eq billing "$(jq -r '.sources[0].name' report.json)"
+  lc fleet fleet/billing -q
+  assert_eq "" "$out"
+  # Sources are read in parallel; the report does not depend on how many at once.
+  a=$("$LLMCHECKLIST_BIN" fleet --scan fleet --format json --jobs 1 2>/dev/null || true)
+  b=$("$LLMCHECKLIST_BIN" fleet --scan fleet --format json --jobs 8 2>/dev/null || true)
+  assert_eq "$a" "$b" "the report with one job and with eight"
+}
+
+test_text_fits_the_terminal() {
+  require_tmux
+  make_fleet
+  for width in 50 80 140; do
+    tmux_screen "$width" 60 "cd '$PWD' && '$LLMCHECKLIST_BIN' fleet fleet/billing fleet/legacy fleet/broken fleet/custom --min 50 2>/dev/null"
+    assert_fits "$width" "fleet at $width columns"
+    assert_match "^billing +25 %" "$screen"
+    assert_match "^broken +error: " "$screen"
+  done
+  # The widest terminal shows every column.
+  assert_contains "$screen" "LAST CHANGE"
+  assert_contains "$screen" "GATE"
+  # Text from the repositories is shown, not obeyed: the custom repository's author carries an
+  # escape sequence and a bell.
+  assert_contains "$screen" "Eve ^[]0;pwned^G"
+}
+
+test_hostile_text_is_neutral_in_every_format() {
+  make_fleet
+  # An export is an artifact anyone's CI job can upload: its recorded name is theirs to choose.
+  jq '.project.name = "=HYPERLINK(\"http://evil.example\",\"x\") <script>alert(2)</script> | [l](http://e.example) \u001b[31m"' \
+    exports/custom.json >exports/evil.json
+  esc=$(printf '\033')
+  for format in text csv markdown json html; do
+    lc fleet fleet/custom exports/evil.json --format "$format"
+    assert_status 0
+    case "$out" in *"$esc"*) fail "$format: a raw escape character reached the report" ;; esac
+    case "$out" in *$'\a'*) fail "$format: a raw bell character reached the report" ;; esac
+  done
+  lc fleet fleet/custom exports/evil.json --format csv
+  assert_contains "$out" "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\") <script>" "the formula, neutralised"
+  lc fleet fleet/custom exports/evil.json --format markdown
+  assert_contains "$out" '\<script\>alert(1)\</script\>' "an item title"
+  assert_contains "$out" '\<script\>alert(2)\</script\> \| \[l\](http://e.example)' "the name"
+  assert_not_contains "$out" "<script>"
+  lc fleet fleet/custom exports/evil.json --format html
+  assert_not_contains "$out" "<script>alert"
+  assert_not_contains "$out" "<img src=x"
+  assert_contains "$out" "&lt;script&gt;alert(1)&lt;/script&gt;"
+  assert_contains "$out" "&lt;script&gt;alert(2)&lt;/script&gt;"
+  # One script, the page's own, and nothing that could be another.
+  assert_eq 1 "$(printf '%s\n' "$out" | grep -o '<script' | wc -l)" "script elements"
+  lc fleet fleet/custom exports/evil.json --format json
+  assert_eq "$(jq -r .project.name exports/evil.json)" "$(json '.sources[1].name')" "the name, as data"
+  lc fleet fleet/custom exports/evil.json --format text
+  assert_contains "$out" "=HYPERLINK"
+}
+
+test_export_json_records_the_project() {
+  make_fleet
+  lc -C fleet/search export --format json
+  assert_status 0
+  assert_eq search "$(json .project.name)"
+  assert_eq "$(git -C fleet/search log -1 --format=%cI -- .llmchecklist)" "$(json .project.last_change.at)"
+  assert_eq "Ada Lovelace" "$(json .project.last_change.by)"
+  lc -C fleet/search export --format json --project-name "acme/search"
+  assert_eq "acme/search" "$(json .project.name)"
+  # The project is the export's: progress --json keeps its schema.
+  lc -C fleet/search progress --json
+  assert_eq null "$(json .project)"
+  # Outside git: the directory's name, and no last change.
+  mkdir plain && (cd plain && "$LLMCHECKLIST_BIN" init -q)
+  lc -C plain export --format json
+  assert_eq "plain null" "$(json '"\(.project.name) \(.project.last_change)"')"
+}
+
+test_the_html_page_renders_in_chromium_with_its_table_heat_map_and_sorting() {
+  command -v chromium >/dev/null || skip "chromium is not installed (apt-get install chromium)"
+  command -v python3 >/dev/null || skip "python3 is not installed"
+  make_fleet
+  lc fleet --scan fleet exports/custom.json --format html -o fleet.html --min 20
+  assert_status 3
+  assert_contains "$(cat fleet.html)" "default-src 'none'"
+  # The Content Security Policy lets exactly the page's script run: its hash is the script's.
+  python3 - fleet.html <<'EOF' || fail "the script's hash is not the one the policy allows"
+import base64, hashlib, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+allowed = re.search(r"script-src 'sha256-([^']+)'", page).group(1)
+script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+sys.exit(base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() != allowed)
+EOF
+  chrome() {
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$PWD/profile" --hide-scrollbars "$@" 2>/dev/null
+  }
+  # Without the script the table arrives sorted by percent; the script sorts by name on asking.
+  dom=$(chrome --dump-dom "file://$PWD/fleet.html#sort=name")
+  rows=$(printf '%s\n' "$dom" | grep -o '<tr><td><a href="#source-[0-9]*">[^<]*' | sed 's/.*>//' | xargs)
+  assert_eq "billing custom custom legacy mirror search" "$rows" "rows sorted by name in Chromium"
+  dom=$(chrome --dump-dom "file://$PWD/fleet.html")
+  rows=$(printf '%s\n' "$dom" | grep -o '<tr><td><a href="#source-[0-9]*">[^<]*' | sed 's/.*>//' | xargs)
+  assert_eq "search legacy custom custom billing mirror" "$rows" "rows sorted by percent"
+  assert_contains "$dom" '<button type="button">Source</button>'
+  assert_contains "$dom" 'id="heat-map"'
+  assert_eq 6 "$(printf '%s\n' "$dom" | sed -n '/id="heat-map"/,/<\/table>/p' | grep -c '<tr><th><a href')" \
+    "heat map rows (one per source that could be read)"
+  assert_contains "$dom" 'id="most-open"'
+  assert_contains "$dom" 'id="source-1"'
+  chrome --window-size=1200,1600 --screenshot="$PWD/fleet.png" "file://$PWD/fleet.html" >/dev/null
+  stats=$(python3 "$TESTS_DIR/tools/png_stats.py" fleet.png)
+  [ "$(echo "$stats" | awk '{print $3}')" -gt 50 ] || fail "the page did not render ($stats)"
+  awk -v f="$(echo "$stats" | awk '{print $4}')" 'BEGIN { exit !(f > 0.05) }' ||
+    fail "too little of the page is inked ($stats)"
+}
+
+run_tests "$@"
