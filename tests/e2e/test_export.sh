@@ -35,7 +35,7 @@ test_export_markdown_is_the_default_format() {
 
 test_export_json_matches_the_golden_file() {
   export_project
-  lc export --format json -o raw.json
+  lc export --format json --project-name e2e-export -o raw.json
   assert_status 0
   without_dir <raw.json >actual.json
   assert_golden export-e2e.json actual.json
