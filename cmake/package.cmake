@@ -1,5 +1,5 @@
 # `cpack -G DEB` builds a Debian package. Its dependencies come from dpkg-shlibdeps, which reads
-# what the binary really links (libfmt, libsimdjson, libstdc++, libc), so they stay right
+# what the binary really links (libfmt, libsimdjson, libgit2, libstdc++, libc), so they stay right
 # as the build changes.
 
 set(CPACK_PACKAGE_NAME llmchecklist)
@@ -14,7 +14,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The library part of the package (headers, static library, CMake files) needs the -dev
 # packages of what it links.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libfmt-dev, libtomlplusplus-dev, libsimdjson-dev")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libfmt-dev, libtomlplusplus-dev, libsimdjson-dev, libgit2-dev, pkg-config")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "git, bash-completion")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "llmchecklist ships a 40-item checklist for taking an LLM application to
  production, keeps a team's progress in a .llmchecklist file committed with the

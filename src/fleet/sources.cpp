@@ -1,4 +1,4 @@
-// Reading the fleet's sources: git repositories through one `git cat-file --batch` each, and
+// Reading the fleet's sources: git repositories in-process through libgit2 (detail::Repository), and
 // JSON exports through simdjson. Every failure becomes the source's error, never the fleet's.
 
 #include <algorithm>
@@ -10,7 +10,7 @@
 #include <simdjson.h>
 
 #include "formats/checklist_reader.hpp"
-#include "git/run_git.hpp"
+#include "git/repository.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/fleet.hpp"
 #include "llmchecklist/git.hpp"
@@ -111,19 +111,22 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
   // Names in messages say where a file was read: "repos/billing:HEAD:.llmchecklist".
   const std::string prefix = fmt::format("{}:{}:", path, ref);
   try {
-    detail::GitBatch batch(path);
-    // The revision first, so that a directory that is no repository, or one that lacks the
-    // revision, is told apart from one without a state file (which a scan leaves out).
+    std::optional<detail::Repository> opened;
     try {
-      if (!batch.read(ref + "^{commit}")) {
-        return failed(std::move(source), FleetError::Kind::io,
-                      fmt::format("{}: git knows no revision '{}' here", path, ref));
-      }
+      opened.emplace(path);
     } catch (const IoError&) {
       return failed(std::move(source), FleetError::Kind::io,
                     fmt::format("{}: not a git repository (git cannot read it)", path));
     }
-    const std::optional<std::string> text = batch.read(ref + ":" + std::string(k_state_file_name));
+    const detail::Repository& repository = *opened;
+    // The revision first, so that a repository that lacks it is told apart from one without
+    // a state file (which a scan leaves out).
+    if (!repository.has_commit(ref)) {
+      return failed(std::move(source), FleetError::Kind::io,
+                    fmt::format("{}: git knows no revision '{}' here", path, ref));
+    }
+    const std::optional<std::string> text =
+        repository.read(ref, std::string(k_state_file_name));
     if (!text) {
       FleetSource missing = failed(std::move(source), FleetError::Kind::io,
                                    fmt::format("no {} at {} in {}", k_state_file_name, ref, path));
@@ -167,13 +170,13 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
             !cycle.empty()) {
           throw DataError({}, fmt::format("'extends' makes a cycle: {}", cycle));
         }
-        const std::optional<std::string> base_text = batch.read(ref + ":" + base);
+        const std::optional<std::string> base_text = repository.read(ref, base);
         if (!base_text) {
           throw IoError(prefix + base, fmt::format("{}{} does not exist", prefix, base));
         }
         return detail::read_checklist(*base_text, prefix + base, nullptr, nullptr, inner);
       };
-      const std::optional<std::string> checklist_text = batch.read(ref + ":" + file);
+      const std::optional<std::string> checklist_text = repository.read(ref, file);
       if (!checklist_text) {
         throw IoError(prefix + file,
                       fmt::format("{}{} does not exist (named by {}:{}:{})", prefix, file,
@@ -183,18 +186,18 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
       checklist = detail::read_checklist(*checklist_text, prefix + file, nullptr, nullptr, context);
     }
     summarize_project(source, checklist, state);
+    // Who last changed the state file, and when.
+    if (const std::optional<LastChange> change =
+            repository.last_change(ref, std::string(k_state_file_name))) {
+      source.last_change_at = change->at;
+      source.last_change_by = change->by;
+    }
   } catch (const DataError& error) {
     return failed(std::move(source), FleetError::Kind::data, error.what(), error.location());
   } catch (const IoError& error) {
     return failed(std::move(source), FleetError::Kind::io, error.what());
   } catch (const Error& error) {
     return failed(std::move(source), FleetError::Kind::data, error.what());
-  }
-  // Who last changed the state file, and when: one more git, only for a source that read.
-  if (const std::optional<LastChange> change =
-          last_change(path, ref, std::string(k_state_file_name))) {
-    source.last_change_at = change->at;
-    source.last_change_by = change->by;
   }
   return source;
 }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "git/repository.hpp"
 #include "git/run_git.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -55,15 +56,20 @@ std::optional<fs::path> git_work_tree(const fs::path& directory)
 std::optional<LastChange> last_change(const fs::path& repository, const std::string& ref,
                                       const std::string& path)
 {
-  // %x1f (the unit separator) cannot occur in a date, and splits the name off cleanly.
-  const detail::GitOutput log = detail::run_git(
-      repository, {"log", "-1", "--format=%cI%x1f%an", "--end-of-options", ref, "--", path});
-  const std::string line = log.text.substr(0, log.text.find('\n'));
-  const std::size_t separator = line.find('\x1f');
-  if (log.status != 0 || separator == std::string::npos) {
+  try {
+    const detail::Repository opened(repository, true);
+    // `path` is relative to `repository`, which may be a directory inside the work tree;
+    // libgit2 wants it from the root.
+    std::string from_root = path;
+    if (const fs::path top = opened.work_tree(); !top.empty()) {
+      from_root = fs::relative(fs::weakly_canonical(fs::absolute(repository) / path),
+                               fs::weakly_canonical(top))
+                      .generic_string();
+    }
+    return opened.last_change(ref, from_root);
+  } catch (const IoError&) {
     return std::nullopt;
   }
-  return LastChange{line.substr(0, separator), line.substr(separator + 1)};
 }
 
 std::optional<std::string> read_at_revision(const fs::path& path, const std::string& ref)

@@ -136,6 +136,30 @@ test_versions_weakest_phase_and_last_change_are_reported() {
   assert_contains "$out" "a newer version of the checklist exists"
 }
 
+# The last change is found in-process (libgit2); it must be the commit `git log -1 -- FILE`
+# names, through later commits, merges and the committer's own time zone.
+test_the_last_change_is_the_commit_git_log_names() {
+  new_repo repo
+  in_repo repo init
+  GIT_COMMITTER_DATE="2026-03-01T10:00:00+05:30" commit_all repo "Checklist"
+  echo a >repo/a && GIT_COMMITTER_DATE="2026-03-02T10:00:00-08:00" commit_all repo "Unrelated"
+  git -C repo checkout -q -b side
+  in_repo repo check 1
+  git -C repo config user.name "Grace Hopper"
+  GIT_COMMITTER_DATE="2026-03-03T09:15:42-03:30" commit_all repo "Check on a branch"
+  git -C repo checkout -q main
+  echo b >repo/b && GIT_COMMITTER_DATE="2026-03-04T10:00:00+00:00" commit_all repo "Main moves"
+  GIT_COMMITTER_DATE="2026-03-05T10:00:00+00:00" git -C repo merge -q --no-ff -m "Merge side" side
+  echo c >repo/c && commit_all repo "After the merge"
+  for ref in HEAD main~1 main~2 side; do
+    lc fleet repo --ref "$ref" --format json
+    assert_status 0
+    assert_eq "$(git -C repo log -1 --format='%cI %an' "$ref" -- .llmchecklist)" \
+      "$(json '.sources[0].last_change | "\(.at) \(.by)"')"
+  done
+  assert_eq "2026-03-03T09:15:42-03:30 Grace Hopper" "$(json '.sources[0].last_change | "\(.at) \(.by)"')"
+}
+
 test_git_sources_are_read_at_the_revision_without_touching_the_work_tree() {
   make_fleet
   before=$(own_progress fleet/billing)

@@ -43,6 +43,7 @@ test_the_debian_package_installs_and_runs_from_a_scratch_root() {
   assert_contains "$depends" "libfmt9"
   assert_contains "$depends" "libtomlplusplus3"
   assert_contains "$depends" "libsimdjson14"
+  assert_contains "$depends" "libgit2-1.5"
   assert_contains "$depends" "libc6"
   assert_contains "$depends" "libstdc++6"
   dpkg-deb -x "$deb" root
