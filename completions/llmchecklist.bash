@@ -22,7 +22,8 @@ _llmchecklist() {
       ;;
     --color | --phase | --status | --format | -f | -o | --output | --note | --na | --min | \
       --checklist | --label | --red-below | --yellow-below | --min-words | --max-words | \
-      --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to)
+      --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to | --scan | \
+      --depth | --from | --ref | --project-name)
       ((i++))
       ;;
     -*) ;;
@@ -34,19 +35,20 @@ _llmchecklist() {
   --format | -f | --status | --color | --phase)
     local option=${prev#--}
     [ "$prev" = -f ] && option=format
-    mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask values "$option")" -- "$cur")
+    mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask values "$option" $command)" -- "$cur")
     return
     ;;
-  --file | -o | --output | --checklist)
+  --file | -o | --output | --checklist | --from)
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     return
     ;;
-  -C)
+  -C | --scan)
     mapfile -t COMPREPLY < <(compgen -d -- "$cur")
     return
     ;;
   --note | --na | --min | --label | --red-below | --yellow-below | --min-words | --max-words | \
-    --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to)
+    --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to | --depth | --ref | \
+    --project-name)
     return
     ;;
   esac
@@ -62,7 +64,7 @@ _llmchecklist() {
   check | uncheck | show | verify)
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask items)" -- "$cur")
     ;;
-  lint | merge-driver)
+  lint | merge-driver | fleet)
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     ;;
   diff)

@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune ui
+set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune ui fleet
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -52,6 +52,17 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s o -l output 
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l label -x -d "Badge text"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l red-below -x -d "Badge: red below PCT"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l yellow-below -x -d "Badge: yellow below PCT"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l project-name -x -d "The project's name in JSON"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -F
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l scan -x -a "(__fish_complete_directories)" -d "Repositories below DIR"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l depth -x -d "Levels below --scan's DIR"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l from -r -F -d "Sources listed in FILE"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l ref -x -d "Read repositories at REF"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -s f -l format -x -a "(__llmchecklist_ask values format fleet)" -d "Report format"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -s o -l output -r -F -d "Write to FILE"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l min -x -d "Exit 1 when a source is below PCT"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l all-required -d "Exit 1 when a source has a required item todo"
+complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -s j -l jobs -x -d "Sources read at once"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l checklist -r -F -d "builtin:NAME or a checklist file"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l force -d "Re-initialise an existing state file"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l git -d "Merge the state file with llmchecklist merge-driver"

@@ -77,6 +77,27 @@ test_bash_completes_the_team_commands_revisions_and_init_git() {
   assert_eq $'feature-x\nmain\nv1' "$(bash_complete llmchecklist diff "")"
 }
 
+test_bash_and_fish_complete_the_fleet_its_options_and_its_own_formats() {
+  assert_contains "$(bash_complete llmchecklist "")" "fleet"
+  out=$(bash_complete llmchecklist fleet --)
+  for option in --scan --depth --from --ref --format --output --min --all-required --jobs; do
+    assert_contains "$out" "$option"
+  done
+  # fleet's formats are not export's.
+  assert_eq $'csv\nhtml\njson\nmarkdown\ntext' "$(bash_complete llmchecklist fleet --format "")"
+  mkdir -p repos/billing && touch repos.list
+  # --scan takes a directory, --from a file.
+  assert_eq "repos" "$(bash_complete llmchecklist fleet --scan rep)"
+  assert_eq $'repos\nrepos.list' "$(bash_complete llmchecklist fleet --from rep)"
+  assert_eq "" "$(bash_complete llmchecklist fleet --ref "")"
+  assert_contains "$(bash_complete llmchecklist export --)" "--project-name"
+  command -v fish >/dev/null || skip "fish is not installed"
+  fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
+  assert_contains "$(fish_complete 'llmchecklist ')" "fleet"
+  assert_eq $'csv\nhtml\njson\nmarkdown\ntext' "$(fish_complete 'llmchecklist fleet --format ')"
+  assert_contains "$(fish_complete 'llmchecklist fleet --')" "--scan"
+}
+
 test_fish_completes_commands_items_and_values() {
   command -v fish >/dev/null || skip "fish is not installed"
   fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }

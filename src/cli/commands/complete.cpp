@@ -18,6 +18,8 @@ struct CompleteOptions
 {
   std::string what;
   std::string argument;
+  // For values: the subcommand they are for, where it changes them (fleet's formats).
+  std::string command;
 };
 
 // One candidate per line, "word<TAB>description": fish shows the description, zsh can, and
@@ -57,7 +59,11 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
     }
   } else if (options.what == "values") {
     // Option names come without dashes ("format"): CLI11 would read "--format" as an option.
-    if (options.argument == "format") {
+    if (options.argument == "format" && options.command == "fleet") {
+      for (const char* format : {"text", "json", "csv", "markdown", "html"}) {
+        candidate(format);
+      }
+    } else if (options.argument == "format") {
       for (const ExportFormat format :
            {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
             ExportFormat::badge, ExportFormat::junit}) {
@@ -98,9 +104,10 @@ Command register_complete(CLI::App& app, Context& context)
   auto options = std::make_shared<CompleteOptions>();
   CLI::App* sub = app.add_subcommand("__complete", "Print completion candidates")->group("");
   sub->add_option("what", options->what,
-                  "commands, options [COMMAND], values format|status|color|phase, or items")
+                  "commands, options [COMMAND], values format|status|color|phase [COMMAND], or items")
       ->required();
   sub->add_option("argument", options->argument, "A command or an option");
+  sub->add_option("command", options->command, "With values: the command they are for");
   return {sub, [&context, &app, options] { return run_complete(context, app, *options); }};
 }
 

@@ -239,11 +239,19 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   }
   if (!summary.most_open.empty()) {
     out += "\nMost often still open:\n";
-    for (std::size_t k = 0; k < std::min<std::size_t>(summary.most_open.size(), 10); ++k) {
+    const std::size_t shown = std::min<std::size_t>(summary.most_open.size(), 10);
+    // Ids in a column of their own, so that the titles line up.
+    std::size_t id_width = 0;
+    for (std::size_t k = 0; k < shown; ++k) {
+      id_width = std::max(id_width, display_width(printable(summary.most_open[k].id)));
+    }
+    for (std::size_t k = 0; k < shown; ++k) {
       const FleetSummary::OpenItem& item = summary.most_open[k];
       const std::string count = fmt::format("{} of {}", item.open, item.of);
+      const std::string id = printable(item.id);
       const std::string text =
-          fmt::format("  {:>9}  {}  {}", count, printable(item.id), printable(item.title));
+          fmt::format("  {:>9}  {}{}  {}", count, id,
+                      std::string(id_width - display_width(id), ' '), printable(item.title));
       out += truncate(term, text, width) + "\n";
     }
   }
