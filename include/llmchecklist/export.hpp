@@ -1,6 +1,8 @@
 #pragma once
 /// Renderings of a checklist and its state for people and programs: Markdown, JSON, CSV, an HTML
-/// report, an SVG badge and JUnit XML.
+/// report, an SVG badge, JUnit XML, and what CI reads: SARIF for code scanning, GitHub
+/// workflow-command annotations, and a Markdown summary of a change for a job summary or a
+/// pull-request comment.
 ///
 /// All text that comes from a checklist or state file is treated as untrusted: each format
 /// escapes it so that it cannot break out of its place (a cell, a list item, a string).
@@ -9,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"
@@ -24,9 +27,12 @@ enum class ExportFormat
   html,
   badge,
   junit,
+  sarif,
+  github,
+  summary,
 };
 
-/// "markdown", "json", "csv", "html", "badge" or "junit".
+/// "markdown", "json", "csv", "html", "badge", "junit", "sarif", "github" or "summary".
 std::string_view to_string(ExportFormat format);
 /// Parses a format name.
 std::optional<ExportFormat> parse_export_format(std::string_view text);
@@ -64,6 +70,36 @@ struct ProjectInfo
   std::string last_change_by;
 };
 
+/// Where the state file's lines are, for formats that point a reviewer at the line to edit
+/// (SARIF results, GitHub annotations).
+struct StateFileLines
+{
+  /// The state file's path from the repository's root, with forward slashes.
+  std::string path = ".llmchecklist";
+  /// Each item's `[items.ID]` table: id -> 1-based line (see item_table_lines()).
+  std::unordered_map<std::string, std::size_t> items;
+  /// The line for an item without a table of its own (the `checklist = ` line).
+  std::size_t fallback = 1;
+
+  /// The line to point at for an item.
+  std::size_t line_of(std::string_view id) const;
+};
+
+/// Where each `[items.ID]` table starts in state file text: id -> 1-based line. Quoted keys
+/// are unquoted; a file that is not TOML yields what could be found.
+std::unordered_map<std::string, std::size_t> item_table_lines(std::string_view text);
+
+/// The state a summary compares with (`export --format summary --since REF`).
+struct Baseline
+{
+  /// The revision as the user named it ("main", "origin/main").
+  std::string ref;
+  /// The state then; nullptr when the state file did not exist at `ref` (everything is new).
+  const State* state = nullptr;
+  /// The checklist that state followed then (for verify commands that came from it).
+  const Checklist* checklist = nullptr;
+};
+
 /// Everything a rendering may need beyond the checklist and the state.
 struct ExportOptions
 {
@@ -73,6 +109,10 @@ struct ExportOptions
   std::string generated_at;
   /// JSON: the `project` object (left out when its name is empty).
   ProjectInfo project;
+  /// SARIF and GitHub: the lines results and annotations point at.
+  StateFileLines lines;
+  /// Summary: the state to compare with; none: progress without changes.
+  std::optional<Baseline> since;
 };
 
 /// Renders in one of the export formats.
@@ -109,5 +149,30 @@ std::string render_badge(const Checklist& checklist, const State& state,
 /// todo is a failure carrying the done-when text, n/a is skipped with the reason.
 std::string render_junit(const Checklist& checklist, const State& state,
                          const Selection& selection = {}, std::string_view generated_at = {});
+
+/// SARIF 2.1.0 for GitHub code scanning: one rule per item (its id the rule id), one result
+/// per open item (error for required, warning for recommended) and per stale check (note),
+/// located at the item's table in the state file; n/a items are suppressed results (kind
+/// external, the reason as justification), an expired n/a an open result again.
+std::string render_sarif(const Checklist& checklist, const State& state,
+                         const ExportOptions& options = {});
+
+/// GitHub Actions workflow commands, one line each: errors for open required items and failing
+/// verify commands, warnings for stale checks and for n/a decisions that expire within 30 days
+/// (or have expired). Every value is escaped as the runner's rules require, so no text from
+/// the files can end a line or start a command.
+std::string render_github(const Checklist& checklist, const State& state,
+                          const ExportOptions& options = {});
+
+/// Markdown for a job summary or a pull-request comment: progress (and its change against
+/// `options.since`), a per-phase table, the items the change checked, unchecked, waived or
+/// re-scoped, verify commands added or changed, and the [gate]'s verdict. Long lists fold into
+/// <details>; the whole stays under GitHub's 65,536-character comment limit, cutting whole
+/// items only.
+std::string render_summary(const Checklist& checklist, const State& state,
+                           const ExportOptions& options = {});
+
+/// The most characters render_summary() writes: GitHub's comment limit, with room to spare.
+inline constexpr std::size_t k_summary_limit = 65000;
 
 } // namespace llmchecklist

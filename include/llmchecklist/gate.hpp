@@ -48,8 +48,11 @@ std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& 
                                        std::optional<std::size_t> phase = std::nullopt);
 
 /// Why `now` went backwards from `then`, the state at revision `ref` (`progress --since`): items
-/// done then and todo now, and lower overall progress. Empty when nothing went down.
+/// done then and todo now, and lower overall progress. Empty when nothing went down. With
+/// `max_drop` (`--max-drop POINTS`) only the overall drop counts, and only beyond that many
+/// percentage points: a change may uncheck items as long as progress stays within reach.
 std::vector<std::string> regressions_since(const Checklist& checklist, const State& then,
-                                           const State& now, std::string_view ref);
+                                           const State& now, std::string_view ref,
+                                           std::optional<double> max_drop = std::nullopt);
 
 } // namespace llmchecklist

@@ -15,6 +15,12 @@ std::string_view to_string(ExportFormat format)
     return "badge";
   case ExportFormat::junit:
     return "junit";
+  case ExportFormat::sarif:
+    return "sarif";
+  case ExportFormat::github:
+    return "github";
+  case ExportFormat::summary:
+    return "summary";
   case ExportFormat::markdown:
     break;
   }
@@ -24,7 +30,9 @@ std::string_view to_string(ExportFormat format)
 std::optional<ExportFormat> parse_export_format(std::string_view text)
 {
   for (const ExportFormat format : {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv,
-                                    ExportFormat::html, ExportFormat::badge, ExportFormat::junit}) {
+                                    ExportFormat::html, ExportFormat::badge, ExportFormat::junit,
+                                    ExportFormat::sarif, ExportFormat::github,
+                                    ExportFormat::summary}) {
     if (to_string(format) == text) {
       return format;
     }
@@ -47,10 +55,22 @@ std::string render(ExportFormat format, const Checklist& checklist, const State&
     return render_badge(checklist, state, options.selection, options.badge);
   case ExportFormat::junit:
     return render_junit(checklist, state, options.selection, options.generated_at);
+  case ExportFormat::sarif:
+    return render_sarif(checklist, state, options);
+  case ExportFormat::github:
+    return render_github(checklist, state, options);
+  case ExportFormat::summary:
+    return render_summary(checklist, state, options);
   case ExportFormat::markdown:
     break;
   }
   return render_markdown(checklist, state, options.selection);
+}
+
+std::size_t StateFileLines::line_of(std::string_view id) const
+{
+  const auto found = items.find(std::string(id));
+  return found != items.end() ? found->second : fallback;
 }
 
 } // namespace llmchecklist

@@ -115,9 +115,23 @@ std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& 
 }
 
 std::vector<std::string> regressions_since(const Checklist& checklist, const State& then,
-                                           const State& now, std::string_view ref)
+                                           const State& now, std::string_view ref,
+                                           std::optional<double> max_drop)
 {
   std::vector<std::string> reasons;
+  if (max_drop) {
+    const double before = compute_progress(checklist, then).overall.percent();
+    const double after = compute_progress(checklist, now).overall.percent();
+    // Percentages are ratios of small counts: a drop of exactly POINTS may come out a hair
+    // above it in floating point, and exactly POINTS passes.
+    constexpr double k_tolerance = 1e-9;
+    if (before - after > *max_drop + k_tolerance) {
+      reasons.push_back(fmt::format("progress fell {:.1f} points since {} ({:.1f} % then, "
+                                    "{:.1f} % now), more than the {:g} allowed",
+                                    before - after, ref, before, after, *max_drop));
+    }
+    return reasons;
+  }
   const std::string lost = item_lines(checklist, std::nullopt, [&](const Item& item) {
     return status_of(then, item) == Status::done && status_of(now, item) == Status::todo;
   });

@@ -66,7 +66,8 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
     } else if (options.argument == "format") {
       for (const ExportFormat format :
            {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
-            ExportFormat::badge, ExportFormat::junit}) {
+            ExportFormat::badge, ExportFormat::junit, ExportFormat::sarif, ExportFormat::github,
+            ExportFormat::summary}) {
         candidate(to_string(format));
       }
     } else if (options.argument == "status") {

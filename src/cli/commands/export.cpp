@@ -1,5 +1,5 @@
-// llmchecklist export: the checklist and its state as Markdown, JSON, CSV, HTML, an SVG badge
-// or JUnit XML.
+// llmchecklist export: the checklist and its state as Markdown, JSON, CSV, HTML, an SVG badge,
+// JUnit XML, SARIF, GitHub annotations or a Markdown summary of a change.
 
 #include <memory>
 
@@ -14,6 +14,7 @@
 #include "llmchecklist/state_file.hpp"
 #include "outputs.hpp"
 #include "render.hpp"
+#include "revision.hpp"
 #include "validators.hpp"
 
 namespace llmchecklist::cli {
@@ -26,6 +27,7 @@ struct ExportCommandOptions
   std::string phase;
   std::string status;
   std::string project_name;
+  std::string since;
   BadgeStyle badge;
 };
 
@@ -49,6 +51,22 @@ ProjectInfo project_info(const Project& project, const std::string& name)
   return info;
 }
 
+// The state file's path from the repository's root and the lines of its item tables, for the
+// formats whose results point at a line (SARIF, annotations).
+StateFileLines state_file_lines(const Project& project)
+{
+  StateFileLines lines;
+  const std::filesystem::path absolute = std::filesystem::absolute(project.state_path);
+  const std::optional<std::filesystem::path> top = git_work_tree(absolute.parent_path());
+  lines.path = top ? std::filesystem::relative(absolute, *top).generic_string()
+                   : absolute.filename().generic_string();
+  if (project.exists) {
+    lines.items = item_table_lines(read_file(project.state_path));
+    lines.fallback = std::max<std::size_t>(1, project.state.checklist_location.line);
+  }
+  return lines;
+}
+
 int run_export(const Context& context, const ExportCommandOptions& options)
 {
   if (options.badge.yellow_below < options.badge.red_below) {
@@ -67,8 +85,29 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   if (!options.output.empty() && options.output != "-") {
     refuse_inputs(project, options.output);
   }
+  if (!options.since.empty() && options.format != "summary") {
+    throw UsageError("--since is for --format summary (progress --since gates on a revision)");
+  }
   if (options.format == "json") {
     render_options.project = project_info(project, options.project_name);
+  }
+  if (options.format == "sarif" || options.format == "github") {
+    render_options.lines = state_file_lines(project);
+  }
+  // The baseline lives here, as long as the rendering that points into it.
+  StateVersion then;
+  Checklist then_checklist;
+  if (!options.since.empty()) {
+    then = state_at(project.state_path, options.since);
+    Baseline baseline;
+    baseline.ref = options.since;
+    if (then.state) {
+      then_checklist = checklist_at(*then.state, project.state_path, options.since,
+                                    project.checklist);
+      baseline.state = &*then.state;
+      baseline.checklist = &then_checklist;
+    }
+    render_options.since = baseline;
   }
   const std::string text = render(*parse_export_format(options.format), project.checklist,
                                   project.state, render_options);
@@ -87,8 +126,10 @@ Command register_export(CLI::App& app, Context& context)
   auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
   sub->add_option("--format,-f", options->format,
-                  "markdown (default), json, csv, html, badge (SVG) or junit (XML)")
-      ->check(CLI::IsMember({"markdown", "json", "csv", "html", "badge", "junit"}));
+                  "markdown (default), json, csv, html, badge (SVG), junit (XML), sarif (code "
+                  "scanning), github (annotations) or summary (Markdown for a job summary)")
+      ->check(CLI::IsMember(
+          {"markdown", "json", "csv", "html", "badge", "junit", "sarif", "github", "summary"}));
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (replaced atomically; a device or FIFO is written to) instead of "
                   "stdout; - is stdout")
@@ -100,6 +141,9 @@ Command register_export(CLI::App& app, Context& context)
                   "JSON: the project's name for `fleet` (default: the git work tree's directory "
                   "name)")
       ->option_text("NAME");
+  sub->add_option("--since", options->since,
+                  "Summary: compare with the state file at git revision REF (the base branch)")
+      ->option_text("REF");
   sub->add_option("--label", options->badge.label, "Badge: the left-hand text")
       ->default_str(options->badge.label);
   sub->add_option("--red-below", options->badge.red_below, "Badge: red below PCT (default 50)")

@@ -28,6 +28,8 @@ struct ProgressOptions
   std::vector<std::string> min_phase;
   bool gate = false;
   std::string since;
+  // Negative: not given.
+  double max_drop = -1;
   std::string phase;
   bool json = false;
 };
@@ -171,7 +173,7 @@ std::optional<std::string> unenforceable(const Project& project)
   return std::nullopt;
 }
 
-int check_since(const Project& project, const std::string& ref)
+int check_since(const Project& project, const std::string& ref, std::optional<double> max_drop)
 {
   const StateVersion then = state_at(project.state_path, ref);
   if (!then.state) {
@@ -188,7 +190,8 @@ int check_since(const Project& project, const std::string& ref)
                            change.after.empty() ? change.before : change.after));
   }
   int code = k_exit_ok;
-  for (const std::string& reason : regressions_since(project.checklist, earlier, project.state, ref)) {
+  for (const std::string& reason :
+       regressions_since(project.checklist, earlier, project.state, ref, max_drop)) {
     print_error("gate failed: " + reason);
     code = k_exit_gate_failed;
   }
@@ -236,7 +239,11 @@ int run_progress(const Context& context, const ProgressOptions& options)
     print_error("gate failed: " + reason);
     code = k_exit_gate_failed;
   }
-  if (!options.since.empty() && check_since(project, options.since) != k_exit_ok) {
+  std::optional<double> max_drop;
+  if (options.max_drop >= 0) {
+    max_drop = options.max_drop;
+  }
+  if (!options.since.empty() && check_since(project, options.since, max_drop) != k_exit_ok) {
     code = k_exit_gate_failed;
   }
   return code;
@@ -265,6 +272,13 @@ Command register_progress(CLI::App& app, Context& context)
                   "Exit 1 when items done at git revision REF are todo now, or progress fell; "
                   "notes verify commands added or changed since")
       ->option_text("REF");
+  CLI::Option* since = sub->get_option("--since");
+  sub->add_option("--max-drop", options->max_drop,
+                  "With --since: exit 1 only when progress fell more than POINTS percentage "
+                  "points since REF (items unchecked within that are allowed)")
+      ->check(percentage())
+      ->option_text("POINTS")
+      ->needs(since);
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_flag("--json", options->json, "Print JSON (the schema in llmchecklist(1))");
   return {sub, [&context, options] { return run_progress(context, *options); }};

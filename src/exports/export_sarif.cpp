@@ -1,0 +1,189 @@
+// SARIF 2.1.0, as GitHub code scanning reads it: the checklist's items are the rules (their ids
+// stable rule ids, so an alert follows an item across releases), and what is left to do is
+// the results, each pointing at the line of the state file a reviewer would edit.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "exports/json_writer.hpp"
+#include "exports/selection.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
+#include "llmchecklist/text.hpp"
+#include "llmchecklist/version.hpp"
+
+namespace llmchecklist {
+namespace {
+
+// Text from the files: invisible format characters shown, controls replaced, as a code
+// scanning page or a terminal must not obey them.
+std::string clean(std::string_view text)
+{
+  return without_controls(reveal_invisible(text), "\n");
+}
+
+std::string_view level_of(const Item& item)
+{
+  return item.severity == Severity::required ? "error" : "warning";
+}
+
+void write_rule(detail::JsonWriter& json, const Checklist& checklist, const Item& item)
+{
+  const Phase& phase = checklist.phases()[item.phase];
+  json.begin_object();
+  json.key("id").value(clean(item.id));
+  json.key("shortDescription").begin_object().key("text").value(clean(item.title)).end_object();
+  json.key("fullDescription")
+      .begin_object()
+      .key("text")
+      .value(clean(item.details.empty() ? item.title : item.details))
+      .end_object();
+  json.key("help")
+      .begin_object()
+      .key("text")
+      .value(clean(fmt::format("Done when: {}", item.done_when)))
+      .end_object();
+  // Only a web address: a reader clicks it from the alert.
+  for (const std::string& link : item.links) {
+    if (link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0) {
+      json.key("helpUri").value(clean(link));
+      break;
+    }
+  }
+  json.key("defaultConfiguration").begin_object().key("level").value(level_of(item)).end_object();
+  json.key("properties").begin_object();
+  json.key("phase").value(clean(phase.id));
+  json.key("phaseTitle").value(clean(phase.title));
+  json.key("severity").value(to_string(item.severity));
+  json.key("number").value(item.number);
+  json.key("revision").value(item.revision);
+  std::vector<std::string> tags{clean(phase.id), std::string(to_string(item.severity))};
+  // SARIF's tags are a set: an item tagged with its own phase name says it once.
+  for (const std::string& tag : item.tags) {
+    if (std::find(tags.begin(), tags.end(), clean(tag)) == tags.end()) {
+      tags.push_back(clean(tag));
+    }
+  }
+  json.key("tags").strings(tags);
+  json.end_object();
+  json.end_object();
+}
+
+void write_location(detail::JsonWriter& json, const ExportOptions& options, const Item& item)
+{
+  json.key("locations").begin_array().begin_object();
+  json.key("physicalLocation").begin_object();
+  json.key("artifactLocation").begin_object().key("uri").value(clean(options.lines.path)).end_object();
+  json.key("region")
+      .begin_object()
+      .key("startLine")
+      .value(options.lines.line_of(item.id))
+      .end_object();
+  json.end_object();
+  json.end_object().end_array();
+  // The item id, not the line: the alert stays the same alert when lines move.
+  json.key("partialFingerprints")
+      .begin_object()
+      .key("llmchecklistItem/v1")
+      .value(clean(item.id))
+      .end_object();
+}
+
+void write_result(detail::JsonWriter& json, const Item& item, std::size_t rule_index,
+                  std::string_view level, const std::string& message, const ExportOptions& options,
+                  const std::string* suppressed_because = nullptr)
+{
+  json.begin_object();
+  json.key("ruleId").value(clean(item.id));
+  json.key("ruleIndex").value(rule_index);
+  json.key("level").value(level);
+  json.key("message").begin_object().key("text").value(clean(message)).end_object();
+  write_location(json, options, item);
+  if (suppressed_because != nullptr) {
+    json.key("suppressions").begin_array().begin_object();
+    json.key("kind").value("external");
+    json.key("status").value("accepted");
+    json.key("justification").value(clean(*suppressed_because));
+    json.end_object().end_array();
+  }
+  json.end_object();
+}
+
+} // namespace
+
+std::string render_sarif(const Checklist& checklist, const State& state,
+                         const ExportOptions& options)
+{
+  const detail::Selected selected = detail::select(checklist, state, options.selection);
+  std::vector<std::size_t> items;
+  for (const detail::SelectedPhase& phase : selected.phases) {
+    items.insert(items.end(), phase.items.begin(), phase.items.end());
+  }
+  detail::JsonWriter json;
+  json.begin_object();
+  json.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+  json.key("version").value("2.1.0");
+  json.key("runs").begin_array().begin_object();
+  json.key("tool").begin_object().key("driver").begin_object();
+  json.key("name").value("llmchecklist");
+  json.key("version").value(k_version);
+  json.key("semanticVersion").value(k_version);
+  json.key("rules").begin_array();
+  for (const std::size_t index : items) {
+    write_rule(json, checklist, checklist.items()[index]);
+  }
+  json.end_array();
+  json.end_object().end_object();
+  // Which checklist, for a reader of the raw file.
+  json.key("properties").begin_object();
+  json.key("checklist").value(clean(checklist.id));
+  json.key("checklistVersion").value(clean(checklist.version));
+  json.key("percent").value(selected.counts.percent());
+  json.end_object();
+  json.key("columnKind").value("unicodeCodePoints");
+  json.key("results").begin_array();
+  for (std::size_t rule = 0; rule < items.size(); ++rule) {
+    const Item& item = checklist.items()[items[rule]];
+    const Entry* entry = state.find(item.id);
+    const std::string label = fmt::format("{}. {}", item.number, item.title);
+    switch (status_of(state, item)) {
+    case Status::todo:
+      if (is_expired(state, item)) {
+        write_result(json, item, rule, level_of(item),
+                     fmt::format("{}: the not-applicable decision expired on {} ({}); it is "
+                                 "open again. Done when: {}",
+                                 label, entry->until, entry->note, item.done_when),
+                     options);
+      } else {
+        write_result(json, item, rule, level_of(item),
+                     fmt::format("{} is open ({}). Done when: {}", label,
+                                 to_string(item.severity), item.done_when),
+                     options);
+      }
+      break;
+    case Status::na:
+      write_result(json, item, rule, level_of(item),
+                   fmt::format("{} is marked not applicable{}", label,
+                               entry->until.empty() ? std::string()
+                                                    : fmt::format(" until {}", entry->until)),
+                   options, &entry->note);
+      break;
+    case Status::done:
+      if (is_stale(state, item)) {
+        write_result(json, item, rule, "note",
+                     fmt::format("{} was checked against revision {} of this item; it is at "
+                                 "revision {} now: check it again. Done when: {}",
+                                 label, entry->revision, item.revision, item.done_when),
+                     options);
+      }
+      break;
+    }
+  }
+  json.end_array();
+  json.end_object().end_array();
+  json.end_object();
+  return json.finish();
+}
+
+} // namespace llmchecklist
