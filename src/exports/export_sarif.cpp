@@ -28,6 +28,23 @@ std::string_view level_of(const Item& item)
   return item.severity == Severity::required ? "error" : "warning";
 }
 
+// A link as a URI reference (RFC 3986): bytes a URI cannot hold (spaces, quotes, angle
+// brackets, non-ASCII) percent-encoded, as a browser would send them.
+std::string as_uri(std::string_view link)
+{
+  static constexpr std::string_view k_allowed =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%";
+  std::string out;
+  for (const char c : link) {
+    if (k_allowed.find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    }
+  }
+  return out;
+}
+
 void write_rule(detail::JsonWriter& json, const Checklist& checklist, const Item& item)
 {
   const Phase& phase = checklist.phases()[item.phase];
@@ -47,7 +64,7 @@ void write_rule(detail::JsonWriter& json, const Checklist& checklist, const Item
   // Only a web address: a reader clicks it from the alert.
   for (const std::string& link : item.links) {
     if (link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0) {
-      json.key("helpUri").value(clean(link));
+      json.key("helpUri").value(as_uri(link));
       break;
     }
   }
