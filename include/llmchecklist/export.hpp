@@ -30,9 +30,11 @@ enum class ExportFormat
   sarif,
   github,
   summary,
+  codequality,
 };
 
-/// "markdown", "json", "csv", "html", "badge", "junit", "sarif", "github" or "summary".
+/// "markdown", "json", "csv", "html", "badge", "junit", "sarif", "github", "summary" or
+/// "codequality".
 std::string_view to_string(ExportFormat format);
 /// Parses a format name.
 std::optional<ExportFormat> parse_export_format(std::string_view text);
@@ -109,7 +111,7 @@ struct ExportOptions
   std::string generated_at;
   /// JSON: the `project` object (left out when its name is empty).
   ProjectInfo project;
-  /// SARIF and GitHub: the lines results and annotations point at.
+  /// SARIF, GitHub and code quality: the lines results and annotations point at.
   StateFileLines lines;
   /// Summary: the state to compare with; none: progress without changes.
   std::optional<Baseline> since;
@@ -171,6 +173,12 @@ std::string render_github(const Checklist& checklist, const State& state,
 /// items only.
 std::string render_summary(const Checklist& checklist, const State& state,
                            const ExportOptions& options = {});
+
+/// GitLab's code quality report: a JSON array of issues (open items critical when required,
+/// minor when recommended; stale checks info), each at its item's line of the state file with
+/// a fingerprint that stays the same across pipelines.
+std::string render_codequality(const Checklist& checklist, const State& state,
+                               const ExportOptions& options = {});
 
 /// The most characters render_summary() writes: GitHub's comment limit, with room to spare.
 inline constexpr std::size_t k_summary_limit = 65000;

@@ -21,6 +21,8 @@ std::string_view to_string(ExportFormat format)
     return "github";
   case ExportFormat::summary:
     return "summary";
+  case ExportFormat::codequality:
+    return "codequality";
   case ExportFormat::markdown:
     break;
   }
@@ -32,7 +34,7 @@ std::optional<ExportFormat> parse_export_format(std::string_view text)
   for (const ExportFormat format : {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv,
                                     ExportFormat::html, ExportFormat::badge, ExportFormat::junit,
                                     ExportFormat::sarif, ExportFormat::github,
-                                    ExportFormat::summary}) {
+                                    ExportFormat::summary, ExportFormat::codequality}) {
     if (to_string(format) == text) {
       return format;
     }
@@ -61,6 +63,8 @@ std::string render(ExportFormat format, const Checklist& checklist, const State&
     return render_github(checklist, state, options);
   case ExportFormat::summary:
     return render_summary(checklist, state, options);
+  case ExportFormat::codequality:
+    return render_codequality(checklist, state, options);
   case ExportFormat::markdown:
     break;
   }

@@ -220,6 +220,24 @@ test_github_prints_nothing_when_nothing_needs_attention() {
   assert_eq "" "$out"
 }
 
+test_codequality_lists_open_items_and_stale_checks_for_gitlab() {
+  ci_project
+  lc export --format codequality
+  assert_status 0
+  assert_eq "formula:critical markdown:info unicode:critical" \
+    "$(json '[.[] | "\(.check_name):\(.severity)"] | join(" ")')"
+  for id in formula markdown unicode; do
+    assert_eq ".llmchecklist:$(table_line "$id")" \
+      "$(json ".[] | select(.check_name == \"$id\") | \"\(.location.path):\(.location.lines.begin)\"")" "$id"
+  done
+  # Fingerprints tell issues apart and stay the same from one pipeline to the next.
+  first=$(json '[.[].fingerprint] | join(" ")')
+  assert_eq 3 "$(json '[.[].fingerprint] | unique | length')"
+  lc_ok check formula
+  lc export --format codequality
+  assert_eq "$(printf '%s' "$first" | cut -d' ' -f2-)" "$(json '[.[].fingerprint] | join(" ")')"
+}
+
 # A repository whose base commit has some items done, and a change on top that checks two,
 # unchecks one, waives one, re-notes one and adds a verify command.
 summary_change() {

@@ -52,7 +52,7 @@ test_bash_completes_options_and_their_values() {
     assert_contains "$out" "$option"
   done
   assert_eq "html" "$(bash_complete llmchecklist export --format h)"
-  assert_eq $'badge\ncsv\ngithub\nhtml\njson\njunit\nmarkdown\nsarif\nsummary' "$(bash_complete llmchecklist export -f "")"
+  assert_eq $'badge\ncodequality\ncsv\ngithub\nhtml\njson\njunit\nmarkdown\nsarif\nsummary' "$(bash_complete llmchecklist export -f "")"
   assert_eq $'done' "$(bash_complete llmchecklist list --status d)"
   assert_eq $'always\nauto' "$(bash_complete llmchecklist --color a)"
   assert_eq $'model-selection\nmonitoring' "$(bash_complete llmchecklist check --phase m)"

@@ -67,7 +67,7 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
       for (const ExportFormat format :
            {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
             ExportFormat::badge, ExportFormat::junit, ExportFormat::sarif, ExportFormat::github,
-            ExportFormat::summary}) {
+            ExportFormat::summary, ExportFormat::codequality}) {
         candidate(to_string(format));
       }
     } else if (options.argument == "status") {

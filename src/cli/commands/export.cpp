@@ -1,5 +1,5 @@
 // llmchecklist export: the checklist and its state as Markdown, JSON, CSV, HTML, an SVG badge,
-// JUnit XML, SARIF, GitHub annotations or a Markdown summary of a change.
+// JUnit XML, SARIF, GitHub annotations, a Markdown summary of a change or GitLab code quality.
 
 #include <memory>
 
@@ -91,7 +91,7 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   if (options.format == "json") {
     render_options.project = project_info(project, options.project_name);
   }
-  if (options.format == "sarif" || options.format == "github") {
+  if (options.format == "sarif" || options.format == "github" || options.format == "codequality") {
     render_options.lines = state_file_lines(project);
   }
   // The baseline lives here, as long as the rendering that points into it.
@@ -127,9 +127,10 @@ Command register_export(CLI::App& app, Context& context)
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
   sub->add_option("--format,-f", options->format,
                   "markdown (default), json, csv, html, badge (SVG), junit (XML), sarif (code "
-                  "scanning), github (annotations) or summary (Markdown for a job summary)")
-      ->check(CLI::IsMember(
-          {"markdown", "json", "csv", "html", "badge", "junit", "sarif", "github", "summary"}));
+                  "scanning), github (annotations), summary (Markdown for a job summary) or "
+                  "codequality (GitLab)")
+      ->check(CLI::IsMember({"markdown", "json", "csv", "html", "badge", "junit", "sarif",
+                             "github", "summary", "codequality"}));
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (replaced atomically; a device or FIFO is written to) instead of "
                   "stdout; - is stdout")

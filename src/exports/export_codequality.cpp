@@ -1,0 +1,73 @@
+// GitLab's code quality report (the Code Climate subset GitLab reads): a JSON array with one
+// issue per open item and per stale check, at the item's line of the state file, so that a
+// merge request shows what the change leaves undone.
+
+#include <fmt/format.h>
+
+#include "exports/json_writer.hpp"
+#include "exports/selection.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/progress.hpp"
+#include "llmchecklist/text.hpp"
+#include "util/content_hash.hpp"
+
+namespace llmchecklist {
+namespace {
+
+std::string clean(std::string_view text)
+{
+  return without_controls(reveal_invisible(text));
+}
+
+void write_issue(detail::JsonWriter& json, const Checklist& checklist, const Item& item,
+                 std::string_view kind, std::string_view severity, const std::string& description,
+                 const ExportOptions& options)
+{
+  // The same item and kind keep the same fingerprint from one pipeline to the next, which is
+  // how GitLab tells a new issue from a fixed one.
+  detail::ContentHasher hasher;
+  hasher.update(checklist.id).update(item.id).update(kind);
+  json.begin_object();
+  json.key("description").value(clean(description));
+  json.key("check_name").value(clean(item.id));
+  json.key("fingerprint").value(hasher.finish().hex());
+  json.key("severity").value(severity);
+  json.key("location").begin_object();
+  json.key("path").value(clean(options.lines.path));
+  json.key("lines").begin_object().key("begin").value(options.lines.line_of(item.id)).end_object();
+  json.end_object();
+  json.end_object();
+}
+
+} // namespace
+
+std::string render_codequality(const Checklist& checklist, const State& state,
+                               const ExportOptions& options)
+{
+  const detail::Selected selected = detail::select(checklist, state, options.selection);
+  detail::JsonWriter json;
+  json.begin_array();
+  for (const detail::SelectedPhase& phase : selected.phases) {
+    for (const std::size_t index : phase.items) {
+      const Item& item = checklist.items()[index];
+      const Status status = status_of(state, item);
+      if (status == Status::todo) {
+        write_issue(json, checklist, item, "open",
+                    item.severity == Severity::required ? "critical" : "minor",
+                    fmt::format("{}. {} is open ({})", item.number, item.title,
+                                to_string(item.severity)),
+                    options);
+      } else if (is_stale(state, item)) {
+        write_issue(json, checklist, item, "stale", "info",
+                    fmt::format("{}. {} was checked against an older revision of the item: "
+                                "check it again",
+                                item.number, item.title),
+                    options);
+      }
+    }
+  }
+  json.end_array();
+  return json.finish();
+}
+
+} // namespace llmchecklist
