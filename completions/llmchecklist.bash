@@ -23,7 +23,7 @@ _llmchecklist() {
     --color | --phase | --status | --format | -f | -o | --output | --note | --na | --min | \
       --checklist | --label | --red-below | --yellow-below | --min-words | --max-words | \
       --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to | --scan | \
-      --depth | --from | --ref | --project-name)
+      --depth | --from | --ref | --project-name | --max-drop)
       ((i++))
       ;;
     -*) ;;
@@ -48,7 +48,7 @@ _llmchecklist() {
     ;;
   --note | --na | --min | --label | --red-below | --yellow-below | --min-words | --max-words | \
     --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to | --depth | --ref | \
-    --project-name)
+    --project-name | --max-drop)
     return
     ;;
   esac

@@ -46,6 +46,8 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l no-stale -
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l min-phase -x -d "PHASE=PCT minimum"
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l gate -d "Apply the team's [gate]"
 complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l since -x -d "Exit 1 if items done at REF are todo"
+complete -c llmchecklist -n "__fish_seen_subcommand_from progress" -l max-drop -x -d "With --since: exit 1 if progress fell more than POINTS"
+complete -c llmchecklist -n "__fish_seen_subcommand_from export" -l since -x -d "Summary: compare with REF"
 complete -c llmchecklist -n "__fish_seen_subcommand_from check" -l until -x -d "With --na: last day it holds"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s f -l format -x -a "(__llmchecklist_ask values format)" -d "Export format"
 complete -c llmchecklist -n "__fish_seen_subcommand_from export" -s o -l output -r -F -d "Write to FILE"

@@ -91,6 +91,9 @@ test_bash_and_fish_complete_the_fleet_its_options_and_its_own_formats() {
   assert_eq $'repos\nrepos.list' "$(bash_complete llmchecklist fleet --from rep)"
   assert_eq "" "$(bash_complete llmchecklist fleet --ref "")"
   assert_contains "$(bash_complete llmchecklist export --)" "--project-name"
+  assert_contains "$(bash_complete llmchecklist progress --)" "--max-drop"
+  # --max-drop takes a number: nothing to offer, and items follow its value.
+  assert_eq "" "$(bash_complete llmchecklist progress --max-drop "")"
   command -v fish >/dev/null || skip "fish is not installed"
   fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
   assert_contains "$(fish_complete 'llmchecklist ')" "fleet"
