@@ -1,5 +1,6 @@
 // The one JSON schema of list --json, progress --json, show --json and export --format json.
 
+#include "exports/json_counts.hpp"
 #include "exports/json_writer.hpp"
 #include "exports/selection.hpp"
 #include "llmchecklist/export.hpp"
@@ -8,20 +9,6 @@
 
 namespace llmchecklist {
 namespace {
-
-void write_counts(detail::JsonWriter& json, const Counts& counts)
-{
-  json.key("done").value(counts.done);
-  json.key("na").value(counts.na);
-  json.key("todo").value(counts.todo);
-  json.key("total").value(counts.total);
-  json.key("percent").value(counts.percent());
-  json.key("required_todo").value(counts.required_todo);
-  json.key("automated").value(counts.automated);
-  json.key("verify_failing").value(counts.verify_failing);
-  json.key("stale").value(counts.stale);
-  json.key("expired").value(counts.expired);
-}
 
 void write_item_fields(detail::JsonWriter& json, const Item& item, const State& state)
 {
@@ -82,7 +69,7 @@ std::string render_json(const Checklist& checklist, const State& state, const Se
   json.key("pinned_version").value(pinned_version(state));
   json.key("latest_version").value(latest_version(state, checklist));
   json.end_object();
-  write_counts(json, selected.counts);
+  detail::write_counts(json, selected.counts);
   json.key("phases").begin_array();
   for (const detail::SelectedPhase& selected_phase : selected.phases) {
     const Phase& phase = checklist.phases()[selected_phase.index];
@@ -91,7 +78,7 @@ std::string render_json(const Checklist& checklist, const State& state, const Se
     json.key("id").value(phase.id);
     json.key("title").value(phase.title);
     json.key("optional").value(phase.optional);
-    write_counts(json, selected.progress.phases[selected_phase.index]);
+    detail::write_counts(json, selected.progress.phases[selected_phase.index]);
     if (selection.items) {
       json.key("items").begin_array();
       for (const std::size_t i : selected_phase.items) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "exports/csv_cell.hpp"
+#include "exports/json_counts.hpp"
 #include "exports/json_writer.hpp"
 #include "exports/markdown_text.hpp"
 #include "exports/xml_escape.hpp"
@@ -40,27 +41,13 @@ std::string weakest_title(const FleetSource& source)
 
 // ---- JSON ------------------------------------------------------------------------------------
 
-void write_counts(detail::JsonWriter& json, const Counts& counts)
-{
-  json.key("done").value(counts.done);
-  json.key("na").value(counts.na);
-  json.key("todo").value(counts.todo);
-  json.key("total").value(counts.total);
-  json.key("percent").value(counts.percent());
-  json.key("required_todo").value(counts.required_todo);
-  json.key("stale").value(counts.stale);
-  json.key("expired").value(counts.expired);
-  json.key("automated").value(counts.automated);
-  json.key("verify_failing").value(counts.verify_failing);
-}
-
 void write_phase(detail::JsonWriter& json, const FleetPhase& phase)
 {
   json.begin_object();
   json.key("id").value(phase.id);
   json.key("title").value(phase.title);
   json.key("optional").value(phase.optional);
-  write_counts(json, phase.counts);
+  detail::write_counts(json, phase.counts);
   json.end_object();
 }
 
@@ -89,7 +76,7 @@ void write_source(detail::JsonWriter& json, const FleetSource& source, const Fle
   json.key("latest_version").value(source.latest_version);
   json.key("newer_version").value(source.newer_version());
   json.end_object();
-  write_counts(json, source.counts);
+  detail::write_counts(json, source.counts);
   const std::vector<std::string> failures = gate_failures(source, gate);
   json.key("passes").value(failures.empty());
   json.key("gate_failures").strings(failures);
