@@ -160,6 +160,7 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
   }
   // `SINCE..REF`: the commits REF reaches and SINCE does not, listed once by libgit2's own walk.
   std::optional<OidSet> wanted;
+  std::optional<git_oid> bottom;
   if (!limit.since_ref.empty()) {
     const Owned<git_commit> since = peel_commit(m_repository, limit.since_ref);
     if (!since) {
@@ -174,6 +175,7 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
     const Owned<git_revwalk> walk(raw);
     git_revwalk_push(raw, git_commit_id(start.get()));
     git_revwalk_hide(raw, git_commit_id(since.get()));
+    bottom = *git_commit_id(since.get());
     wanted.emplace();
     git_oid id;
     while (git_revwalk_next(&id, raw) == 0) {
@@ -182,6 +184,11 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
   }
   const auto is_wanted = [&](const git_commit* commit) {
     return !wanted || wanted->count(*git_commit_id(commit)) != 0;
+  };
+  // SINCE itself is not walked, but a merge whose file is SINCE's is explained by it (git's
+  // "relevant" commits: the wanted ones and the bottom of the range).
+  const auto is_relevant = [&](const git_commit* commit) {
+    return is_wanted(commit) || (bottom && git_oid_equal(&*bottom, git_commit_id(commit)) != 0);
   };
 
   // Every commit is compared once as a child and once per child as a parent: its tree is looked
@@ -227,8 +234,8 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
     }
     const git_commit* commit = next.commit.get();
     const std::optional<git_oid> here = blob_of(commit);
-    // git's default history simplification: a parent (that the walk wants) with the same file
-    // explains the commit, so only that parent is followed and the commit is not listed.
+    // git's default history simplification: a relevant parent with the same file explains the
+    // commit, so only that parent is followed and the commit is not listed.
     std::vector<Owned<git_commit>> parents;
     bool explained = false;
     bool wanted_parent = false;
@@ -242,7 +249,7 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
       }
       Owned<git_commit> parent(raw);
       const bool differs = !same(blob_of(parent.get()), here);
-      if (is_wanted(parent.get())) {
+      if (is_relevant(parent.get())) {
         wanted_parent = true;
         if (!differs) {
           enqueue(std::move(parent));
