@@ -62,9 +62,9 @@ ProjectAt read_project_at(const Repository& repository, const std::string& ref,
     if (reference.rfind(k_builtin_prefix, 0) == 0) {
       return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
     }
-    const std::string base = inside(
-        fs::path(from.substr(std::min(from.size(), prefix.size()))).parent_path().string(),
-        reference);
+    const std::string base =
+        inside(fs::path(from.substr(std::min(from.size(), prefix.size()))).parent_path().string(),
+               reference);
     if (base.empty()) {
       throw DataError({},
                       fmt::format("cannot extend: '{}' leads outside the repository", reference));

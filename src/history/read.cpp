@@ -102,8 +102,8 @@ std::optional<std::int64_t> parse_since_date(std::string_view text)
   unsigned year = 0;
   unsigned month = 0;
   unsigned day = 0;
-  if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, month) ||
-      text[7] != '-' || !digits(text, 8, 2, day)) {
+  if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
+      !digits(text, 5, 2, month) || text[7] != '-' || !digits(text, 8, 2, day)) {
     return std::nullopt; // not shaped like a date: a revision
   }
   const auto invalid = [&] {
@@ -141,8 +141,8 @@ std::optional<std::int64_t> parse_since_date(std::string_view text)
     } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
       unsigned offset_hours = 0;
       unsigned offset_minutes = 0;
-      if (!digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() ||
-          text[at + 3] != ':' || !digits(text, at + 4, 2, offset_minutes)) {
+      if (!digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
+          !digits(text, at + 4, 2, offset_minutes)) {
         throw invalid();
       }
       const std::int64_t offset = offset_hours * 3600 + offset_minutes * 60;
@@ -158,9 +158,10 @@ std::optional<std::int64_t> parse_since_date(std::string_view text)
 
 std::size_t History::unreadable() const
 {
-  return static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [](const HistoryPoint& p) {
-    return p.error && p.error->kind != HistoryError::Kind::removed;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(points.begin(), points.end(), [](const HistoryPoint& p) {
+        return p.error && p.error->kind != HistoryError::Kind::removed;
+      }));
 }
 
 History read_history(const fs::path& repository, const std::string& path,

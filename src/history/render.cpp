@@ -48,9 +48,9 @@ std::string summary_sentence(const History& history)
   }
   const HistoryPoint& first = history.points.front();
   const HistoryPoint& last = history.points.back();
-  std::string text = fmt::format("{} commit{} changed {} from {} to {}",
-                                 history.points.size(), history.points.size() == 1 ? "" : "s",
-                                 history.path, first.at.substr(0, 10), last.at.substr(0, 10));
+  std::string text = fmt::format("{} commit{} changed {} from {} to {}", history.points.size(),
+                                 history.points.size() == 1 ? "" : "s", history.path,
+                                 first.at.substr(0, 10), last.at.substr(0, 10));
   const auto readable = [](const HistoryPoint& p) { return !p.error; };
   const auto oldest = std::find_if(history.points.begin(), history.points.end(), readable);
   const auto newest = std::find_if(history.points.rbegin(), history.points.rend(), readable);
@@ -173,9 +173,8 @@ std::string render_markdown(const History& history)
       continue;
     }
     const Counts& c = point.counts;
-    out += fmt::format("{} {} % | {} | {} | {} | {} | {} | {} |\n", head, c.percent_floor(),
-                       c.done, c.na, c.todo, c.required_todo, c.stale,
-                       inline_text(version_text(point)));
+    out += fmt::format("{} {} % | {} | {} | {} | {} | {} | {} |\n", head, c.percent_floor(), c.done,
+                       c.na, c.todo, c.required_todo, c.stale, inline_text(version_text(point)));
   }
   return out;
 }
@@ -286,9 +285,8 @@ std::string render_svg(const History& history)
         point.error ? fmt::format("{} {} {}: {}", point.at.substr(0, 10), point.commit.substr(0, 7),
                                   point.by, point.error->located())
                     : fmt::format("{} {} {}: {} % ({} of {} done)", point.at.substr(0, 10),
-                                  point.commit.substr(0, 7), point.by,
-                                  point.counts.percent_floor(), point.counts.done,
-                                  point.counts.total - point.counts.na);
+                                  point.commit.substr(0, 7), point.by, point.counts.percent_floor(),
+                                  point.counts.done, point.counts.total - point.counts.na);
     out += fmt::format("  <circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{}"
                        "</title></circle>\n",
                        x_of(i), point.error ? y_of(0) : y_of(point.counts.percent()),

@@ -53,7 +53,8 @@ TEST_SUITE("history")
   {
     REQUIRE(parse_since_date("1970-01-02"));
     CHECK(*parse_since_date("1970-01-02") == 86400);
-    CHECK(*parse_since_date("2026-01-05T09:00:00Z") == *parse_since_date("2026-01-05T10:00:00+01:00"));
+    CHECK(*parse_since_date("2026-01-05T09:00:00Z") ==
+          *parse_since_date("2026-01-05T10:00:00+01:00"));
     CHECK(*parse_since_date("2026-01-05T09:00Z") == *parse_since_date("2026-01-05") + 9 * 3600);
     CHECK(*parse_since_date("2024-02-29") - *parse_since_date("2024-02-28") == 86400);
   }

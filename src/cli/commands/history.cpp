@@ -10,10 +10,10 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "terminal.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/history.hpp"
+#include "terminal.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,11 +46,11 @@ std::string history_text(const Context& context, const History& history)
   // Fixed columns first; the author, the one of unknown length, takes what is left.
   std::size_t version_width = 7;
   for (const HistoryPoint& point : history.points) {
-    version_width = std::max(version_width, std::min<std::size_t>(
-                                                display_width(printable(point.version)), 16));
+    version_width =
+        std::max(version_width, std::min<std::size_t>(display_width(printable(point.version)), 16));
   }
-  const std::size_t fixed = 10 + 2 + 7 + 2 + 5 + 2 + 4 + 2 + 3 + 2 + 4 + 2 + 3 + 2 + 5 + 2 +
-                            version_width + 2;
+  const std::size_t fixed =
+      10 + 2 + 7 + 2 + 5 + 2 + 4 + 2 + 3 + 2 + 4 + 2 + 3 + 2 + 5 + 2 + version_width + 2;
   const std::size_t author_width = width > fixed + 8 ? width - fixed : 8;
   const auto row = [&](const std::vector<std::pair<std::string, bool>>& cells) {
     static constexpr std::size_t k_widths[] = {10, 7, 5, 4, 3, 4, 3, 5};
@@ -82,8 +82,7 @@ std::string history_text(const Context& context, const History& history)
       const std::string what = point.error->kind == HistoryError::Kind::removed
                                    ? printable(point.error->message)
                                    : "error: " + printable(point.error->located());
-      const std::string text =
-          truncate(term, fmt::format("{}  {}  {}", date, commit, what), width);
+      const std::string text = truncate(term, fmt::format("{}  {}  {}", date, commit, what), width);
       out += (point.error->kind == HistoryError::Kind::removed ? paint(term, Color::dim, text)
                                                                : paint(term, Color::red, text)) +
              "\n";
@@ -106,10 +105,9 @@ std::string history_text(const Context& context, const History& history)
   const auto readable = [](const HistoryPoint& p) { return !p.error; };
   const auto oldest = std::find_if(history.points.begin(), history.points.end(), readable);
   const auto newest = std::find_if(history.points.rbegin(), history.points.rend(), readable);
-  std::string sentence =
-      fmt::format("\n{} commit{} from {} to {}", history.points.size(),
-                  history.points.size() == 1 ? "" : "s", history.points.front().at.substr(0, 10),
-                  history.points.back().at.substr(0, 10));
+  std::string sentence = fmt::format(
+      "\n{} commit{} from {} to {}", history.points.size(), history.points.size() == 1 ? "" : "s",
+      history.points.front().at.substr(0, 10), history.points.back().at.substr(0, 10));
   if (oldest != history.points.end()) {
     sentence += fmt::format(": {} % to {} %", oldest->counts.percent_floor(),
                             newest->counts.percent_floor());
@@ -129,8 +127,8 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
 {
   const fs::path state = fs::absolute(context.state_path()).lexically_normal();
   if (!options.output.empty() && options.output != "-" && same_file(options.output, state)) {
-    throw UsageError(fmt::format("-o {} names the state file the history is read from",
-                                 options.output));
+    throw UsageError(
+        fmt::format("-o {} names the state file the history is read from", options.output));
   }
   HistoryOptions read_options;
   read_options.since = options.since;
@@ -154,10 +152,10 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   int code = k_exit_ok;
   for (const HistoryPoint& point : history.points) {
     if (point.error && point.error->kind != HistoryError::Kind::removed) {
-      print_error(point.error->location, point.error->location.path.empty()
-                                             ? fmt::format("{}: {}", point.commit.substr(0, 7),
-                                                           point.error->message)
-                                             : point.error->message);
+      print_error(point.error->location,
+                  point.error->location.path.empty()
+                      ? fmt::format("{}: {}", point.commit.substr(0, 7), point.error->message)
+                      : point.error->message);
       code = k_exit_data;
     }
   }
