@@ -13,7 +13,7 @@ function __llmchecklist_ask
     $cmd __complete $argv 2>/dev/null
 end
 
-set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune ui fleet
+set -l commands list show check uncheck progress export init lint verify checklists diff merge-driver upgrade prune ui fleet history
 
 complete -c llmchecklist -f
 complete -c llmchecklist -n "not __fish_seen_subcommand_from $commands" -a "(__llmchecklist_ask commands)"
@@ -65,6 +65,9 @@ complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -s o -l output -
 complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l min -x -d "Exit 1 when a source is below PCT"
 complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -l all-required -d "Exit 1 when a source has a required item todo"
 complete -c llmchecklist -n "__fish_seen_subcommand_from fleet" -s j -l jobs -x -d "Sources read at once"
+complete -c llmchecklist -n "__fish_seen_subcommand_from history" -l since -x -a "(git for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null)" -d "Commits since DATE or REF"
+complete -c llmchecklist -n "__fish_seen_subcommand_from history" -s f -l format -x -a "(__llmchecklist_ask values format history)" -d "Report format"
+complete -c llmchecklist -n "__fish_seen_subcommand_from history" -s o -l output -r -F -d "Write to FILE"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l checklist -r -F -d "builtin:NAME or a checklist file"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l force -d "Re-initialise an existing state file"
 complete -c llmchecklist -n "__fish_seen_subcommand_from init" -l git -d "Merge the state file with llmchecklist merge-driver"

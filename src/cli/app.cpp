@@ -43,6 +43,7 @@ constexpr Registration k_commands[] = {
     {"prune", register_prune},
     {"ui", register_ui},
     {"fleet", register_fleet},
+    {"history", register_history},
     {"__complete", register_complete},
 };
 

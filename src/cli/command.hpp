@@ -34,6 +34,7 @@ Command register_upgrade(CLI::App& app, Context& context);
 Command register_prune(CLI::App& app, Context& context);
 Command register_ui(CLI::App& app, Context& context);
 Command register_fleet(CLI::App& app, Context& context);
+Command register_history(CLI::App& app, Context& context);
 Command register_diff(CLI::App& app, Context& context);
 Command register_merge_driver(CLI::App& app, Context& context);
 Command register_complete(CLI::App& app, Context& context);

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "formats/checklist_reader.hpp"
+#include "git/project_at.hpp"
 #include "git/repository.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/fleet.hpp"
@@ -50,21 +50,6 @@ FleetSource failed(FleetSource source, FleetError::Kind kind, std::string messag
   error.location = std::move(location);
   source.error = std::move(error);
   return source;
-}
-
-// A path inside the repository, from a reference written in a file at `directory` (relative to
-// the repository's top); empty when it would leave the repository.
-std::string inside(const std::string& directory, std::string_view reference)
-{
-  const fs::path named(reference);
-  if (reference.empty() || named.is_absolute()) {
-    return {};
-  }
-  const fs::path path = (fs::path(directory) / named).lexically_normal();
-  if (path.empty() || *path.begin() == "..") {
-    return {};
-  }
-  return path.generic_string();
 }
 
 // The standing of a project read whole, as `progress --json` would count it.
@@ -133,58 +118,11 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
       missing.error->no_state_file = true;
       return missing;
     }
-    State state = parse_state(*text, prefix + std::string(k_state_file_name));
-    state.as_of = as_of;
-    Checklist checklist;
-    if (state.checklist.rfind(k_builtin_prefix, 0) == 0) {
-      try {
-        checklist = load_builtin_checklist(
-            std::string_view(state.checklist).substr(k_builtin_prefix.size()));
-      } catch (const LookupError& error) {
-        throw DataError(state.checklist_location, error.what());
-      }
-    } else {
-      // The checklist file and what it extends, read at the same revision, inside the
-      // repository only, as the single-repository commands require.
-      const std::string file = inside("", state.checklist);
-      if (file.empty()) {
-        throw DataError(state.checklist_location,
-                        fmt::format("checklist must be builtin:NAME or a file inside the "
-                                    "repository: '{}' is not",
-                                    state.checklist));
-      }
-      detail::ReadContext context;
-      context.load_base = [&](std::string_view reference, const std::string& from,
-                              detail::ReadContext& inner) -> Checklist {
-        if (reference.rfind(k_builtin_prefix, 0) == 0) {
-          return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
-        }
-        const std::string base = inside(
-            fs::path(from.substr(std::min(from.size(), prefix.size()))).parent_path().string(),
-            reference);
-        if (base.empty()) {
-          throw DataError(
-              {}, fmt::format("cannot extend: '{}' leads outside the repository", reference));
-        }
-        if (const std::string cycle = detail::describe_cycle(inner.chain, prefix + base);
-            !cycle.empty()) {
-          throw DataError({}, fmt::format("'extends' makes a cycle: {}", cycle));
-        }
-        const std::optional<std::string> base_text = repository.read(ref, base);
-        if (!base_text) {
-          throw IoError(prefix + base, fmt::format("{}{} does not exist", prefix, base));
-        }
-        return detail::read_checklist(*base_text, prefix + base, nullptr, nullptr, inner);
-      };
-      const std::optional<std::string> checklist_text = repository.read(ref, file);
-      if (!checklist_text) {
-        throw IoError(prefix + file,
-                      fmt::format("{}{} does not exist (named by {}:{}:{})", prefix, file,
-                                  state.checklist_location.path, state.checklist_location.line,
-                                  state.checklist_location.column));
-      }
-      checklist = detail::read_checklist(*checklist_text, prefix + file, nullptr, nullptr, context);
-    }
+    detail::ProjectAt project = detail::read_project_at(
+        repository, ref, std::string(k_state_file_name), *text, prefix);
+    project.state.as_of = as_of;
+    const State& state = project.state;
+    const Checklist& checklist = project.checklist;
     summarize_project(source, checklist, state);
     // Who last changed the state file, and when.
     if (const std::optional<LastChange> change =

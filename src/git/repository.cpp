@@ -1,8 +1,12 @@
 #include "git/repository.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <git2.h>
@@ -19,6 +23,7 @@ struct Free
   void operator()(git_commit* commit) const { git_commit_free(commit); }
   void operator()(git_tree* tree) const { git_tree_free(tree); }
   void operator()(git_tree_entry* entry) const { git_tree_entry_free(entry); }
+  void operator()(git_revwalk* walk) const { git_revwalk_free(walk); }
 };
 template <typename T> using Owned = std::unique_ptr<T, Free>;
 
@@ -67,6 +72,22 @@ std::optional<git_oid> blob_at(const git_commit* commit, const std::string& path
   }
   return *git_tree_entry_id(entry);
 }
+
+// Object ids as keys: their first bytes are already a good hash.
+struct OidHash
+{
+  std::size_t operator()(const git_oid& id) const
+  {
+    std::size_t hash = 0;
+    std::memcpy(&hash, id.id, sizeof hash);
+    return hash;
+  }
+};
+struct OidEqual
+{
+  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+};
+using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
 
 bool same(const std::optional<git_oid>& a, const std::optional<git_oid>& b)
 {
@@ -129,40 +150,172 @@ std::optional<std::string> Repository::read(const std::string& ref, const std::s
   return text;
 }
 
+std::vector<FileChange> Repository::changes(const std::string& ref, const std::string& path,
+                                            const ChangeLimit& limit) const
+{
+  std::vector<FileChange> found;
+  Owned<git_commit> start = peel_commit(m_repository, ref);
+  if (!start) {
+    return found;
+  }
+  // `SINCE..REF`: the commits REF reaches and SINCE does not, listed once by libgit2's own walk.
+  std::optional<OidSet> wanted;
+  std::optional<git_oid> bottom;
+  if (!limit.since_ref.empty()) {
+    const Owned<git_commit> since = peel_commit(m_repository, limit.since_ref);
+    if (!since) {
+      throw UsageError(fmt::format("git knows no revision '{}'", limit.since_ref));
+    }
+    git_revwalk* raw = nullptr;
+    if (git_revwalk_new(&raw, m_repository) != 0) {
+      throw IoError(git_repository_path(m_repository),
+                    fmt::format("{}: cannot walk the history ({})",
+                                git_repository_path(m_repository), last_error()));
+    }
+    const Owned<git_revwalk> walk(raw);
+    git_revwalk_push(raw, git_commit_id(start.get()));
+    git_revwalk_hide(raw, git_commit_id(since.get()));
+    bottom = *git_commit_id(since.get());
+    wanted.emplace();
+    git_oid id;
+    while (git_revwalk_next(&id, raw) == 0) {
+      wanted->insert(id);
+    }
+  }
+  const auto is_wanted = [&](const git_commit* commit) {
+    return !wanted || wanted->count(*git_commit_id(commit)) != 0;
+  };
+  // SINCE itself is not walked, but a merge whose file is SINCE's is explained by it (git's
+  // "relevant" commits: the wanted ones and the bottom of the range).
+  const auto is_relevant = [&](const git_commit* commit) {
+    return is_wanted(commit) || (bottom && git_oid_equal(&*bottom, git_commit_id(commit)) != 0);
+  };
+
+  // Every commit is compared once as a child and once per child as a parent: its tree is looked
+  // up once.
+  std::unordered_map<git_oid, std::optional<git_oid>, OidHash, OidEqual> blobs;
+  const auto blob_of = [&](const git_commit* commit) {
+    const auto [slot, added] = blobs.try_emplace(*git_commit_id(commit));
+    if (added) {
+      slot->second = blob_at(commit, path);
+    }
+    return slot->second;
+  };
+
+  // git log's order: newest committer date first, and the commit queued first on a tie.
+  struct Queued
+  {
+    std::int64_t time = 0;
+    std::uint64_t order = 0;
+    Owned<git_commit> commit;
+  };
+  const auto later = [](const Queued& a, const Queued& b) {
+    return a.time != b.time ? a.time < b.time : a.order > b.order;
+  };
+  std::vector<Queued> queue;
+  OidSet seen;
+  std::uint64_t queued = 0;
+  const auto enqueue = [&](Owned<git_commit> commit) {
+    if (!is_wanted(commit.get()) || !seen.insert(*git_commit_id(commit.get())).second) {
+      return;
+    }
+    const std::int64_t time = git_commit_time(commit.get());
+    queue.push_back(Queued{time, queued++, std::move(commit)});
+    std::push_heap(queue.begin(), queue.end(), later);
+  };
+  enqueue(std::move(start));
+
+  while (!queue.empty()) {
+    std::pop_heap(queue.begin(), queue.end(), later);
+    Queued next = std::move(queue.back());
+    queue.pop_back();
+    if (limit.since_time && next.time < *limit.since_time) {
+      break; // everything still queued is older
+    }
+    const git_commit* commit = next.commit.get();
+    const std::optional<git_oid> here = blob_of(commit);
+    // git's default history simplification: a relevant parent with the same file explains the
+    // commit, so only that parent is followed and the commit is not listed.
+    std::vector<Owned<git_commit>> parents;
+    bool explained = false;
+    bool wanted_parent = false;
+    bool wanted_differs = false;
+    bool other_differs = false;
+    const unsigned count = git_commit_parentcount(commit);
+    for (unsigned i = 0; i < count && !explained; ++i) {
+      git_commit* raw = nullptr;
+      if (git_commit_parent(&raw, commit, i) != 0) {
+        continue; // a shallow clone's boundary: this commit is as far as history goes
+      }
+      Owned<git_commit> parent(raw);
+      const bool differs = !same(blob_of(parent.get()), here);
+      if (is_relevant(parent.get())) {
+        wanted_parent = true;
+        if (!differs) {
+          enqueue(std::move(parent));
+          explained = true;
+          continue;
+        }
+        wanted_differs = true;
+      } else {
+        other_differs = other_differs || differs;
+      }
+      parents.push_back(std::move(parent));
+    }
+    if (explained) {
+      continue;
+    }
+    // As git decides it: only parents the walk wants count, unless it wants none of them (a
+    // commit right after SINCE); a commit without parents changed the file if it has one.
+    const bool changed =
+        parents.empty() ? here.has_value() : (wanted_parent ? wanted_differs : other_differs);
+    for (Owned<git_commit>& parent : parents) {
+      enqueue(std::move(parent));
+    }
+    if (!changed) {
+      continue;
+    }
+    FileChange change;
+    char hex[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
+    change.commit = hex;
+    change.time = next.time;
+    change.at = iso_8601(git_commit_committer(commit)->when);
+    const git_signature* author = git_commit_author(commit);
+    change.by = author != nullptr && author->name != nullptr ? author->name : "";
+    if (here) {
+      git_blob* blob = nullptr;
+      if (git_blob_lookup(&blob, m_repository, &*here) != 0) {
+        throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
+                                        git_repository_path(m_repository), path, change.commit,
+                                        last_error()));
+      }
+      change.content.emplace(static_cast<const char*>(git_blob_rawcontent(blob)),
+                             static_cast<std::size_t>(git_blob_rawsize(blob)));
+      git_blob_free(blob);
+    }
+    found.push_back(std::move(change));
+    if (limit.max != 0 && found.size() >= limit.max) {
+      break;
+    }
+  }
+  return found;
+}
+
 std::optional<LastChange> Repository::last_change(const std::string& ref,
                                                   const std::string& path) const
 {
-  Owned<git_commit> commit = peel_commit(m_repository, ref);
-  if (!commit) {
+  const Owned<git_commit> commit = peel_commit(m_repository, ref);
+  if (!commit || !blob_at(commit.get(), path)) {
     return std::nullopt;
   }
-  std::optional<git_oid> here = blob_at(commit.get(), path);
-  if (!here) {
+  ChangeLimit first;
+  first.max = 1;
+  const std::vector<FileChange> found = changes(ref, path, first);
+  if (found.empty()) {
     return std::nullopt;
   }
-  // Down the history while a parent holds the same file: the first commit whose every parent
-  // differs (or that has none) is the one that made it so.
-  for (;;) {
-    const unsigned parents = git_commit_parentcount(commit.get());
-    Owned<git_commit> follow;
-    for (unsigned i = 0; i < parents && !follow; ++i) {
-      git_commit* parent = nullptr;
-      if (git_commit_parent(&parent, commit.get(), i) != 0) {
-        continue; // a shallow clone's boundary: this commit is as far as history goes
-      }
-      Owned<git_commit> owned(parent);
-      if (same(blob_at(parent, path), here)) {
-        follow = std::move(owned);
-      }
-    }
-    if (!follow) {
-      break;
-    }
-    commit = std::move(follow);
-  }
-  const git_signature* author = git_commit_author(commit.get());
-  return LastChange{iso_8601(git_commit_committer(commit.get())->when),
-                    author != nullptr && author->name != nullptr ? author->name : ""};
+  return LastChange{found.front().at, found.front().by};
 }
 
 std::filesystem::path Repository::work_tree() const

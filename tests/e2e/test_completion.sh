@@ -101,6 +101,23 @@ test_bash_and_fish_complete_the_fleet_its_options_and_its_own_formats() {
   assert_contains "$(fish_complete 'llmchecklist fleet --')" "--scan"
 }
 
+test_bash_and_fish_complete_history_its_options_and_its_own_formats() {
+  assert_contains "$(bash_complete llmchecklist "")" "history"
+  out=$(bash_complete llmchecklist history --)
+  for option in --since --format --output; do
+    assert_contains "$out" "$option"
+  done
+  # history's formats are neither export's nor fleet's.
+  assert_eq $'csv\njson\nmarkdown\nsvg\ntext' "$(bash_complete llmchecklist history --format "")"
+  assert_eq $'csv\njson\nmarkdown\nsvg\ntext' "$(bash_complete llmchecklist history -f "")"
+  assert_eq "" "$(bash_complete llmchecklist history --since "")"
+  command -v fish >/dev/null || skip "fish is not installed"
+  fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
+  assert_contains "$(fish_complete 'llmchecklist ')" "history"
+  assert_eq $'csv\njson\nmarkdown\nsvg\ntext' "$(fish_complete 'llmchecklist history --format ')"
+  assert_contains "$(fish_complete 'llmchecklist history --')" "--since"
+}
+
 test_fish_completes_commands_items_and_values() {
   command -v fish >/dev/null || skip "fish is not installed"
   fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }

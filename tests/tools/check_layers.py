@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that src/ keeps its dependency direction, which CONTRIBUTING.md states in one line:
 
-    cli -> exports -> git, process -> project -> cache -> formats -> model -> util
+    cli -> fleet, history -> exports -> git, process -> project -> cache -> formats -> model -> util
 
 A file may include headers of its own layer and of the layers after it, never of one before
 it; the public headers (include/llmchecklist/) are counted in the layer of the file that
@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-ORDER = ["cli", "fleet", "exports", ["git", "process"], "project", "cache", "formats", "model", "util"]
+ORDER = ["cli", ["fleet", "history"], "exports", ["git", "process"], "project", "cache", "formats", "model", "util"]
 RANK = {}
 for rank, entry in enumerate(ORDER):
     for layer in entry if isinstance(entry, list) else [entry]:
@@ -25,6 +25,7 @@ LAYER_OF_PUBLIC = {
     "text.hpp": "util", "files.hpp": "util", "utc.hpp": "util", "version.hpp": "util",
     "merge.hpp": "formats", "lint.hpp": "formats",
     "export.hpp": "exports", "documents.hpp": "exports", "fleet.hpp": "fleet",
+    "history.hpp": "history",
     "builtin.hpp": "project", "project.hpp": "project", "state_file.hpp": "project",
     "upgrade.hpp": "project",
     "git.hpp": "git", "identity.hpp": "git",

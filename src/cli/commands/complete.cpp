@@ -18,7 +18,8 @@ struct CompleteOptions
 {
   std::string what;
   std::string argument;
-  // For values: the subcommand they are for, where it changes them (fleet's formats).
+  // For values: the subcommand they are for, where it changes them (fleet's and history's
+  // formats).
   std::string command;
 };
 
@@ -61,6 +62,10 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
     // Option names come without dashes ("format"): CLI11 would read "--format" as an option.
     if (options.argument == "format" && options.command == "fleet") {
       for (const char* format : {"text", "json", "csv", "markdown", "html"}) {
+        candidate(format);
+      }
+    } else if (options.argument == "format" && options.command == "history") {
+      for (const char* format : {"text", "json", "csv", "markdown", "svg"}) {
         candidate(format);
       }
     } else if (options.argument == "format") {

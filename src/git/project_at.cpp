@@ -1,0 +1,92 @@
+#include "git/project_at.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "formats/checklist_reader.hpp"
+#include "llmchecklist/builtin.hpp"
+#include "llmchecklist/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist::detail {
+namespace {
+
+// A path inside the repository, from a reference written in a file at `directory` (relative to
+// the repository's top); empty when it would leave the repository.
+std::string inside(const std::string& directory, std::string_view reference)
+{
+  const fs::path named(reference);
+  if (reference.empty() || named.is_absolute()) {
+    return {};
+  }
+  const fs::path path = (fs::path(directory) / named).lexically_normal();
+  if (path.empty() || *path.begin() == "..") {
+    return {};
+  }
+  return path.generic_string();
+}
+
+} // namespace
+
+ProjectAt read_project_at(const Repository& repository, const std::string& ref,
+                          const std::string& path, const std::string& state_text,
+                          const std::string& prefix)
+{
+  ProjectAt project{parse_state(state_text, prefix + path), Checklist{}};
+  const State& state = project.state;
+  if (state.checklist.rfind(k_builtin_prefix, 0) == 0) {
+    try {
+      project.checklist =
+          load_builtin_checklist(std::string_view(state.checklist).substr(k_builtin_prefix.size()));
+    } catch (const LookupError& error) {
+      throw DataError(state.checklist_location, error.what());
+    }
+    return project;
+  }
+  // The checklist file and what it extends, read at the same revision, inside the repository
+  // only, as the single-repository commands require.
+  const std::string file = inside(fs::path(path).parent_path().generic_string(), state.checklist);
+  if (file.empty()) {
+    throw DataError(state.checklist_location,
+                    fmt::format("checklist must be builtin:NAME or a file inside the "
+                                "repository: '{}' is not",
+                                state.checklist));
+  }
+  ReadContext context;
+  context.load_base = [&](std::string_view reference, const std::string& from,
+                          ReadContext& inner) -> Checklist {
+    if (reference.rfind(k_builtin_prefix, 0) == 0) {
+      return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
+    }
+    const std::string base =
+        inside(fs::path(from.substr(std::min(from.size(), prefix.size()))).parent_path().string(),
+               reference);
+    if (base.empty()) {
+      throw DataError({},
+                      fmt::format("cannot extend: '{}' leads outside the repository", reference));
+    }
+    if (const std::string cycle = describe_cycle(inner.chain, prefix + base); !cycle.empty()) {
+      throw DataError({}, fmt::format("'extends' makes a cycle: {}", cycle));
+    }
+    const std::optional<std::string> base_text = repository.read(ref, base);
+    if (!base_text) {
+      throw IoError(prefix + base, fmt::format("{}{} does not exist", prefix, base));
+    }
+    return read_checklist(*base_text, prefix + base, nullptr, nullptr, inner);
+  };
+  const std::optional<std::string> checklist_text = repository.read(ref, file);
+  if (!checklist_text) {
+    throw IoError(prefix + file,
+                  fmt::format("{}{} does not exist (named by {}:{}:{})", prefix, file,
+                              state.checklist_location.path, state.checklist_location.line,
+                              state.checklist_location.column));
+  }
+  project.checklist = read_checklist(*checklist_text, prefix + file, nullptr, nullptr, context);
+  return project;
+}
+
+} // namespace llmchecklist::detail

@@ -1,0 +1,31 @@
+#pragma once
+// A state file and the checklist it follows as a commit holds them, read through
+// detail::Repository: what `fleet` reads of each repository and `history` of each revision.
+// One reader, so that both resolve a checklist reference the way the single-repository
+// commands do (built-in, or a file inside the repository at the same revision).
+
+#include <string>
+
+#include "git/repository.hpp"
+#include "llmchecklist/checklist.hpp"
+#include "llmchecklist/state.hpp"
+
+namespace llmchecklist::detail {
+
+/// A state and its checklist at one revision.
+struct ProjectAt
+{
+  State state;
+  Checklist checklist;
+};
+
+/// Parses `state_text`, the state file at `path` (relative to the repository's root) in
+/// revision `ref`, and reads the checklist it names at the same revision: a built-in one, or a
+/// file (and what it extends) inside the repository only. Files are named in errors as
+/// `prefix` + their path ("repos/billing:HEAD:" + ".llmchecklist"). Throws DataError at the
+/// place of a problem, IoError when a named file is missing at `ref`.
+ProjectAt read_project_at(const Repository& repository, const std::string& ref,
+                          const std::string& path, const std::string& state_text,
+                          const std::string& prefix);
+
+} // namespace llmchecklist::detail

@@ -1,0 +1,212 @@
+// Reading the state file's history: every commit that changed it, listed by one in-process walk
+// (detail::Repository::changes()), each revision parsed and counted as `progress` counts it.
+// A revision that cannot be read becomes its point's error, never the history's.
+
+#include <algorithm>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "git/project_at.hpp"
+#include "git/repository.hpp"
+#include "llmchecklist/history.hpp"
+#include "llmchecklist/upgrade.hpp"
+
+namespace fs = std::filesystem;
+
+namespace llmchecklist {
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day)
+{
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool digits(std::string_view text, std::size_t at, std::size_t count, unsigned& value)
+{
+  if (at + count > text.size()) {
+    return false;
+  }
+  value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return false;
+    }
+    value = value * 10 + static_cast<unsigned>(text[i] - '0');
+  }
+  return true;
+}
+
+// The state file's path from the work tree's top, for a path relative to `directory`.
+std::string from_root(const detail::Repository& repository, const fs::path& directory,
+                      const std::string& path)
+{
+  const fs::path top = repository.work_tree();
+  if (top.empty()) {
+    return fs::path(path).lexically_normal().generic_string(); // bare: from the root already
+  }
+  return fs::relative(fs::weakly_canonical(fs::absolute(directory) / path),
+                      fs::weakly_canonical(top))
+      .generic_string();
+}
+
+HistoryPoint count_revision(const detail::Repository& repository, const std::string& path,
+                            detail::FileChange change)
+{
+  HistoryPoint point;
+  point.commit = std::move(change.commit);
+  point.time = change.time;
+  point.at = std::move(change.at);
+  point.by = std::move(change.by);
+  const auto failed = [&](HistoryError::Kind kind, std::string message, SourceLocation where) {
+    point.error = HistoryError{kind, std::move(message), std::move(where)};
+    return point;
+  };
+  if (!change.content) {
+    return failed(HistoryError::Kind::removed, fmt::format("the commit removed {}", path), {});
+  }
+  // Files are named as git names them at a revision: "1a2b3c4:.llmchecklist".
+  const std::string prefix = point.commit.substr(0, 7) + ":";
+  try {
+    detail::ProjectAt project =
+        detail::read_project_at(repository, point.commit, path, *change.content, prefix);
+    // An n/a decision had expired or not on the day of the commit, not today.
+    project.state.as_of = point.at.substr(0, 10);
+    point.checklist_id = project.checklist.id;
+    point.version = pinned_version(project.state);
+    if (point.version.empty()) {
+      point.version = project.checklist.version;
+    }
+    point.counts = compute_progress(project.checklist, project.state).overall;
+    point.gate_min = project.state.gate.min;
+  } catch (const DataError& error) {
+    return failed(HistoryError::Kind::data, error.what(), error.location());
+  } catch (const IoError& error) {
+    return failed(HistoryError::Kind::io, error.what(), {});
+  } catch (const Error& error) {
+    return failed(HistoryError::Kind::data, error.what(), {});
+  }
+  return point;
+}
+
+} // namespace
+
+std::optional<std::int64_t> parse_since_date(std::string_view text)
+{
+  unsigned year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
+      !digits(text, 5, 2, month) || text[7] != '-' || !digits(text, 8, 2, day)) {
+    return std::nullopt; // not shaped like a date: a revision
+  }
+  const auto invalid = [&] {
+    return UsageError(fmt::format("--since takes a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] "
+                                  "with Z or an offset) or a git revision; '{}' is neither",
+                                  text));
+  };
+  static constexpr unsigned k_month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month < 1 || month > 12 || day < 1 || day > k_month_days[month - 1] ||
+      (month == 2 && day == 29 && !leap)) {
+    throw invalid();
+  }
+  std::int64_t seconds = days_from_civil(year, month, day) * 86400;
+  std::size_t at = 10;
+  if (at < text.size()) {
+    unsigned hour = 0;
+    unsigned minute = 0;
+    unsigned second = 0;
+    if ((text[at] != 'T' && text[at] != ' ') || !digits(text, at + 1, 2, hour) ||
+        at + 3 >= text.size() || text[at + 3] != ':' || !digits(text, at + 4, 2, minute) ||
+        hour > 23 || minute > 59) {
+      throw invalid();
+    }
+    at += 6;
+    if (at < text.size() && text[at] == ':') {
+      if (!digits(text, at + 1, 2, second) || second > 60) {
+        throw invalid();
+      }
+      at += 3;
+    }
+    seconds += hour * 3600 + minute * 60 + second;
+    if (at < text.size() && text[at] == 'Z') {
+      ++at;
+    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
+      unsigned offset_hours = 0;
+      unsigned offset_minutes = 0;
+      if (!digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
+          !digits(text, at + 4, 2, offset_minutes)) {
+        throw invalid();
+      }
+      const std::int64_t offset = offset_hours * 3600 + offset_minutes * 60;
+      seconds += text[at] == '+' ? -offset : offset;
+      at += 6;
+    }
+    if (at != text.size()) {
+      throw invalid();
+    }
+  }
+  return seconds;
+}
+
+std::size_t History::unreadable() const
+{
+  return static_cast<std::size_t>(
+      std::count_if(points.begin(), points.end(), [](const HistoryPoint& p) {
+        return p.error && p.error->kind != HistoryError::Kind::removed;
+      }));
+}
+
+History read_history(const fs::path& repository, const std::string& path,
+                     const HistoryOptions& options)
+{
+  std::optional<detail::Repository> opened;
+  try {
+    opened.emplace(repository, true);
+  } catch (const IoError&) {
+    throw UsageError(fmt::format("{} is not in a git repository; history reads the state file's "
+                                 "commits",
+                                 fs::absolute(repository).lexically_normal().string()));
+  }
+  History history;
+  history.path = from_root(*opened, repository, path);
+  history.ref = options.ref;
+  history.since = options.since;
+  detail::ChangeLimit limit;
+  if (!options.since.empty()) {
+    if (const std::optional<std::int64_t> date = parse_since_date(options.since)) {
+      limit.since_time = *date;
+    } else {
+      limit.since_ref = options.since;
+    }
+  }
+  if (!opened->has_commit(options.ref)) {
+    // A repository without a commit yet has no history, which is no error.
+    if (options.ref != "HEAD" || !limit.since_ref.empty()) {
+      throw UsageError(fmt::format("git knows no revision '{}'",
+                                   options.ref != "HEAD" ? options.ref : limit.since_ref));
+    }
+    return history;
+  }
+  std::vector<detail::FileChange> changes = opened->changes(options.ref, history.path, limit);
+  history.points.reserve(changes.size());
+  for (auto change = changes.rbegin(); change != changes.rend(); ++change) {
+    history.points.push_back(count_revision(*opened, history.path, std::move(*change)));
+  }
+  for (auto point = history.points.rbegin(); point != history.points.rend(); ++point) {
+    if (!point->error) {
+      history.gate_min = point->gate_min;
+      break;
+    }
+  }
+  return history;
+}
+
+} // namespace llmchecklist
