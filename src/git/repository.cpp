@@ -4,13 +4,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <git2.h>
 
+#include "git/libgit2.hpp"
 #include "llmchecklist/error.hpp"
 
 namespace llmchecklist::detail {
@@ -19,36 +18,29 @@ namespace {
 // libgit2 objects are freed by a function of their own type; these let unique_ptr do it.
 struct Free
 {
-  void operator()(git_object* object) const { git_object_free(object); }
-  void operator()(git_commit* commit) const { git_commit_free(commit); }
-  void operator()(git_tree* tree) const { git_tree_free(tree); }
-  void operator()(git_tree_entry* entry) const { git_tree_entry_free(entry); }
-  void operator()(git_revwalk* walk) const { git_revwalk_free(walk); }
+  void operator()(git_object* object) const { libgit2().git_object_free(object); }
+  void operator()(git_commit* commit) const { libgit2().git_commit_free(commit); }
+  void operator()(git_tree* tree) const { libgit2().git_tree_free(tree); }
+  void operator()(git_tree_entry* entry) const { libgit2().git_tree_entry_free(entry); }
+  void operator()(git_revwalk* walk) const { libgit2().git_revwalk_free(walk); }
 };
 template <typename T> using Owned = std::unique_ptr<T, Free>;
 
-// Once per process, from whichever thread gets here first; never shut down (the process ends).
-void initialise()
-{
-  static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
-}
-
 std::string last_error()
 {
-  const git_error* error = git_error_last();
+  const git_error* error = libgit2().git_error_last();
   return error != nullptr && error->message != nullptr ? error->message : "unknown error";
 }
 
 Owned<git_commit> peel_commit(git_repository* repository, const std::string& ref)
 {
   git_object* object = nullptr;
-  if (git_revparse_single(&object, repository, ref.c_str()) != 0) {
+  if (libgit2().git_revparse_single(&object, repository, ref.c_str()) != 0) {
     return nullptr;
   }
   Owned<git_object> owned(object);
   git_object* peeled = nullptr;
-  if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) != 0) {
+  if (libgit2().git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) != 0) {
     return nullptr;
   }
   return Owned<git_commit>(reinterpret_cast<git_commit*>(peeled));
@@ -58,19 +50,19 @@ Owned<git_commit> peel_commit(git_repository* repository, const std::string& ref
 std::optional<git_oid> blob_at(const git_commit* commit, const std::string& path)
 {
   git_tree* tree = nullptr;
-  if (git_commit_tree(&tree, commit) != 0) {
+  if (libgit2().git_commit_tree(&tree, commit) != 0) {
     return std::nullopt;
   }
   Owned<git_tree> owned_tree(tree);
   git_tree_entry* entry = nullptr;
-  if (git_tree_entry_bypath(&entry, tree, path.c_str()) != 0) {
+  if (libgit2().git_tree_entry_bypath(&entry, tree, path.c_str()) != 0) {
     return std::nullopt;
   }
   Owned<git_tree_entry> owned_entry(entry);
-  if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
+  if (libgit2().git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
     return std::nullopt;
   }
-  return *git_tree_entry_id(entry);
+  return *libgit2().git_tree_entry_id(entry);
 }
 
 // Object ids as keys: their first bytes are already a good hash.
@@ -85,13 +77,13 @@ struct OidHash
 };
 struct OidEqual
 {
-  bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+  bool operator()(const git_oid& a, const git_oid& b) const { return libgit2().git_oid_equal(&a, &b) != 0; }
 };
 using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
 
 bool same(const std::optional<git_oid>& a, const std::optional<git_oid>& b)
 {
-  return a.has_value() == b.has_value() && (!a || git_oid_equal(&*a, &*b));
+  return a.has_value() == b.has_value() && (!a || libgit2().git_oid_equal(&*a, &*b));
 }
 
 // "2026-11-28T12:00:00+01:00": the committer's own clock, as git's %cI prints it.
@@ -110,9 +102,8 @@ std::string iso_8601(const git_time& when)
 
 Repository::Repository(const std::filesystem::path& path, bool search)
 {
-  initialise();
   const unsigned flags = search ? 0u : static_cast<unsigned>(GIT_REPOSITORY_OPEN_NO_SEARCH);
-  if (git_repository_open_ext(&m_repository, path.c_str(), flags, nullptr) != 0) {
+  if (libgit2().git_repository_open_ext(&m_repository, path.c_str(), flags, nullptr) != 0) {
     m_repository = nullptr;
     throw IoError(path.string(), fmt::format("{}: not a git repository ({})", path.string(),
                                              last_error()));
@@ -121,7 +112,7 @@ Repository::Repository(const std::filesystem::path& path, bool search)
 
 Repository::~Repository()
 {
-  git_repository_free(m_repository);
+  libgit2().git_repository_free(m_repository);
 }
 
 bool Repository::has_commit(const std::string& ref) const
@@ -140,13 +131,13 @@ std::optional<std::string> Repository::read(const std::string& ref, const std::s
     return std::nullopt;
   }
   git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, m_repository, &*id) != 0) {
+  if (libgit2().git_blob_lookup(&blob, m_repository, &*id) != 0) {
     throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
-                                    git_repository_path(m_repository), path, ref, last_error()));
+                                    libgit2().git_repository_path(m_repository), path, ref, last_error()));
   }
-  std::string text(static_cast<const char*>(git_blob_rawcontent(blob)),
-                   static_cast<std::size_t>(git_blob_rawsize(blob)));
-  git_blob_free(blob);
+  std::string text(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
+                   static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
+  libgit2().git_blob_free(blob);
   return text;
 }
 
@@ -167,35 +158,35 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
       throw UsageError(fmt::format("git knows no revision '{}'", limit.since_ref));
     }
     git_revwalk* raw = nullptr;
-    if (git_revwalk_new(&raw, m_repository) != 0) {
-      throw IoError(git_repository_path(m_repository),
+    if (libgit2().git_revwalk_new(&raw, m_repository) != 0) {
+      throw IoError(libgit2().git_repository_path(m_repository),
                     fmt::format("{}: cannot walk the history ({})",
-                                git_repository_path(m_repository), last_error()));
+                                libgit2().git_repository_path(m_repository), last_error()));
     }
     const Owned<git_revwalk> walk(raw);
-    git_revwalk_push(raw, git_commit_id(start.get()));
-    git_revwalk_hide(raw, git_commit_id(since.get()));
-    bottom = *git_commit_id(since.get());
+    libgit2().git_revwalk_push(raw, libgit2().git_commit_id(start.get()));
+    libgit2().git_revwalk_hide(raw, libgit2().git_commit_id(since.get()));
+    bottom = *libgit2().git_commit_id(since.get());
     wanted.emplace();
     git_oid id;
-    while (git_revwalk_next(&id, raw) == 0) {
+    while (libgit2().git_revwalk_next(&id, raw) == 0) {
       wanted->insert(id);
     }
   }
   const auto is_wanted = [&](const git_commit* commit) {
-    return !wanted || wanted->count(*git_commit_id(commit)) != 0;
+    return !wanted || wanted->count(*libgit2().git_commit_id(commit)) != 0;
   };
   // SINCE itself is not walked, but a merge whose file is SINCE's is explained by it (git's
   // "relevant" commits: the wanted ones and the bottom of the range).
   const auto is_relevant = [&](const git_commit* commit) {
-    return is_wanted(commit) || (bottom && git_oid_equal(&*bottom, git_commit_id(commit)) != 0);
+    return is_wanted(commit) || (bottom && libgit2().git_oid_equal(&*bottom, libgit2().git_commit_id(commit)) != 0);
   };
 
   // Every commit is compared once as a child and once per child as a parent: its tree is looked
   // up once.
   std::unordered_map<git_oid, std::optional<git_oid>, OidHash, OidEqual> blobs;
   const auto blob_of = [&](const git_commit* commit) {
-    const auto [slot, added] = blobs.try_emplace(*git_commit_id(commit));
+    const auto [slot, added] = blobs.try_emplace(*libgit2().git_commit_id(commit));
     if (added) {
       slot->second = blob_at(commit, path);
     }
@@ -216,10 +207,10 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
   OidSet seen;
   std::uint64_t queued = 0;
   const auto enqueue = [&](Owned<git_commit> commit) {
-    if (!is_wanted(commit.get()) || !seen.insert(*git_commit_id(commit.get())).second) {
+    if (!is_wanted(commit.get()) || !seen.insert(*libgit2().git_commit_id(commit.get())).second) {
       return;
     }
-    const std::int64_t time = git_commit_time(commit.get());
+    const std::int64_t time = libgit2().git_commit_time(commit.get());
     queue.push_back(Queued{time, queued++, std::move(commit)});
     std::push_heap(queue.begin(), queue.end(), later);
   };
@@ -241,10 +232,10 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
     bool wanted_parent = false;
     bool wanted_differs = false;
     bool other_differs = false;
-    const unsigned count = git_commit_parentcount(commit);
+    const unsigned count = libgit2().git_commit_parentcount(commit);
     for (unsigned i = 0; i < count && !explained; ++i) {
       git_commit* raw = nullptr;
-      if (git_commit_parent(&raw, commit, i) != 0) {
+      if (libgit2().git_commit_parent(&raw, commit, i) != 0) {
         continue; // a shallow clone's boundary: this commit is as far as history goes
       }
       Owned<git_commit> parent(raw);
@@ -277,22 +268,22 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
     }
     FileChange change;
     char hex[GIT_OID_HEXSZ + 1] = {};
-    git_oid_tostr(hex, sizeof hex, git_commit_id(commit));
+    libgit2().git_oid_tostr(hex, sizeof hex, libgit2().git_commit_id(commit));
     change.commit = hex;
     change.time = next.time;
-    change.at = iso_8601(git_commit_committer(commit)->when);
-    const git_signature* author = git_commit_author(commit);
+    change.at = iso_8601(libgit2().git_commit_committer(commit)->when);
+    const git_signature* author = libgit2().git_commit_author(commit);
     change.by = author != nullptr && author->name != nullptr ? author->name : "";
     if (here) {
       git_blob* blob = nullptr;
-      if (git_blob_lookup(&blob, m_repository, &*here) != 0) {
+      if (libgit2().git_blob_lookup(&blob, m_repository, &*here) != 0) {
         throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
-                                        git_repository_path(m_repository), path, change.commit,
+                                        libgit2().git_repository_path(m_repository), path, change.commit,
                                         last_error()));
       }
-      change.content.emplace(static_cast<const char*>(git_blob_rawcontent(blob)),
-                             static_cast<std::size_t>(git_blob_rawsize(blob)));
-      git_blob_free(blob);
+      change.content.emplace(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
+                             static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
+      libgit2().git_blob_free(blob);
     }
     found.push_back(std::move(change));
     if (limit.max != 0 && found.size() >= limit.max) {
@@ -320,7 +311,7 @@ std::optional<LastChange> Repository::last_change(const std::string& ref,
 
 std::filesystem::path Repository::work_tree() const
 {
-  const char* directory = git_repository_workdir(m_repository);
+  const char* directory = libgit2().git_repository_workdir(m_repository);
   return directory != nullptr ? std::filesystem::path(directory) : std::filesystem::path();
 }
 

@@ -160,6 +160,21 @@ test_the_last_change_is_the_commit_git_log_names() {
   assert_eq "2026-03-03T09:15:42-03:30 Grace Hopper" "$(json '.sources[0].last_change | "\(.at) \(.by)"')"
 }
 
+# libgit2 and its dependencies cost every command 9 ms to load: the binary loads it only when
+# it reads a repository in-process (bench/run measures the difference).
+test_libgit2_is_loaded_only_when_a_repository_is_read() {
+  command -v readelf >/dev/null || skip "readelf is not installed"
+  needed=$(readelf -d "$LLMCHECKLIST_BIN" | grep NEEDED)
+  assert_contains "$needed" "libfmt"
+  assert_not_contains "$needed" "libgit2"
+  new_repo repo
+  in_repo repo init
+  commit_all repo "Checklist"
+  lc fleet repo --format json
+  assert_status 0
+  assert_eq "1 Ada Lovelace" "$(json '"\(.summary.read) \(.sources[0].last_change.by)"')"
+}
+
 test_git_sources_are_read_at_the_revision_without_touching_the_work_tree() {
   make_fleet
   before=$(own_progress fleet/billing)
