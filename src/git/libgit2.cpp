@@ -37,12 +37,12 @@ const Libgit2& libgit2()
       return;
     }
     bool complete = true;
-#define LLMCHECKLIST_LIBGIT2_RESOLVE(name)                                                       \
-  functions.name = reinterpret_cast<decltype(&::name)>(::dlsym(handle, #name));                   \
-  if (functions.name == nullptr) {                                                               \
-    complete = false;                                                                            \
-    failure = fmt::format("{} has no {}: not the libgit2 llmchecklist was built for",             \
-                          LLMCHECKLIST_LIBGIT2_SONAME, #name);                                   \
+#define LLMCHECKLIST_LIBGIT2_RESOLVE(name)                                                         \
+  functions.name = reinterpret_cast<decltype(&::name)>(::dlsym(handle, #name));                    \
+  if (functions.name == nullptr) {                                                                 \
+    complete = false;                                                                              \
+    failure = fmt::format("{} has no {}: not the libgit2 llmchecklist was built for",              \
+                          LLMCHECKLIST_LIBGIT2_SONAME, #name);                                     \
   }
     LLMCHECKLIST_LIBGIT2_FUNCTIONS(LLMCHECKLIST_LIBGIT2_RESOLVE)
 #undef LLMCHECKLIST_LIBGIT2_RESOLVE

@@ -77,7 +77,10 @@ struct OidHash
 };
 struct OidEqual
 {
-  bool operator()(const git_oid& a, const git_oid& b) const { return libgit2().git_oid_equal(&a, &b) != 0; }
+  bool operator()(const git_oid& a, const git_oid& b) const
+  {
+    return libgit2().git_oid_equal(&a, &b) != 0;
+  }
 };
 using OidSet = std::unordered_set<git_oid, OidHash, OidEqual>;
 
@@ -105,8 +108,8 @@ Repository::Repository(const std::filesystem::path& path, bool search)
   const unsigned flags = search ? 0u : static_cast<unsigned>(GIT_REPOSITORY_OPEN_NO_SEARCH);
   if (libgit2().git_repository_open_ext(&m_repository, path.c_str(), flags, nullptr) != 0) {
     m_repository = nullptr;
-    throw IoError(path.string(), fmt::format("{}: not a git repository ({})", path.string(),
-                                             last_error()));
+    throw IoError(path.string(),
+                  fmt::format("{}: not a git repository ({})", path.string(), last_error()));
   }
 }
 
@@ -133,7 +136,8 @@ std::optional<std::string> Repository::read(const std::string& ref, const std::s
   git_blob* blob = nullptr;
   if (libgit2().git_blob_lookup(&blob, m_repository, &*id) != 0) {
     throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
-                                    libgit2().git_repository_path(m_repository), path, ref, last_error()));
+                                    libgit2().git_repository_path(m_repository), path, ref,
+                                    last_error()));
   }
   std::string text(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
                    static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
@@ -179,7 +183,8 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
   // SINCE itself is not walked, but a merge whose file is SINCE's is explained by it (git's
   // "relevant" commits: the wanted ones and the bottom of the range).
   const auto is_relevant = [&](const git_commit* commit) {
-    return is_wanted(commit) || (bottom && libgit2().git_oid_equal(&*bottom, libgit2().git_commit_id(commit)) != 0);
+    return is_wanted(commit) ||
+           (bottom && libgit2().git_oid_equal(&*bottom, libgit2().git_commit_id(commit)) != 0);
   };
 
   // Every commit is compared once as a child and once per child as a parent: its tree is looked
@@ -278,8 +283,8 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
       git_blob* blob = nullptr;
       if (libgit2().git_blob_lookup(&blob, m_repository, &*here) != 0) {
         throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
-                                        libgit2().git_repository_path(m_repository), path, change.commit,
-                                        last_error()));
+                                        libgit2().git_repository_path(m_repository), path,
+                                        change.commit, last_error()));
       }
       change.content.emplace(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
                              static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
