@@ -125,6 +125,9 @@ test_hostile_text_stays_inert_and_valid_in_sarif() {
   # No raw escape character or bidi override survives into the file.
   assert_not_match $'\033' "$(cat hostile.sarif)" "a raw ESC"
   assert_not_match $'\u202e' "$(cat hostile.sarif)" "a raw bidi override"
+  version=$("$LLMCHECKLIST_BIN" --version | cut -d' ' -f2)
+  sed "s/\"$version\"/\"@VERSION@\"/" hostile.sarif >actual.sarif
+  assert_golden export-hostile.sarif actual.sarif
   validate_sarif hostile.sarif
 }
 
