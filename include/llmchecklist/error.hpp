@@ -15,6 +15,20 @@ struct SourceLocation
   unsigned column = 0;
 };
 
+/// "PATH:LINE:COL: MESSAGE", "PATH: MESSAGE" without a line, or the message alone without a
+/// place: how every located problem reads.
+inline std::string located_message(const SourceLocation& location, const std::string& message)
+{
+  if (location.path.empty()) {
+    return message;
+  }
+  if (location.line == 0) {
+    return location.path + ": " + message;
+  }
+  return location.path + ":" + std::to_string(location.line) + ":" +
+         std::to_string(location.column) + ": " + message;
+}
+
 /// Base of every error the library throws.
 class Error : public std::runtime_error
 {

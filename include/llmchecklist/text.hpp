@@ -139,6 +139,13 @@ inline std::string without_controls(std::string_view text, std::string_view keep
   return out;
 }
 
+/// `text` for a report a person reads: invisible format characters shown as <U+XXXX>, and
+/// control characters but those in `keep` replaced.
+inline std::string shown_text(std::string_view text, std::string_view keep = {})
+{
+  return without_controls(reveal_invisible(text), keep);
+}
+
 /// The paragraphs of `text`, each with its lines joined by single spaces.
 inline std::vector<std::string> split_paragraphs(std::string_view text)
 {

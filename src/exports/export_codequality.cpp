@@ -14,11 +14,6 @@
 namespace llmchecklist {
 namespace {
 
-std::string clean(std::string_view text)
-{
-  return without_controls(reveal_invisible(text));
-}
-
 void write_issue(detail::JsonWriter& json, const Checklist& checklist, const Item& item,
                  std::string_view kind, std::string_view severity, const std::string& description,
                  const ExportOptions& options)
@@ -28,12 +23,12 @@ void write_issue(detail::JsonWriter& json, const Checklist& checklist, const Ite
   detail::ContentHasher hasher;
   hasher.update(checklist.id).update(item.id).update(kind);
   json.begin_object();
-  json.key("description").value(clean(description));
-  json.key("check_name").value(clean(item.id));
+  json.key("description").value(shown_text(description));
+  json.key("check_name").value(shown_text(item.id));
   json.key("fingerprint").value(hasher.finish().hex());
   json.key("severity").value(severity);
   json.key("location").begin_object();
-  json.key("path").value(clean(options.lines.path));
+  json.key("path").value(shown_text(options.lines.path));
   json.key("lines").begin_object().key("begin").value(options.lines.line_of(item.id)).end_object();
   json.end_object();
   json.end_object();

@@ -25,7 +25,7 @@ constexpr int k_expiry_warning_days = 30;
 // harmless (CR and LF are kept here and escaped below).
 std::string shown(std::string_view text)
 {
-  return without_controls(reveal_invisible(text), "\r\n");
+  return shown_text(text, "\r\n");
 }
 
 std::string escape_data(std::string_view text)

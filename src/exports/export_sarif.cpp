@@ -16,11 +16,11 @@
 namespace llmchecklist {
 namespace {
 
-// Text from the files: invisible format characters shown, controls replaced, as a code
-// scanning page or a terminal must not obey them.
+// Text from the files as a code scanning page shows it: line breaks kept (details are
+// paragraphs), other controls replaced.
 std::string clean(std::string_view text)
 {
-  return without_controls(reveal_invisible(text), "\n");
+  return shown_text(text, "\n");
 }
 
 std::string_view level_of(const Item& item)

@@ -150,25 +150,19 @@ std::string gate_verdict(const Checklist& checklist, const State& state)
   }
   std::string out = fmt::format("Gate: ❌ fails ({}):\n\n", rule_text);
   for (const std::string& reason : reasons) {
-    // A reason may list items on following lines; each becomes its own bullet.
-    const std::vector<std::string> lines = [&] {
-      std::vector<std::string> split;
-      std::size_t start = 0;
-      while (start <= reason.size()) {
-        const std::size_t end = std::min(reason.find('\n', start), reason.size());
-        std::string_view line = std::string_view(reason).substr(start, end - start);
-        while (!line.empty() && line.front() == ' ') {
-          line.remove_prefix(1);
-        }
-        if (!line.empty()) {
-          split.emplace_back(line);
-        }
-        start = end + 1;
+    // A reason may list items on following lines: each becomes a bullet under the reason's.
+    bool first = true;
+    for (std::size_t start = 0; start < reason.size();) {
+      const std::size_t end = std::min(reason.find('\n', start), reason.size());
+      std::string_view line = std::string_view(reason).substr(start, end - start);
+      start = end + 1;
+      while (!line.empty() && line.front() == ' ') {
+        line.remove_prefix(1);
       }
-      return split;
-    }();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      out += fmt::format("{}- {}\n", i == 0 ? "" : "  ", inline_text(lines[i]));
+      if (!line.empty()) {
+        out += fmt::format("{}- {}\n", first ? "" : "  ", inline_text(line));
+        first = false;
+      }
     }
   }
   return out;

@@ -12,13 +12,7 @@ namespace llmchecklist {
 
 std::string FleetError::located() const
 {
-  if (location.path.empty()) {
-    return message;
-  }
-  if (location.line == 0) {
-    return fmt::format("{}: {}", location.path, message);
-  }
-  return fmt::format("{}:{}:{}: {}", location.path, location.line, location.column, message);
+  return located_message(location, message);
 }
 
 std::vector<std::size_t> order_by_percent(const Fleet& fleet)

@@ -299,13 +299,7 @@ std::string render_svg(const History& history)
 
 std::string HistoryError::located() const
 {
-  if (location.path.empty()) {
-    return message;
-  }
-  if (location.line == 0) {
-    return fmt::format("{}: {}", location.path, message);
-  }
-  return fmt::format("{}:{}:{}: {}", location.path, location.line, location.column, message);
+  return located_message(location, message);
 }
 
 std::optional<HistoryFormat> parse_history_format(std::string_view text)
