@@ -47,11 +47,11 @@ std::string render_codequality(const Checklist& checklist, const State& state,
       const Item& item = checklist.items()[index];
       const Status status = status_of(state, item);
       if (status == Status::todo) {
-        write_issue(json, checklist, item, "open",
-                    item.severity == Severity::required ? "critical" : "minor",
-                    fmt::format("{}. {} is open ({})", item.number, item.title,
-                                to_string(item.severity)),
-                    options);
+        write_issue(
+            json, checklist, item, "open",
+            item.severity == Severity::required ? "critical" : "minor",
+            fmt::format("{}. {} is open ({})", item.number, item.title, to_string(item.severity)),
+            options);
       } else if (is_stale(state, item)) {
         write_issue(json, checklist, item, "stale", "info",
                     fmt::format("{}. {} was checked against an older revision of the item: "

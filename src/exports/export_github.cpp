@@ -103,8 +103,7 @@ std::string render_github(const Checklist& checklist, const State& state,
                           fmt::format("{}\nDone when: {}", item.title, item.done_when));
       }
       if (entry != nullptr && entry->verify_result == "fail") {
-        out += annotation("error", options, item,
-                          fmt::format("Verify command failing: {}", label),
+        out += annotation("error", options, item, fmt::format("Verify command failing: {}", label),
                           fmt::format("{}\nThe command failed when last run: {}", item.title,
                                       verify_command(state, item)));
       }
@@ -118,14 +117,14 @@ std::string render_github(const Checklist& checklist, const State& state,
         if (is_expired(state, item)) {
           out += annotation(item.severity == Severity::required ? "error" : "warning", options,
                             item, fmt::format("Waiver expired: {}", label),
-                            fmt::format("{}\nNot applicable until {}: {}", item.title,
-                                        entry->until, entry->note));
+                            fmt::format("{}\nNot applicable until {}: {}", item.title, entry->until,
+                                        entry->note));
         } else if (const auto days = days_between(state.as_of, entry->until);
                    days && *days <= k_expiry_warning_days) {
-          out += annotation("warning", options, item, fmt::format("Waiver expires: {}", label),
-                            fmt::format("{}\nNot applicable until {} ({} day{} left): {}",
-                                        item.title, entry->until, *days, *days == 1 ? "" : "s",
-                                        entry->note));
+          out +=
+              annotation("warning", options, item, fmt::format("Waiver expires: {}", label),
+                         fmt::format("{}\nNot applicable until {} ({} day{} left): {}", item.title,
+                                     entry->until, *days, *days == 1 ? "" : "s", entry->note));
         }
       }
     }

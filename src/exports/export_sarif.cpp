@@ -91,7 +91,11 @@ void write_location(detail::JsonWriter& json, const ExportOptions& options, cons
 {
   json.key("locations").begin_array().begin_object();
   json.key("physicalLocation").begin_object();
-  json.key("artifactLocation").begin_object().key("uri").value(clean(options.lines.path)).end_object();
+  json.key("artifactLocation")
+      .begin_object()
+      .key("uri")
+      .value(clean(options.lines.path))
+      .end_object();
   json.key("region")
       .begin_object()
       .key("startLine")
@@ -174,8 +178,8 @@ std::string render_sarif(const Checklist& checklist, const State& state,
                      options);
       } else {
         write_result(json, item, rule, level_of(item),
-                     fmt::format("{} is open ({}). Done when: {}", label,
-                                 to_string(item.severity), item.done_when),
+                     fmt::format("{} is open ({}). Done when: {}", label, to_string(item.severity),
+                                 item.done_when),
                      options);
       }
       break;

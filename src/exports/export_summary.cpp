@@ -72,9 +72,8 @@ std::string item_line(const Checklist& checklist, const StateChange& change)
     line = fmt::format("- **{}.** {} ({})", item.number, inline_text(item.title),
                        inline_text(item.id));
   } else {
-    line = fmt::format("- {} (no longer in the checklist)", inline_text(change.after.id.empty()
-                                                                            ? change.before.id
-                                                                            : change.after.id));
+    line = fmt::format("- {} (no longer in the checklist)",
+                       inline_text(change.after.id.empty() ? change.before.id : change.after.id));
   }
   const Entry& now = change.after;
   if (!now.note.empty() && now.status != Status::todo) {
@@ -176,8 +175,8 @@ std::string render_summary(const Checklist& checklist, const State& state,
   const Progress now = compute_progress(checklist, state);
   const Baseline* since = options.since ? &*options.since : nullptr;
   const State empty_state;
-  const State& then_state = since != nullptr && since->state != nullptr ? *since->state
-                                                                        : empty_state;
+  const State& then_state =
+      since != nullptr && since->state != nullptr ? *since->state : empty_state;
   std::optional<Progress> then;
   if (since != nullptr) {
     State judged = then_state;
@@ -187,14 +186,11 @@ std::string render_summary(const Checklist& checklist, const State& state,
   }
   const Counts& c = now.overall;
 
-  std::string out = fmt::format("### {}: {} %{}\n\n", inline_text(checklist.title),
-                                c.percent_floor(),
-                                then ? fmt::format(" ({})", points(c.percent() -
-                                                                   then->overall.percent()))
-                                     : "");
+  std::string out =
+      fmt::format("### {}: {} %{}\n\n", inline_text(checklist.title), c.percent_floor(),
+                  then ? fmt::format(" ({})", points(c.percent() - then->overall.percent())) : "");
   std::vector<std::string> facts{
-      fmt::format("{} of {} applicable done", c.done, c.total - c.na),
-      fmt::format("{} n/a", c.na),
+      fmt::format("{} of {} applicable done", c.done, c.total - c.na), fmt::format("{} n/a", c.na),
       plural(c.required_todo, "required item open", "required items open")};
   if (c.stale > 0) {
     facts.push_back(plural(c.stale, "stale check", "stale checks"));
@@ -216,14 +212,14 @@ std::string render_summary(const Checklist& checklist, const State& state,
       into->lines.push_back(item_line(checklist, change));
     }
     Section commands{"Verify commands added or changed", {}};
-    const Checklist& before_checklist =
-        since->checklist != nullptr ? *since->checklist : checklist;
+    const Checklist& before_checklist = since->checklist != nullptr ? *since->checklist : checklist;
     for (const CommandChange& change :
          diff_verify_commands(then_state, before_checklist, state, checklist)) {
       const Item& item = checklist.items()[change.item];
-      commands.lines.push_back(fmt::format(
-          "- **{}.** {} ({}), {}: {}", item.number, inline_text(item.title), inline_text(item.id),
-          change.kind(), inline_text(shortened(change.after.empty() ? change.before : change.after))));
+      commands.lines.push_back(
+          fmt::format("- **{}.** {} ({}), {}: {}", item.number, inline_text(item.title),
+                      inline_text(item.id), change.kind(),
+                      inline_text(shortened(change.after.empty() ? change.before : change.after))));
     }
     facts.push_back(fmt::format("since {}: {}, {}, {}", inline_text(since->ref),
                                 plural(checked.lines.size(), "checked", "checked"),
