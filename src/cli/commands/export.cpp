@@ -10,9 +10,9 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/report_output.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
-#include "outputs.hpp"
 #include "render.hpp"
 #include "revision.hpp"
 #include "validators.hpp"
@@ -82,8 +82,10 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   if (!options.status.empty()) {
     render_options.selection.status = parse_status(options.status);
   }
+  // Refused before anything is rendered or read at a revision.
+  const std::vector<ReportInput> inputs = project_inputs(project);
   if (!options.output.empty() && options.output != "-") {
-    refuse_inputs(project, options.output);
+    refuse_report_inputs(options.output, inputs);
   }
   if (!options.since.empty() && options.format != "summary") {
     throw UsageError("--since is for --format summary (progress --since gates on a revision)");
@@ -114,7 +116,7 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", text);
   } else {
-    write_output(options.output, text);
+    write_report(options.output, text, inputs);
   }
   return k_exit_ok;
 }

@@ -13,6 +13,7 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/history.hpp"
+#include "llmchecklist/report_output.hpp"
 #include "terminal.hpp"
 
 namespace fs = std::filesystem;
@@ -126,9 +127,15 @@ std::string history_text(const Context& context, const History& history)
 int run_history(const Context& context, const HistoryCommandOptions& options)
 {
   const fs::path state = fs::absolute(context.state_path()).lexically_normal();
-  if (!options.output.empty() && options.output != "-" && same_file(options.output, state)) {
-    throw UsageError(
-        fmt::format("-o {} names the state file the history is read from", options.output));
+  // The work tree's state file and its checklist are what the history is of: never replaced by
+  // it, also when the checklist cannot be read now (then the state file alone is known).
+  std::vector<ReportInput> inputs{{context.state_path(), "the state file the history is read from"}};
+  if (!options.output.empty() && options.output != "-") {
+    try {
+      inputs = project_inputs(context.open());
+    } catch (const Error&) {
+    }
+    refuse_report_inputs(options.output, inputs);
   }
   HistoryOptions read_options;
   read_options.since = options.since;
@@ -144,7 +151,7 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", text);
   } else {
-    write_output(options.output, text);
+    write_report(options.output, text, inputs);
   }
 
   // Every revision that could not be read, on stderr after the report, as the fleet does: the

@@ -13,7 +13,6 @@
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "note.hpp"
-#include "outputs.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
 #include "ui/draw.hpp"
@@ -23,6 +22,7 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/report_output.hpp"
 #include "llmchecklist/files.hpp"
 
 namespace llmchecklist::cli {
@@ -384,10 +384,10 @@ private:
       // The rules of `export -o`: never the state file or its checklist; devices and FIFOs
       // written into; a regular file replaced atomically.
       const Project& project = m_view.project();
-      refuse_inputs(project, *path);
       ExportOptions options;
       options.generated_at = m_context.now();
-      write_output(*path, render(*format, project.checklist, project.state, options));
+      write_report(*path, render(*format, project.checklist, project.state, options),
+                   project_inputs(project));
       m_footer.message = fmt::format("wrote {}", printable(*path));
     } catch (const Error& error) {
       m_footer.message = printable(error.what());
