@@ -30,10 +30,7 @@ StateVersion state_at(const fs::path& state_path, const std::string& ref)
   std::optional<std::string> text;
   if (ref.empty()) {
     version.name = "the working tree";
-    std::error_code ec;
-    if (fs::exists(fs::symlink_status(state_path, ec))) {
-      text = read_file(state_path);
-    }
+    text = read_state_file(state_path);
   } else {
     version.name = ref;
     text = read_at_revision(state_path, ref);

@@ -60,8 +60,8 @@ StateFileLines state_file_lines(const Project& project)
   const std::optional<std::filesystem::path> top = git_work_tree(absolute.parent_path());
   lines.path = top ? std::filesystem::relative(absolute, *top).generic_string()
                    : absolute.filename().generic_string();
-  if (project.exists) {
-    lines.items = item_table_lines(read_file(project.state_path));
+  if (const std::optional<std::string> text = read_state_file(project.state_path)) {
+    lines.items = item_table_lines(*text);
     lines.fallback = std::max<std::size_t>(1, project.state.checklist_location.line);
   }
   return lines;
