@@ -340,6 +340,9 @@ std::vector<VerifyResult> run_verifications(const std::vector<VerifyJob>& jobs,
       wait = std::clamp(left, std::chrono::milliseconds(0), wait);
       if (r.fd >= 0) {
         fds.push_back(pollfd{r.fd, POLLIN, 0});
+      } else {
+        // Its output has ended and its reaper is finishing the sweep: look again soon.
+        wait = std::min(wait, std::chrono::milliseconds(2));
       }
     }
     ::poll(fds.data(), fds.size(), static_cast<int>(wait.count()));

@@ -11,12 +11,6 @@ STATES="$FIXTURES/states"
 # --- Helpers ---
 
 # A crash is a signal (status above 128) or a C++ runtime abort; a data or I/O error is neither.
-assert_no_crash() {
-  [ "$status" -le 128 ] || fail "crashed with status $status (stderr: $err)"
-  assert_not_contains "$err" "terminate called" "stderr"
-  assert_not_contains "$err" "Sanitizer" "stderr"
-}
-
 # No temporary (.NAME.tmp-XXXXXX) or lock (NAME.lock) file left in directory $1 (default .).
 assert_no_leftovers() { # [directory]
   local left
@@ -927,6 +921,24 @@ test_bidirectional_and_zero_width_characters_are_shown_not_obeyed() {
   # The data itself is kept as written.
   lc show 3 --json
   assert_eq "$BIDI" "$(json .note)"
+}
+
+test_line_and_paragraph_separators_are_shown_as_code_points() {
+  git_repo
+  local note
+  note=$(printf 'one\342\200\250two\342\200\251three')
+  lc_ok check 3 --note "$note" -q
+  lc show 3
+  assert_contains "$out" "one<U+2028>two<U+2029>three"
+  lc list
+  assert_not_contains "$out" "$(printf '\342\200\250')" "list"
+  lc export --format markdown
+  assert_contains "$out" 'one\<U+2028\>two\<U+2029\>three'
+  lc export --format html
+  assert_contains "$out" "one&lt;U+2028&gt;two"
+  # The data itself is kept as written.
+  lc show 3 --json
+  assert_eq "$note" "$(json .note)"
 }
 
 test_bidirectional_characters_in_a_title_and_in_verify_output_are_shown() {

@@ -12,6 +12,7 @@
 #include "render.hpp"
 #include "revision.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/documents.hpp"
 #include "llmchecklist/error.hpp"
@@ -140,7 +141,7 @@ void print_changes(const Terminal& term, const Checklist& checklist,
             : fmt::format("{} {}: {}", checklist.items()[change.item].number, change.after.id,
                           printable(checklist.items()[change.item].title));
     const std::string more = details(change);
-    fmt::print("{}", fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label,
+    print_out(fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label,
                                   color));
   }
 }
@@ -159,7 +160,7 @@ void print_command_changes(const Terminal& term, const Checklist& checklist,
       what = fmt::format("command changed: {} -> {}", printable(change.before),
                          printable(change.after));
     }
-    fmt::print("{}", fitted_lines(term, fmt::format("{} {}: {}", item.number, item.id, what), 10,
+    print_out(fitted_lines(term, fmt::format("{} {}: {}", item.number, item.id, what), 10,
                                   "verify   ", Color::yellow));
   }
 }
@@ -183,7 +184,7 @@ int run_diff(const Context& context, const DiffOptions& options)
   const std::vector<CommandChange> commands = diff_verify_commands(
       before.state.value_or(none), earlier, after.state.value_or(none), checklist);
   if (options.json) {
-    fmt::print("{}", render_diff_json(options.from,
+    print_out(render_diff_json(options.from,
                                       options.to.empty() ? std::nullopt
                                                          : std::optional<std::string_view>(options.to),
                                       checklist, changes, commands));
@@ -191,7 +192,7 @@ int run_diff(const Context& context, const DiffOptions& options)
     print_changes(context.out(), checklist, changes);
     print_command_changes(context.out(), checklist, commands);
   } else if (!context.options.quiet) {
-    fmt::print("no change to the checklist between {} and {}\n", before.name, after.name);
+    print_out(fmt::format("no change to the checklist between {} and {}\n", before.name, after.name));
   }
   return k_exit_ok;
 }

@@ -13,9 +13,11 @@
 #include "llmchecklist/report_output.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/text.hpp"
 #include "render.hpp"
 #include "revision.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -111,10 +113,14 @@ int run_export(const Context& context, const ExportCommandOptions& options)
     }
     render_options.since = baseline;
   }
-  const std::string text = render(*parse_export_format(options.format), project.checklist,
-                                  project.state, render_options);
+  const std::string rendered = render(*parse_export_format(options.format), project.checklist,
+                                      project.state, render_options);
+  // Annotations are lines for the runner, each escaped by their renderer; every other format is
+  // made inert the same way on standard output and in a file, which a CI step may print.
+  const bool for_the_runner = options.format == "github";
+  const std::string text = for_the_runner ? rendered : neutralize_ci_commands(rendered);
   if (options.output.empty() || options.output == "-") {
-    fmt::print("{}", text);
+    print_raw(text);
   } else {
     write_report(options.output, text, inputs);
   }

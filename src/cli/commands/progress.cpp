@@ -10,6 +10,7 @@
 #include "render.hpp"
 #include "revision.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
@@ -222,9 +223,9 @@ int run_progress(const Context& context, const ProgressOptions& options)
     Selection selection;
     selection.items = false;
     selection.phase = phase;
-    fmt::print("{}", render_json(project.checklist, project.state, selection));
+    print_out(render_json(project.checklist, project.state, selection));
   } else if (!context.options.quiet) {
-    fmt::print("{}", progress_text(context, project, phase));
+    print_out(progress_text(context, project, phase));
     warn_orphans(project);
   }
   // Every gate reports why it failed, on stderr, so that a CI log shows all of them at once.
