@@ -11,11 +11,11 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/report_output.hpp"
+#include "llmchecklist/revision.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
 #include "llmchecklist/text.hpp"
 #include "render.hpp"
-#include "revision.hpp"
 #include "validators.hpp"
 #include "output.hpp"
 
@@ -99,17 +99,15 @@ int run_export(const Context& context, const ExportCommandOptions& options)
     render_options.lines = state_file_lines(project);
   }
   // The baseline lives here, as long as the rendering that points into it.
-  StateVersion then;
-  Checklist then_checklist;
+  ProjectVersion then;
   if (!options.since.empty()) {
-    then = state_at(project.state_path, options.since);
+    then = read_project_version(project.state_path, options.since);
     Baseline baseline;
     baseline.ref = options.since;
     if (then.state) {
-      then_checklist = checklist_at(*then.state, project.state_path, options.since,
-                                    project.checklist);
       baseline.state = &*then.state;
-      baseline.checklist = &then_checklist;
+      baseline.checklist = then.checklist ? &*then.checklist : nullptr;
+      baseline.checklist_error = then.checklist_error;
     }
     render_options.since = baseline;
   }
