@@ -18,12 +18,12 @@
 
 #include "cache/compiled.hpp"
 #include "formats/checklist_reader.hpp"
-#include "project/definitions.hpp"
-#include "util/content_hash.hpp"
-#include "llmchecklist/error.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/error.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "project/definitions.hpp"
+#include "util/content_hash.hpp"
 
 namespace fs = std::filesystem;
 using namespace llmchecklist;
@@ -88,23 +88,26 @@ std::string version_of(const std::string& text)
 detail::ReadContext builtin_context(const std::vector<Source>& sources, const std::string& path)
 {
   detail::ReadContext context = detail::repository_context(detail::repository_of(path));
-  context.load_base = [&sources, files = context.load_base](
-                          std::string_view reference, const std::string& from,
-                          detail::ReadContext& inner) -> Checklist {
+  context.load_base =
+      [&sources, files = context.load_base](std::string_view reference, const std::string& from,
+                                            detail::ReadContext& inner) -> Checklist {
     if (reference.rfind(k_builtin_prefix, 0) != 0) {
       return files(reference, from, inner);
     }
     const std::string_view spec = reference.substr(k_builtin_prefix.size());
-    const std::string_view name = spec.substr(0, spec.find('@'));
+    const std::size_t at = spec.find('@');
+    const std::string_view name = spec.substr(0, at);
     const Source* found = nullptr;
     for (const Source& source : sources) {
       if (source.name != name) {
         continue;
       }
-      if (spec.find('@') != std::string_view::npos ? source.version == spec.substr(spec.find('@') + 1)
-                                                   : found == nullptr ||
-                                                         compare_versions(source.version,
-                                                                          found->version) > 0) {
+      // "NAME@VERSION" names that version; "NAME" the latest given, as at run time.
+      const bool wanted =
+          at != std::string_view::npos
+              ? source.version == spec.substr(at + 1)
+              : found == nullptr || compare_versions(source.version, found->version) > 0;
+      if (wanted) {
         found = &source;
       }
     }
