@@ -21,12 +21,12 @@ test_diff_against_the_working_tree_lists_checks_and_na_with_who_and_when() {
 
 test_diff_json_has_the_documented_shape() {
   repo_with_state
-  lc_ok check 25 --note "docs/cost.md"
+  lc_ok check 27 --note "docs/cost.md"
   lc diff --json
   assert_status 0
   assert_eq "HEAD" "$(json .from)"
   assert_eq "null" "$(json .to)"
-  assert_eq "checked 25 cost-controls" "$(changes)"
+  assert_eq "checked 27 cost-controls" "$(changes)"
   assert_eq "done" "$(json '.changes[0].status')"
   assert_eq "todo" "$(json '.changes[0].before.status')"
   assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[0].by')"
