@@ -12,6 +12,7 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "failure.hpp"
+#include "help.hpp"
 #include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
@@ -150,6 +151,7 @@ int run(int argc, char** argv)
                "Progress lives in .llmchecklist at the root of the repository, committed with "
                "the code.",
                "llmchecklist"};
+  app.formatter(std::make_shared<HelpFormatter>());
   Context context;
   app.set_version_flag("--version", version_text(), "Print the version and the formats it reads");
   app.add_option("--file", context.options.file,

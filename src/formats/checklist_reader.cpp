@@ -14,6 +14,7 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/lint.hpp"
+#include "llmchecklist/text.hpp"
 #include "util/slug.hpp"
 #include "formats/toml_location.hpp"
 
@@ -310,6 +311,20 @@ private:
       report(node->source(), fmt::format("'{}' is empty", key));
     } else if (value.find_first_of("\r\n") != std::string::npos) {
       report(node->source(), fmt::format("'{}' must be one line", key));
+    } else if (m_lint != nullptr) {
+      // Every rendering shows a control character escaped, so the reader takes it; but no
+      // title needs one, and in a title it can only be a mistake or a trick.
+      char32_t control = 0;
+      for_each_code_point(value, [&](char32_t c, std::string_view) {
+        if (control == 0 && (c < 0x20 || (c >= 0x7f && c < 0xa0))) {
+          control = c;
+        }
+      });
+      if (control != 0) {
+        report(node->source(), fmt::format("'{}' holds a control character (U+{:04X}); write it "
+                                           "as plain text",
+                                           key, static_cast<unsigned>(control)));
+      }
     }
     return value;
   }

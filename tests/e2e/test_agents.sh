@@ -69,7 +69,8 @@ test_lint_passes_on_it_built_in_and_as_a_file() {
   assert_status 0
   lc lint --max-words 220 "$SOURCE_DIR/checklists/llm-agents.toml"
   assert_status 0
-  assert_eq "" "$out$err"
+  assert_eq "" "$err"
+  assert_eq "no problems found in $SOURCE_DIR/checklists/llm-agents.toml" "$out"
 }
 
 test_upgrade_knows_it_is_at_the_latest_release() {

@@ -97,7 +97,8 @@ test_llm_agents_extends_the_deployment_checklist_with_two_phases_of_its_own() {
 test_ci_lints_every_checklist_shipped() {
   lc lint --max-words 220 "$SOURCE_DIR"/checklists/*.toml
   assert_status 0
-  assert_eq "" "$out"
+  assert_eq "" "$err"
+  assert_contains "$out" "no problems found in"
 }
 
 run_tests "$@"

@@ -51,6 +51,84 @@ test_help_of_each_subcommand_lists_its_options() {
   assert_contains "$out" "--version"
 }
 
+test_help_fits_80_columns_without_cli11_labels() {
+  local command
+  for command in "" $commands verify diff fleet history upgrade prune checklists ui merge-driver; do
+    # shellcheck disable=SC2086
+    lc $command --help
+    assert_status 0
+    local longest
+    longest=$(printf '%s\n' "$out" | wc -L)
+    [ "$longest" -le 80 ] || fail "${command:-llmchecklist} --help: a line of $longest columns"
+    assert_not_contains "$out" "Excludes:" "${command:-llmchecklist} --help"
+    assert_not_contains "$out" "Needs:" "${command:-llmchecklist} --help"
+    assert_not_contains "$out" "UINT" "${command:-llmchecklist} --help"
+    assert_not_contains "$out" "TEXT:" "${command:-llmchecklist} --help"
+    assert_not_contains "$out" "FLOAT" "${command:-llmchecklist} --help"
+  done
+  lc verify --help
+  assert_match '^  -j,--jobs N +Commands to run at once' "$out"
+}
+
+test_uncheck_of_a_todo_item_says_nothing_changed() {
+  git_repo
+  lc_ok check 1 -q
+  lc uncheck 1 2
+  assert_status 0
+  assert_contains "$out" "unchecked 1 quality-bar"
+  assert_contains "$out" "nothing changed: 2 cost-at-scale is todo already"
+  assert_not_contains "$out" "unchecked 2"
+}
+
+test_lint_says_so_when_it_finds_no_problem() {
+  lc lint
+  assert_status 0
+  assert_contains "$out" "no problems found in"
+  lc lint --min-words 5 "$FIXTURES/lint/clean.toml"
+  assert_status 0
+  assert_eq "no problems found in $FIXTURES/lint/clean.toml" "$out"
+  lc -q lint --min-words 5 "$FIXTURES/lint/clean.toml"
+  assert_eq "" "$out" "quiet"
+}
+
+test_lint_refuses_control_characters_in_titles() {
+  lc lint --min-words 5 "$FIXTURES/lint/control-in-title.toml"
+  assert_status 3
+  assert_contains "$err" "control-in-title.toml:13:9: error: 'title' holds a control character (U+001B)"
+  assert_contains "$err" "control-in-title.toml:15:13: error: 'done_when' holds a control character (U+009B)"
+  assert_not_contains "$err" $'\e' "stderr"
+}
+
+test_show_without_an_item_says_what_it_needs() {
+  lc show
+  assert_status 2
+  assert_contains "$err" "show needs an ITEM: its number, id or a unique id prefix"
+}
+
+test_show_wraps_a_long_title_with_a_hanging_indent() {
+  git_repo
+  COLUMNS=40 lc show 1
+  # Not a terminal: 80 columns. The title of item 1 is longer than 77.
+  local first second
+  first=$(printf '%s\n' "$out" | sed -n 1p)
+  second=$(printf '%s\n' "$out" | sed -n 2p)
+  assert_match '^1\. Set a measurable' "$first"
+  assert_match '^   [^ ]' "$second" "the title's second line"
+}
+
+test_list_with_a_status_hides_phases_without_such_items() {
+  git_repo
+  lc_ok check 1 2 -q
+  lc list --status done
+  assert_status 0
+  assert_contains "$out" "Model Selection"
+  assert_not_contains "$out" "Evaluation"
+  assert_not_contains "$out" "Compliance"
+  lc list --status na
+  assert_contains "$out" "no item is na"
+  assert_not_contains "$out" "Model Selection"
+}
+
 test_version_prints_the_project_version() {
   lc --version
   assert_status 0

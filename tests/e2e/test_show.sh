@@ -59,8 +59,8 @@ test_show_prints_phase_title_details_done_when_severity_links_and_state() {
   lc show 3
   assert_status 0
   local item
-  # The title, wrapped to 80 columns: its first two lines joined.
-  item=$(printf '%s' "$out" | head -2 | paste -sd' ')
+  # The title, wrapped to 80 columns with a hanging indent: its first two lines joined.
+  item=$(unwrapped "$(printf '%s' "$out" | head -2)")
   lc show 3 --json
   local title details_first_word done_when link
   title=$(json .title) done_when=$(json .done_when) link=$(json '.links[0]')

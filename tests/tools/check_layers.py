@@ -21,14 +21,15 @@ for rank, entry in enumerate(ORDER):
 # Public headers, by the layer that implements them.
 LAYER_OF_PUBLIC = {
     "address.hpp": "model", "checklist.hpp": "model", "progress.hpp": "model",
-    "state.hpp": "model", "gate.hpp": "model", "state_diff.hpp": "model", "error.hpp": "util",
+    "state.hpp": "model", "gate.hpp": "model", "state_diff.hpp": "model", "scope.hpp": "model",
+    "error.hpp": "util",
     "text.hpp": "util", "files.hpp": "util", "utc.hpp": "util", "version.hpp": "util",
     "merge.hpp": "formats", "lint.hpp": "formats",
     "export.hpp": "exports", "documents.hpp": "exports", "fleet.hpp": "fleet",
     "history.hpp": "history",
     "builtin.hpp": "project", "project.hpp": "project", "state_file.hpp": "project",
-    "upgrade.hpp": "project",
-    "git.hpp": "git", "identity.hpp": "git",
+    "upgrade.hpp": "project", "report_output.hpp": "project",
+    "git.hpp": "git", "identity.hpp": "git", "revision.hpp": "git",
     "verify.hpp": "process",
 }
 

@@ -72,6 +72,12 @@ int run_lint(const Context& context, const LintCommandOptions& options)
     }
     return k_exit_data;
   }
+  if (code == k_exit_ok && !context.options.quiet) {
+    // A clean run says so: a silent lint is indistinguishable from one that checked nothing.
+    print_out(sources.size() == 1
+                  ? fmt::format("no problems found in {}\n", printable(sources.front().path))
+                  : fmt::format("no problems found in {} checklists\n", sources.size()));
+  }
   return code;
 }
 

@@ -1,5 +1,6 @@
 // llmchecklist list: every item, numbered and grouped by phase, with its status.
 
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -59,12 +60,21 @@ int run_list(const Context& context, const ListOptions& options)
   const Counts& shown = selection.phase ? progress.phases[*selection.phase] : progress.overall;
   std::string out =
       fitted_pair(term, printable(checklist.title), counts_summary(shown), width, ": ");
+  std::size_t phases_shown = 0;
   for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
     if (selection.phase && *selection.phase != p) {
       continue;
     }
     const Phase& phase = checklist.phases()[p];
+    // With --status, a phase with no item of that status would be a heading over nothing.
+    if (selection.status &&
+        std::none_of(phase.items.begin(), phase.items.end(), [&](std::size_t i) {
+          return status_of(project.state, checklist.items()[i]) == *selection.status;
+        })) {
+      continue;
+    }
     const std::string title = printable(phase.title) + (phase.optional ? " (optional)" : "");
+    ++phases_shown;
     out += "\n" + fitted_pair(term, title, counts_summary(progress.phases[p]), width, "  ");
     for (const std::size_t i : phase.items) {
       const Item& item = checklist.items()[i];
@@ -82,6 +92,9 @@ int run_list(const Context& context, const ListOptions& options)
       const std::size_t title_room = room > tags.width ? room - tags.width : 0;
       out += prefix + truncate(term, printable(item.title), title_room) + tags.text + "\n";
     }
+  }
+  if (phases_shown == 0 && selection.status) {
+    out += fmt::format("\nno item is {}\n", options.status);
   }
   print_out(out);
   warn_orphans(project);

@@ -68,11 +68,16 @@ int run_show(const Context& context, const ShowOptions& options)
   const Phase& phase = checklist.phases()[item.phase];
   const std::size_t width = static_cast<std::size_t>(term.width);
 
-  // The title wraps like the details, so that nothing runs past the terminal's width.
+  // The title wraps so that nothing runs past the terminal's width, its lines hanging under the
+  // title's first word rather than under the number.
   std::string out;
-  for (const std::string& line :
-       wrap(fmt::format("{}. {}", item.number, printable(item.title)), width, "")) {
-    out += paint(term, Color::bold, line) + "\n";
+  const std::string number = fmt::format("{}. ", item.number);
+  const std::string title =
+      fitted_lines(term, number + printable(item.title), number.size(), {}, Color::bold, 0);
+  for (std::size_t start = 0; start < title.size();) {
+    const std::size_t end = title.find('\n', start);
+    out += paint(term, Color::bold, title.substr(start, end - start)) + "\n";
+    start = end + 1;
   }
   // Every line is wrapped to the width, the way the details are, so that nothing runs past the
   // terminal's edge even at 40 columns.
@@ -146,8 +151,15 @@ Command register_show(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<ShowOptions>();
   CLI::App* sub = app.add_subcommand("show", "Show an item's best-practice details and state");
-  sub->add_option("item", options->item, "Item number, id or unique id prefix")->required();
+  sub->add_option("item", options->item, "Item number, id or unique id prefix");
   sub->add_flag("--json", options->json, "Print the item as JSON");
+  // Said in words, as check and uncheck say it, rather than CLI11's "item is required".
+  sub->callback([options] {
+    if (options->item.empty()) {
+      throw CLI::ValidationError("show needs an ITEM: its number, id or a unique id prefix (see "
+                                 "`llmchecklist list`)");
+    }
+  });
   return {sub, [&context, options] { return run_show(context, *options); }};
 }
 

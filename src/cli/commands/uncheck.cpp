@@ -37,6 +37,13 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
         for (const std::size_t i :
              resolve_targets(project.checklist, options.items, options.phases)) {
           const Item& item = project.checklist.items()[i];
+          // Saying "unchecked" of an item that was never checked would read as if something
+          // had been undone.
+          if (status_of(project.state, item) == Status::todo) {
+            done.push_back(fmt::format("nothing changed: {} {} is todo already: {}", item.number,
+                                       item.id, printable(item.title)));
+            continue;
+          }
           uncheck_item(project.state, item);
           done.push_back(
               fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
