@@ -17,7 +17,8 @@ test_the_first_screen_shows_header_phases_items_and_keys_at_80x24() {
   assert_contains "$screen" "Model Selection"
   assert_match '^  \[x\]  1 Set a measurable quality bar' "$screen"
   assert_match '^  \[ \]  2 Forecast cost per request.* recommended *$' "$screen"
-  assert_contains "$screen" "Space check"
+  # The cursor starts on the first phase's header, where Space and Enter fold.
+  assert_contains "$screen" "Space/Enter fold"
   # Nothing runs past the right edge, and nothing is written by looking.
   [ "$(printf '%s\n' "$screen" | wc -L)" -le 80 ] || fail "a line wider than 80 columns"
   assert_eq 24 "$(printf '%s\n' "$screen" | wc -l)" "rows"
@@ -47,8 +48,10 @@ test_moving_and_checking_writes_exactly_that_item() {
 > by = "Ada Lovelace <ada@example.org>"
 > at = 2026-11-28T12:00:00Z' "$(cat changed)"
   assert_contains "$(cat .llmchecklist)" $'[items.context-length]\nstatus = "done"'
-  # Again: unchecked.
+  # Again: unchecked, after a question.
   ui_keys x
+  ui_wait_for "uncheck 3 context-length (checked by Ada Lovelace at 12:00 UTC)? y/N"
+  ui_keys y
   ui_wait_for "unchecked 3 context-length"
   assert_same_bytes before .llmchecklist
 }
@@ -70,6 +73,8 @@ test_not_applicable_asks_for_a_reason_and_escape_cancels() {
   ui_keys n
   ui_wait_for "Not applicable because"
   ui_keys -l "the free tier covers us"
+  ui_keys Enter
+  ui_wait_for "Until (YYYY-MM-DD, empty: no expiry"
   ui_keys Enter
   ui_wait_for "n/a 2 cost-at-scale"
   assert_contains "$(cat .llmchecklist)" $'[items.cost-at-scale]\nstatus = "na"'
@@ -100,7 +105,7 @@ test_search_moves_between_matches_and_the_filter_cycles() {
   ui_wait_for "/hallucination"
   ui_keys Enter
   ui_wait_for "n next"
-  assert_contains "$screen" "/hallucination ("
+  assert_contains "$screen" "/hallucination  1 of "
   # The filter: done items only, then todo.
   ui_keys Escape f f
   ui_wait_for "showing done items"
@@ -187,7 +192,7 @@ test_help_lists_every_key() {
   for key in "j, Down" "Space, x" "Enter" "Tab" "PgDn" "/" "E" "q"; do
     assert_contains "$screen" "$key"
   done
-  ui_keys j
+  ui_keys q
   ui_wait_for "q quit"
 }
 
@@ -204,7 +209,7 @@ test_export_writes_the_report_with_the_rules_of_export_o() {
   ui_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
   ui_keys -l ".llmchecklist"
   ui_keys Enter
-  ui_wait_for "names the state file in use"
+  ui_wait_for "the state file in use"
   ui_keys E
   ui_wait_for "Export format"
   ui_keys Enter
