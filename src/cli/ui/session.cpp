@@ -351,8 +351,8 @@ Seen Session::seen_of(std::size_t item) const
 bool Session::refused()
 {
   if (m_file_state == FileState::missing) {
-    say_error(fmt::format("nothing written: no state file; `git checkout -- {0}` brings back a "
-                          "committed one, `llmchecklist init` starts anew",
+    say_error(fmt::format("nothing written: no state file; git checkout -- {} (or llmchecklist "
+                          "init) brings it back",
                           shown_path()));
     return true;
   }
@@ -367,8 +367,8 @@ bool Session::refused()
 void Session::require_file(const Project& project) const
 {
   if (!project.exists && m_had_file) {
-    throw Refusal{fmt::format("nothing written: {0} was removed; `git checkout -- {0}` brings "
-                              "back a committed one, `llmchecklist init` starts anew",
+    throw Refusal{fmt::format("nothing written: {0} was removed; git checkout -- {0} (or "
+                              "llmchecklist init) brings it back",
                               shown_path())};
   }
 }
@@ -427,6 +427,10 @@ bool Session::toggle()
     const std::size_t phase = m_view.current_phase();
     fold_phase(phase, !m_view.folded(phase));
     return true;
+  }
+  // Refused before any question, so that no answer is asked for in vain.
+  if (refused()) {
+    return false;
   }
   const Seen seen = seen_of(*index);
   const Item& shown = m_view.project().checklist.items()[*index];
@@ -564,6 +568,9 @@ bool Session::not_applicable()
   if (!index) {
     return false;
   }
+  if (refused()) {
+    return false;
+  }
   const Seen seen = seen_of(*index);
   const std::optional<std::string> reason = ask("Not applicable because (Esc cancels): ", "");
   if (!reason) {
@@ -605,6 +612,9 @@ bool Session::edit_note()
 {
   const std::optional<std::size_t> index = m_view.current_item();
   if (!index) {
+    return false;
+  }
+  if (refused()) {
     return false;
   }
   const Seen seen = seen_of(*index);
