@@ -280,7 +280,8 @@ void draw(Screen& screen, View& view, const Footer& footer, bool unicode)
   const int cursor_column =
       footer.prompt.empty()
           ? -1
-          : std::min(static_cast<int>(display_width(footer.prompt + footer.input)), width - 1);
+          : std::min(static_cast<int>(display_width(footer.prompt + printable(footer.input))),
+                     width - 1);
   screen.show(footer.prompt.empty() ? -1 : height - 1, cursor_column);
 }
 
