@@ -9,16 +9,19 @@
 #include <vector>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/scope.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/verify.hpp"
 
 namespace llmchecklist {
 
 /// `diff --json`: {"from", "to" (null for the working tree), "changes": [...],
-/// "verify_changes": [...]}. Items are looked up in `checklist`.
+/// "verify_changes": [...], "scope": {...} or null when a checklist could not be read}. Items
+/// are looked up in `checklist`.
 std::string render_diff_json(std::string_view from, std::optional<std::string_view> to,
                              const Checklist& checklist, const std::vector<StateChange>& changes,
-                             const std::vector<CommandChange>& commands);
+                             const std::vector<CommandChange>& commands,
+                             const ScopeChange* scope = nullptr);
 
 /// `verify --json`: {"results": [...], "passed", "failed"}; a failed result carries the last 20
 /// lines of its output.

@@ -98,8 +98,11 @@ struct Baseline
   std::string ref;
   /// The state then; nullptr when the state file did not exist at `ref` (everything is new).
   const State* state = nullptr;
-  /// The checklist that state followed then (for verify commands that came from it).
+  /// The checklist that state followed then (for verify commands that came from it, and what
+  /// left the count since); nullptr when there was no state, or it could not be read.
   const Checklist* checklist = nullptr;
+  /// Why the checklist then could not be read (located), when a state was there.
+  std::string checklist_error = {};
 };
 
 /// Everything a rendering may need beyond the checklist and the state.

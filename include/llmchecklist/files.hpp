@@ -3,14 +3,30 @@
 /// devices and FIFOs instead of over them, and a lock for read-modify-write between processes.
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
 
 namespace llmchecklist {
 
-/// Reads a whole file; throws IoError naming the path.
+/// Reads a whole file; throws IoError naming the path. For files the user names (a list of
+/// sources, a pipe); what a repository holds is read with read_regular_file().
 std::string read_file(const std::filesystem::path& path);
+
+/// The most a file a repository holds (a state file, a checklist definition) may weigh: ten
+/// times a state of 100,000 items, and far less than it takes to exhaust memory parsing it.
+inline constexpr std::size_t k_max_repository_file_size = std::size_t{128} << 20;
+
+/// Reads a whole regular file of at most `limit` bytes. A FIFO, device, socket or directory is
+/// refused without blocking on it, and a larger file is refused before it is read, so that a
+/// file in a pull request can neither hang a run nor exhaust its memory. Links are followed:
+/// callers confine them first. Throws IoError naming the path and what it is.
+std::string read_regular_file(const std::filesystem::path& path,
+                              std::size_t limit = k_max_repository_file_size);
+
+/// What a file of mode `mode` (stat's st_mode) is, for messages: "a FIFO", "a directory".
+std::string_view file_kind(unsigned mode);
 
 /// Replaces `path` atomically: writes a temporary file in the same directory, flushes it to
 /// disk, then renames it over the target. A symbolic link is written through and kept. Keeps

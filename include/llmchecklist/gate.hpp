@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/scope.hpp"
 #include "llmchecklist/state.hpp"
 
 namespace llmchecklist {
@@ -54,5 +55,10 @@ std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& 
 std::vector<std::string> regressions_since(const Checklist& checklist, const State& then,
                                            const State& now, std::string_view ref,
                                            std::optional<double> max_drop = std::nullopt);
+
+/// Why a change of checklist since revision `ref` fails `progress --since` (see ScopeChange):
+/// one reason listing the items that left the count, one listing the required items now
+/// recommended. Empty when the scope did not narrow. `--allow-rescope` reports them instead.
+std::vector<std::string> scope_regressions(const ScopeChange& scope, std::string_view ref);
 
 } // namespace llmchecklist

@@ -1,6 +1,7 @@
 #pragma once
-/// What the library asks of git: a file as it was at a revision (for `diff` and
-/// `progress --since`), and the setup of the state file's merge driver (for `init --git`).
+/// What the library asks of git: the work tree, a file's last change, and the setup of the
+/// state file's merge driver (for `init --git`). Files at a revision are read through
+/// revision.hpp.
 
 #include <filesystem>
 #include <optional>
@@ -9,12 +10,6 @@
 #include <vector>
 
 namespace llmchecklist {
-
-/// The content of `path` at revision `ref` ("HEAD", "main", "abc123"), read with `git show`
-/// in the repository holding `path`; nullopt when the file did not exist there. Throws
-/// UsageError naming the revision when git does not know it, IoError when git cannot run.
-std::optional<std::string> read_at_revision(const std::filesystem::path& path,
-                                            const std::string& ref);
 
 /// The top of the git work tree holding `directory`; nullopt outside git.
 std::optional<std::filesystem::path> git_work_tree(const std::filesystem::path& directory);

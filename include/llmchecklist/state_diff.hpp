@@ -55,7 +55,8 @@ std::vector<StateChange> diff_states(const State& before, const State& after,
 /// arrives with a merge like any other line, so review must see it.
 struct CommandChange
 {
-  /// The item's index in the checklist the comparison used.
+  /// The item's index in the checklist the comparison used; Checklist::npos for an entry it
+  /// lacks (an orphan, or any entry when the checklist could not be read).
   std::size_t item = Checklist::npos;
   std::string id;
   /// The command before and after; empty where there was none.
@@ -71,7 +72,8 @@ struct CommandChange
 
 /// The items whose effective verify command (the state's, else the checklist's default)
 /// differs between `before` (following `before_checklist`) and `after` (following
-/// `checklist`), in the order of `checklist`. Items `checklist` lacks are not compared.
+/// `checklist`), in the order of `checklist`, then the state's own commands of entries
+/// `checklist` lacks (those of `after` first, in file order).
 std::vector<CommandChange> diff_verify_commands(const State& before,
                                                 const Checklist& before_checklist,
                                                 const State& after, const Checklist& checklist);

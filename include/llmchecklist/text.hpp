@@ -93,12 +93,13 @@ inline bool is_valid_utf8(std::string_view text)
 }
 
 /// Whether a character is an invisible format character: bidirectional overrides and isolates,
-/// zero-width characters and the like. Text can read differently from what it is with them
-/// (the "Trojan Source" trick), so every rendering for people shows them as <U+XXXX>.
+/// zero-width characters, the line and paragraph separators (which some viewers break lines at
+/// and others ignore) and the like. Text can read differently from what it is with them (the
+/// "Trojan Source" trick), so every rendering for people shows them as <U+XXXX>.
 inline bool is_invisible_format(char32_t c)
 {
   return c == 0x061C || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
          (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }
 
@@ -144,6 +145,62 @@ inline std::string without_controls(std::string_view text, std::string_view keep
 inline std::string shown_text(std::string_view text, std::string_view keep = {})
 {
   return without_controls(reveal_invisible(text), keep);
+}
+
+/// `text` with every line that a CI runner would obey made inert: a line whose first
+/// non-blank characters are `::` (a GitHub Actions workflow command, which the runner finds
+/// after leading blanks) gets a backslash before them, and `##` before `[` or `vso[` (the older
+/// form, and Azure Pipelines' logging commands, found anywhere in a line) gets one between its
+/// two signs. Idempotent; text without such lines is returned unchanged. Every text output
+/// goes through it, whatever its source; only `export --format github`, whose lines are meant
+/// for the runner, does not.
+///
+///     neutralize_ci_commands("  ::error::x");  // "  \::error::x"
+///     neutralize_ci_commands("a ##[group]b");  // "a #\#[group]b"
+inline std::string neutralize_ci_commands(std::string_view text)
+{
+  // The blanks a runner trims before looking for `::` (.NET's char.IsWhiteSpace), as UTF-8.
+  const auto blank_at = [&](std::size_t i) -> std::size_t {
+    static constexpr std::string_view k_blanks[] = {
+        " ", "\t", "\v", "\f", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xA8",
+        "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
+    for (const std::string_view blank : k_blanks) {
+      if (text.substr(i, blank.size()) == blank) {
+        return blank.size();
+      }
+    }
+    // U+2000 to U+200A
+    if (text.substr(i, 2) == "\xE2\x80" && i + 2 < text.size() &&
+        static_cast<unsigned char>(text[i + 2]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) <= 0x8A) {
+      return 3;
+    }
+    return 0;
+  };
+  std::string out;
+  out.reserve(text.size());
+  bool line_start = true;
+  for (std::size_t i = 0; i < text.size();) {
+    if (line_start) {
+      if (const std::size_t blank = blank_at(i); blank > 0) {
+        out += text.substr(i, blank);
+        i += blank;
+        continue;
+      }
+      line_start = false;
+      if (text.substr(i, 2) == "::") {
+        out += '\\';
+      }
+    }
+    const char c = text[i++];
+    out += c;
+    if (c == '#' && text.substr(i, 1) == "#" &&
+        (text.substr(i + 1, 1) == "[" || text.substr(i + 1, 4) == "vso[")) {
+      out += '\\';
+    }
+    line_start = c == '\n' || c == '\r';
+  }
+  return out;
 }
 
 /// The paragraphs of `text`, each with its lines joined by single spaces.

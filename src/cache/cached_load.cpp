@@ -76,7 +76,7 @@ Checklist load_checklist_file(const std::string& path, ReadContext& context,
   }
   // A miss: the file is read whole and parsed, and the entry is stored under the key of the
   // bytes parsed (the file may have changed since it was hashed).
-  const std::string text = read_file(path);
+  const std::string text = read_regular_file(path);
   Checklist checklist = read_checklist(text, path, nullptr, nullptr, context);
   checklist.files.insert(checklist.files.begin(), path);
   ContentHasher stored = key_hasher("checklist", keyed_path);

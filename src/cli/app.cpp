@@ -12,6 +12,7 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "failure.hpp"
+#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"
@@ -173,7 +174,7 @@ int run(int argc, char** argv)
   }
 
   if (argc <= 1) {
-    fmt::print(stderr, "{}", app.help());
+    print_err(app.help());
     return k_exit_usage;
   }
   try {

@@ -5,10 +5,13 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "terminal.hpp"
+#include "output.hpp"
+#include "render.hpp"
 #include "llmchecklist/builtin.hpp"
 
 namespace llmchecklist::cli {
@@ -57,6 +60,26 @@ std::string nth_line(std::istream& input, unsigned line)
   return {};
 }
 
+// "PREFIX MESSAGE" and a newline, the message printable line by line; on a terminal each line
+// is wrapped to its width with a hanging indent, so that a long message reads whole.
+std::string message_lines(std::string_view prefix, std::string_view message)
+{
+  const std::string text = fmt::format("{} {}", prefix, printable_lines(message));
+  if (::isatty(STDERR_FILENO) == 0) {
+    return text + "\n";
+  }
+  const Terminal terminal = detect_terminal(stderr, ColorMode::never);
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    out += fitted_lines(terminal, std::string_view(text).substr(start, end - start), 4, {},
+                        Color::bold, 0);
+    start = end + 1;
+  }
+  return out;
+}
+
 } // namespace
 
 std::string source_line(const std::string& path, unsigned line)
@@ -79,17 +102,17 @@ std::string source_line(const std::string& path, unsigned line)
 
 void print_error(std::string_view message)
 {
-  fmt::print(stderr, "llmchecklist: error: {}\n", printable_lines(message));
+  print_err(message_lines("llmchecklist: error:", message));
 }
 
 void print_warning(std::string_view message)
 {
-  fmt::print(stderr, "llmchecklist: warning: {}\n", printable_lines(message));
+  print_err(message_lines("llmchecklist: warning:", message));
 }
 
 void print_note(std::string_view message)
 {
-  fmt::print(stderr, "llmchecklist: note: {}\n", printable_lines(message));
+  print_err(message_lines("llmchecklist: note:", message));
 }
 
 void print_error(const SourceLocation& location, std::string_view message)
@@ -99,11 +122,12 @@ void print_error(const SourceLocation& location, std::string_view message)
     return;
   }
   if (location.line == 0) {
-    fmt::print(stderr, "{}: error: {}\n", printable(location.path), printable_lines(message));
+    print_err(message_lines(fmt::format("{}: error:", printable(location.path)), message));
     return;
   }
-  fmt::print(stderr, "{}:{}:{}: error: {}\n", printable(location.path), location.line,
-             location.column, printable_lines(message));
+  print_err(message_lines(
+      fmt::format("{}:{}:{}: error:", printable(location.path), location.line, location.column),
+      message));
   const std::string line = source_line(location.path, location.line);
   if (line.empty() || line.size() > 300) {
     return;
@@ -114,7 +138,7 @@ void print_error(const SourceLocation& location, std::string_view message)
   std::replace(shown.begin(), shown.end(), '\t', ' ');
   const std::size_t width = display_width(shown.substr(
       0, std::min<std::size_t>(shown.size(), byte_offset_of_column(shown, location.column))));
-  fmt::print(stderr, "{}\n{}^\n", printable(shown), std::string(width, ' '));
+  print_err(fmt::format("{}\n{}^\n", printable(shown), std::string(width, ' ')));
 }
 
 } // namespace llmchecklist::cli

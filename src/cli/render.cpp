@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "diagnostics.hpp"
+#include "output.hpp"
 #include "llmchecklist/text.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/upgrade.hpp"
@@ -174,10 +175,9 @@ void note_versions(const Project& project)
   }
   if (project.state.checklist.rfind(k_builtin_prefix, 0) == 0) {
     if (compare_versions(latest, pinned) > 0) {
-      fmt::print(stderr,
-                 "llmchecklist: note: version {} of the checklist is available; this state "
+      print_err(fmt::format("llmchecklist: note: version {} of the checklist is available; this state "
                  "follows {}. `llmchecklist upgrade --dry-run` shows what would change.\n",
-                 printable(latest), printable(pinned));
+                 printable(latest), printable(pinned)));
     }
     return;
   }

@@ -1,6 +1,7 @@
 #include "llmchecklist/documents.hpp"
 
 #include "exports/json_writer.hpp"
+#include "exports/scope_json.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -30,7 +31,8 @@ void write_checklist(detail::JsonWriter& json, const Checklist& checklist)
 
 std::string render_diff_json(std::string_view from, std::optional<std::string_view> to,
                              const Checklist& checklist, const std::vector<StateChange>& changes,
-                             const std::vector<CommandChange>& commands)
+                             const std::vector<CommandChange>& commands,
+                             const ScopeChange* scope)
 {
   detail::JsonWriter json;
   json.begin_object();
@@ -61,17 +63,27 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
   json.end_array();
   json.key("verify_changes").begin_array();
   for (const CommandChange& change : commands) {
-    const Item& item = checklist.items()[change.item];
+    const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
     json.begin_object();
     json.key("change").value(change.kind());
-    json.key("number").value(item.number);
-    json.key("id").value(item.id);
-    json.key("title").value(item.title);
+    if (item != nullptr) {
+      json.key("number").value(item->number);
+    } else {
+      json.key("number").null();
+    }
+    json.key("id").value(change.id);
+    json.key("title").value(item != nullptr ? item->title : std::string());
     json.key("before").value(change.before);
     json.key("after").value(change.after);
     json.end_object();
   }
   json.end_array();
+  json.key("scope");
+  if (scope != nullptr) {
+    detail::write_scope_json(json, *scope);
+  } else {
+    json.null();
+  }
   json.end_object();
   return json.finish();
 }

@@ -13,6 +13,7 @@
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/gate.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/scope.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/text.hpp"
 
@@ -215,17 +216,51 @@ std::string render_summary(const Checklist& checklist, const State& state,
     const Checklist& before_checklist = since->checklist != nullptr ? *since->checklist : checklist;
     for (const CommandChange& change :
          diff_verify_commands(then_state, before_checklist, state, checklist)) {
-      const Item& item = checklist.items()[change.item];
+      const std::string named =
+          change.item == Checklist::npos
+              ? fmt::format("- {} (not in the checklist)", inline_text(change.id))
+              : fmt::format("- **{}.** {} ({})", checklist.items()[change.item].number,
+                            inline_text(checklist.items()[change.item].title),
+                            inline_text(change.id));
       commands.lines.push_back(
-          fmt::format("- **{}.** {} ({}), {}: {}", item.number, inline_text(item.title),
-                      inline_text(item.id), change.kind(),
+          fmt::format("{}, {}: {}", named, change.kind(),
                       inline_text(shortened(change.after.empty() ? change.before : change.after))));
+    }
+    // What the change of checklist took out of the count: first, since it changes what the
+    // percentage means.
+    Section scope_lines{"Left the count or lowered to recommended (the checklist changed)", {}};
+    if (since->state != nullptr && since->checklist != nullptr) {
+      const ScopeChange scope = compare_scope(then_state, *since->checklist, state, checklist);
+      for (const ScopedItem& item : scope.left) {
+        scope_lines.lines.push_back(fmt::format(
+            "- **{}.** {} ({}): left the count, was {}{}", item.number, inline_text(item.title),
+            inline_text(item.id), to_string(item.status),
+            item.merged_into.empty()
+                ? ""
+                : fmt::format("; the checklist file says {} took it over",
+                              inline_text(item.merged_into))));
+      }
+      for (const ScopedItem& item : scope.lowered) {
+        scope_lines.lines.push_back(fmt::format("- **{}.** {} ({}): required -> recommended",
+                                                item.number, inline_text(item.title),
+                                                inline_text(item.id)));
+      }
+      if (scope.narrows()) {
+        facts.push_back(fmt::format("⚠️ scope narrowed: {}, {}",
+                                    plural(scope.left.size(), "item left", "items left"),
+                                    plural(scope.lowered.size(), "lowered", "lowered")));
+      }
+    } else if (since->state != nullptr) {
+      scope_lines.lines.push_back(fmt::format("- the checklist at {} cannot be read, so what left "
+                                              "the count cannot be told: {}",
+                                              inline_text(since->ref),
+                                              inline_text(since->checklist_error)));
     }
     facts.push_back(fmt::format("since {}: {}, {}, {}", inline_text(since->ref),
                                 plural(checked.lines.size(), "checked", "checked"),
                                 plural(unchecked.lines.size(), "unchecked", "unchecked"),
                                 plural(waived.lines.size(), "waived", "waived")));
-    sections = {checked, unchecked, waived, rescoped, commands};
+    sections = {scope_lines, checked, unchecked, waived, rescoped, commands};
   }
   for (std::size_t i = 0; i < facts.size(); ++i) {
     out += (i == 0 ? "" : " · ") + facts[i];
@@ -257,7 +292,7 @@ std::string render_summary(const Checklist& checklist, const State& state,
     cap /= 2;
     lists = render_sections(sections, cap, since->ref);
   }
-  if (since != nullptr && changes.empty()) {
+  if (since != nullptr && changes.empty() && sections.front().lines.empty()) {
     lists += fmt::format("No item changed since {}.\n", inline_text(since->ref));
   }
   return out + lists;

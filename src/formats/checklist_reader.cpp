@@ -594,7 +594,7 @@ Checklist read_checklist(std::string_view text, const std::string& path,
 
 Checklist load_checklist(const std::string& path, ReadContext& context)
 {
-  const std::string text = read_file(path);
+  const std::string text = read_regular_file(path);
   if (!context.chain.empty()) {
     ContentHasher hasher;
     hash_text_into(hasher, text);

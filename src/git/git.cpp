@@ -72,34 +72,6 @@ std::optional<LastChange> last_change(const fs::path& repository, const std::str
   }
 }
 
-std::optional<std::string> read_at_revision(const fs::path& path, const std::string& ref)
-{
-  const fs::path absolute = fs::absolute(path).lexically_normal();
-  const fs::path dir = absolute.parent_path();
-  const std::optional<fs::path> top = git_work_tree(dir);
-  if (!top) {
-    throw UsageError(fmt::format("{} is not in a git repository", absolute.string()));
-  }
-  const std::string root = top->string();
-  // "--end-of-options" keeps a revision that starts with "-" from being read as an option.
-  const detail::GitOutput commit = detail::run_git(
-      dir, {"rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"});
-  if (commit.status != 0) {
-    throw UsageError(fmt::format("git knows no revision '{}'", ref));
-  }
-  const std::string relative = fs::relative(absolute, fs::path(root)).generic_string();
-  const detail::GitOutput listed =
-      detail::run_git(dir, {"ls-tree", "--name-only", ref, "--", ":/" + relative});
-  if (listed.status != 0 || listed.text.empty()) {
-    return std::nullopt;
-  }
-  const detail::GitOutput shown = detail::run_git(dir, {"show", ref + ":" + relative});
-  if (shown.status != 0) {
-    return std::nullopt;
-  }
-  return shown.text;
-}
-
 MergeDriverSetup setup_merge_driver(const fs::path& state_path)
 {
   const fs::path absolute = fs::absolute(state_path).lexically_normal();

@@ -37,15 +37,21 @@ ProjectAt read_project_at(const Repository& repository, const std::string& ref,
                           const std::string& prefix)
 {
   ProjectAt project{parse_state(state_text, prefix + path), Checklist{}};
-  const State& state = project.state;
+  project.checklist = read_checklist_at(repository, ref, path, project.state, prefix);
+  return project;
+}
+
+Checklist read_checklist_at(const Repository& repository, const std::string& ref,
+                            const std::string& path, const State& state,
+                            const std::string& prefix)
+{
   if (state.checklist.rfind(k_builtin_prefix, 0) == 0) {
     try {
-      project.checklist =
-          load_builtin_checklist(std::string_view(state.checklist).substr(k_builtin_prefix.size()));
+      return load_builtin_checklist(
+          std::string_view(state.checklist).substr(k_builtin_prefix.size()));
     } catch (const LookupError& error) {
       throw DataError(state.checklist_location, error.what());
     }
-    return project;
   }
   // The checklist file and what it extends, read at the same revision, inside the repository
   // only, as the single-repository commands require.
@@ -85,8 +91,7 @@ ProjectAt read_project_at(const Repository& repository, const std::string& ref,
                               state.checklist_location.path, state.checklist_location.line,
                               state.checklist_location.column));
   }
-  project.checklist = read_checklist(*checklist_text, prefix + file, nullptr, nullptr, context);
-  return project;
+  return read_checklist(*checklist_text, prefix + file, nullptr, nullptr, context);
 }
 
 } // namespace llmchecklist::detail

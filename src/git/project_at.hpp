@@ -19,6 +19,14 @@ struct ProjectAt
   Checklist checklist;
 };
 
+/// The checklist `state` (the state file at `path`, relative to the repository's root) names,
+/// as revision `ref` holds it: a built-in one, or a file (and what it extends) inside the
+/// repository only, named in errors as `prefix` + its path. Throws DataError at the place of a
+/// problem, IoError when a named file is missing at `ref`.
+Checklist read_checklist_at(const Repository& repository, const std::string& ref,
+                            const std::string& path, const State& state,
+                            const std::string& prefix);
+
 /// Parses `state_text`, the state file at `path` (relative to the repository's root) in
 /// revision `ref`, and reads the checklist it names at the same revision: a built-in one, or a
 /// file (and what it extends) inside the repository only. Files are named in errors as

@@ -147,4 +147,32 @@ std::vector<std::string> regressions_since(const Checklist& checklist, const Sta
   return reasons;
 }
 
+std::vector<std::string> scope_regressions(const ScopeChange& scope, std::string_view ref)
+{
+  const auto lines = [](const std::vector<ScopedItem>& items) {
+    std::string list;
+    for (const ScopedItem& item : items) {
+      list += fmt::format("\n  {} {}", item.number, item.id);
+      if (!item.merged_into.empty()) {
+        list += fmt::format(" (the checklist file says {} took it over)", item.merged_into);
+      }
+    }
+    return list;
+  };
+  std::vector<std::string> reasons;
+  if (!scope.left.empty()) {
+    reasons.push_back(fmt::format("{} item{} that counted at {} left the count (the checklist "
+                                  "changed):{}",
+                                  scope.left.size(), scope.left.size() == 1 ? "" : "s", ref,
+                                  lines(scope.left)));
+  }
+  if (!scope.lowered.empty()) {
+    reasons.push_back(fmt::format("{} item{} required at {} {} recommended now (the checklist "
+                                  "changed):{}",
+                                  scope.lowered.size(), scope.lowered.size() == 1 ? "" : "s", ref,
+                                  scope.lowered.size() == 1 ? "is" : "are", lines(scope.lowered)));
+  }
+  return reasons;
+}
+
 } // namespace llmchecklist

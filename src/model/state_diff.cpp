@@ -112,6 +112,28 @@ std::vector<CommandChange> diff_verify_commands(const State& before,
       changes.push_back(CommandChange{i, item.id, std::move(was), now});
     }
   }
+  // A command on an entry the checklist lacks (an orphan, or every entry when the checklist
+  // cannot be read) will still be seen by review: it is compared by id.
+  const auto compare_orphan = [&](const Entry& entry) {
+    if (checklist.find_item(entry.id) != Checklist::npos) {
+      return;
+    }
+    const Entry* then = before.find(entry.id);
+    const Entry* now = after.find(entry.id);
+    const std::string was = then != nullptr ? then->verify : std::string();
+    const std::string is = now != nullptr ? now->verify : std::string();
+    if (was != is) {
+      changes.push_back(CommandChange{Checklist::npos, entry.id, was, is});
+    }
+  };
+  for (const Entry& entry : after.entries) {
+    compare_orphan(entry);
+  }
+  for (const Entry& entry : before.entries) {
+    if (after.find(entry.id) == nullptr) {
+      compare_orphan(entry);
+    }
+  }
   return changes;
 }
 

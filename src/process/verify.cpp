@@ -1,6 +1,6 @@
-// Runs verify commands: fork and exec /bin/sh -c in a process group of its own (so a timeout
-// can kill everything it started), output through a pipe into a bounded tail buffer, and a
-// poll loop that serves every running command and enforces deadlines.
+// Runs verify commands: /bin/sh -c under a reaper of its own (so that the timeout, or the
+// command's end, ends everything it started), output through a pipe into a bounded tail
+// buffer, and a poll loop that serves every running command and enforces deadlines.
 
 #include "llmchecklist/verify.hpp"
 
@@ -10,6 +10,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,8 +36,125 @@ struct Running
   bool timed_out = false;
 };
 
-[[noreturn]] void exec_child(const std::string& command, const std::filesystem::path& directory,
-                             int out)
+// Every process a command starts is ended with it, including a daemon that left the command's
+// process group and session (setsid) or was orphaned by a double fork: each command runs under
+// a reaper of its own, a child of ours that is a child subreaper (prctl), so that all its
+// descendants stay below it whatever they do. When the command exits, or when we ask it at the
+// timeout (SIGTERM), the reaper kills the command's process group and then sweeps: it kills every
+// process whose parent is the reaper, reaps them, and repeats, since each one killed hands its
+// own children to the reaper, until it has none. Only system calls run after fork() (no memory
+// is allocated): the caller may have other threads.
+
+volatile sig_atomic_t g_stop_requested = 0;
+
+void request_stop(int) { g_stop_requested = 1; }
+
+void write_text(int fd, const char* text)
+{
+  [[maybe_unused]] const auto written = ::write(fd, text, std::strlen(text));
+}
+
+// The parent process id in /proc/PID/stat (after the name in parentheses, which may itself
+// hold spaces and parentheses), or -1.
+pid_t parent_in_stat(const char* pid_name)
+{
+  char path[64] = "/proc/";
+  std::strncat(path, pid_name, sizeof path - 12);
+  std::strcat(path, "/stat");
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return -1;
+  }
+  char buffer[1024];
+  const ssize_t got = ::read(fd, buffer, sizeof buffer - 1);
+  ::close(fd);
+  if (got <= 0) {
+    return -1;
+  }
+  buffer[got] = '\0';
+  const char* close_paren = std::strrchr(buffer, ')');
+  if (close_paren == nullptr || close_paren[1] == '\0' || close_paren[2] == '\0') {
+    return -1;
+  }
+  // ") S 1234 ...": the state, then the parent.
+  const char* field = close_paren + 3;
+  while (*field != '\0' && *field != ' ') {
+    ++field;
+  }
+  pid_t parent = 0;
+  for (++field; *field >= '0' && *field <= '9'; ++field) {
+    parent = parent * 10 + (*field - '0');
+  }
+  return parent;
+}
+
+// Kills every child of this process once; whether there was one.
+bool kill_children()
+{
+  struct LinuxDirent
+  {
+    ino64_t inode;
+    off64_t offset;
+    unsigned short length;
+    unsigned char type;
+    char name[1];
+  };
+  const int dir = ::open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) {
+    return false;
+  }
+  const pid_t self = ::getpid();
+  bool found = false;
+  alignas(8) char buffer[8192];
+  for (;;) {
+    const long got = ::syscall(SYS_getdents64, dir, buffer, sizeof buffer);
+    if (got <= 0) {
+      break;
+    }
+    for (long at = 0; at < got;) {
+      const auto* entry = reinterpret_cast<const LinuxDirent*>(buffer + at);
+      at += entry->length;
+      if (entry->name[0] < '1' || entry->name[0] > '9') {
+        continue;
+      }
+      if (parent_in_stat(entry->name) == self) {
+        pid_t pid = 0;
+        for (const char* c = entry->name; *c >= '0' && *c <= '9'; ++c) {
+          pid = pid * 10 + (*c - '0');
+        }
+        ::kill(pid, SIGKILL);
+        found = true;
+      }
+    }
+  }
+  ::close(dir);
+  return found;
+}
+
+// Ends everything below the reaper: the command's group first, then layer after layer of
+// whatever was handed to the reaper.
+void sweep(pid_t command)
+{
+  ::kill(-command, SIGKILL);
+  for (int round = 0; round < 10'000; ++round) {
+    kill_children();
+    int status = 0;
+    pid_t reaped = 0;
+    bool any = false;
+    while ((reaped = ::waitpid(-1, &status, WNOHANG)) > 0) {
+      any = true;
+    }
+    if (reaped < 0 && errno == ECHILD) {
+      return;
+    }
+    if (!any) {
+      ::usleep(1000);
+    }
+  }
+}
+
+[[noreturn]] void exec_command(const std::string& command, const std::filesystem::path& directory,
+                               int out)
 {
   ::setpgid(0, 0);
   const int null = ::open("/dev/null", O_RDONLY);
@@ -45,13 +164,62 @@ struct Running
   ::dup2(out, STDOUT_FILENO);
   ::dup2(out, STDERR_FILENO);
   if (::chdir(directory.c_str()) != 0) {
-    const std::string message = fmt::format("llmchecklist: cannot change to {}: {}\n",
-                                            directory.string(), std::strerror(errno));
-    [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message.data(), message.size());
+    write_text(STDERR_FILENO, "llmchecklist: cannot change to the repository's directory\n");
     ::_exit(127);
   }
-  ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+  // `--`: the command is the command, also when it starts with - or +, which sh would take
+  // for its own options.
+  ::execl("/bin/sh", "sh", "-c", "--", command.c_str(), static_cast<char*>(nullptr));
   ::_exit(127);
+}
+
+// The reaper: runs the command, waits for it, ends whatever it left, and exits with its status
+// (128 + the signal when a signal ended it, as a shell reports it).
+[[noreturn]] void run_reaper(const std::string& command, const std::filesystem::path& directory,
+                             int out)
+{
+  struct sigaction action
+  {
+  };
+  action.sa_handler = request_stop;
+  ::sigemptyset(&action.sa_mask);
+  ::sigaction(SIGTERM, &action, nullptr);
+  ::signal(SIGINT, SIG_IGN);
+  // Ended with us, whatever ends us.
+  ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+  if (::prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) {
+    write_text(out, "llmchecklist: cannot keep track of the command's processes\n");
+  }
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::_exit(127);
+  }
+  if (child == 0) {
+    ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGINT, SIG_DFL);
+    exec_command(command, directory, out);
+  }
+  ::setpgid(child, child);
+  ::close(out);
+  int code = 127;
+  for (;;) {
+    if (g_stop_requested != 0) {
+      sweep(child);
+      ::_exit(128 + SIGKILL);
+    }
+    int status = 0;
+    const pid_t reaped = ::waitpid(-1, &status, 0);
+    if (reaped == child) {
+      code = WIFEXITED(status) ? WEXITSTATUS(status)
+                               : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+      break;
+    }
+    if (reaped < 0 && errno == ECHILD) {
+      break;
+    }
+  }
+  sweep(child);
+  ::_exit(code);
 }
 
 Running start(std::size_t index, const VerifyJob& job, const std::filesystem::path& directory)
@@ -69,7 +237,9 @@ Running start(std::size_t index, const VerifyJob& job, const std::filesystem::pa
                   fmt::format("cannot run verify commands: {}", std::strerror(errno)));
   }
   if (pid == 0) {
-    exec_child(job.command, directory, pipe_fds[1]);
+    ::close(pipe_fds[0]);
+    ::setpgid(0, 0);
+    run_reaper(job.command, directory, pipe_fds[1]);
   }
   // Set the group from both sides, so that it exists whichever runs first.
   ::setpgid(pid, pid);
@@ -81,6 +251,22 @@ Running start(std::size_t index, const VerifyJob& job, const std::filesystem::pa
   running.fd = pipe_fds[0];
   running.start = Clock::now();
   return running;
+}
+
+// Asks a reaper to end its command and everything below it, and waits for it; SIGKILL after a
+// grace period in case the sweep itself cannot finish.
+void stop(Running& running)
+{
+  ::kill(running.pid, SIGTERM);
+  const auto deadline = Clock::now() + std::chrono::seconds(5);
+  while (::waitpid(running.pid, &running.status, WNOHANG) == 0) {
+    if (Clock::now() >= deadline) {
+      ::kill(-running.pid, SIGKILL);
+      ::waitpid(running.pid, &running.status, 0);
+      break;
+    }
+    ::usleep(1000);
+  }
 }
 
 void keep_tail(std::string& tail, const char* data, std::size_t size, std::size_t limit)
@@ -154,6 +340,9 @@ std::vector<VerifyResult> run_verifications(const std::vector<VerifyJob>& jobs,
       wait = std::clamp(left, std::chrono::milliseconds(0), wait);
       if (r.fd >= 0) {
         fds.push_back(pollfd{r.fd, POLLIN, 0});
+      } else {
+        // Its output has ended and its reaper is finishing the sweep: look again soon.
+        wait = std::min(wait, std::chrono::milliseconds(2));
       }
     }
     ::poll(fds.data(), fds.size(), static_cast<int>(wait.count()));
@@ -167,18 +356,14 @@ std::vector<VerifyResult> run_verifications(const std::vector<VerifyJob>& jobs,
         r.exited = true;
       }
       if (!r.exited && Clock::now() - r.start >= options.timeout) {
-        // The whole group: a shell's children (a hung eval, a sleep) go too.
-        ::kill(-r.pid, SIGKILL);
-        ::waitpid(r.pid, &r.status, 0);
+        stop(r);
         r.exited = true;
         r.timed_out = true;
       }
-      // Done when the command has exited; anything it left running in the background that
-      // still holds the pipe is ended with it.
+      // Done when the reaper has exited, having ended everything the command started.
       if (r.exited) {
         if (r.fd >= 0) {
           drain(r, result.output_tail, options.tail_bytes);
-          ::kill(-r.pid, SIGKILL);
           if (r.fd >= 0) {
             ::close(r.fd);
             r.fd = -1;

@@ -95,23 +95,6 @@ Project make_project(const fs::path& state_path, const std::optional<std::string
   return project;
 }
 
-std::optional<std::string> read_if_exists(const fs::path& path)
-{
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(path, ec))) {
-    return std::nullopt;
-  }
-  // A link whose target is gone is not "no state yet": writing would replace the link (and
-  // whatever it was meant to share) with a new file.
-  if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(path, ec)) {
-    throw IoError(path.string(),
-                  fmt::format("{} is a symbolic link to {}, which does not exist; restore the "
-                              "target or remove the link",
-                              path.string(), fs::read_symlink(path, ec).string()));
-  }
-  return read_file(path);
-}
-
 // A state pinned to one version of a checklist file may only be written against that version:
 // moving to another is `upgrade`'s reviewable step, never a side effect of a check.
 void require_pinned_version(const Project& project)
@@ -133,7 +116,7 @@ void require_pinned_version(const Project& project)
 
 Project open_project(const fs::path& state_path)
 {
-  return make_project(state_path, read_if_exists(state_path));
+  return make_project(state_path, read_state_file(state_path));
 }
 
 void check_item(State& state, const Item& item, Status status, const Mark& mark)
@@ -180,7 +163,7 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
   }
   FileLock lock(state_path, lock_timeout);
   remove_stale_temporaries(state_path);
-  const std::optional<std::string> before = read_if_exists(state_path);
+  const std::optional<std::string> before = read_state_file(state_path);
   Project project = make_project(state_path, before);
   change(project);
   require_pinned_version(project);

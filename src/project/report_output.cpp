@@ -27,9 +27,8 @@ void refuse_report_inputs(const fs::path& output, const std::vector<ReportInput>
     if (same_file(output, input.path)) {
       throw UsageError(fmt::format("-o {} names {}{}; a report would replace it. Write it "
                                    "elsewhere",
-                                   output.string(),
-                                   output == input.path ? "" : input.path.string() + ", ",
-                                   input.role));
+                                   output.string(), input.role,
+                                   output == input.path ? "" : " (" + input.path.string() + ")"));
     }
   }
 }

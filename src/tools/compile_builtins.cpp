@@ -1,6 +1,8 @@
 // Build tool: validates the built-in checklists with the library's own reader and lint, and
 // writes them as compiled data (compiled.hpp) in a C++ source, so that the binary never parses
 // TOML to show them. A problem in a checklist fails the build, pointing at FILE:LINE:COL.
+// A built-in checklist may extend another ("builtin:llm-deployment@2027.1"): the tool resolves
+// that from the files it was given, since the library it links has no built-ins yet.
 //
 // Usage: llmchecklist-compile-builtins OUTPUT.cpp CHECKLIST.toml...
 
@@ -15,11 +17,13 @@
 #include <fmt/format.h>
 
 #include "cache/compiled.hpp"
-#include "util/content_hash.hpp"
-#include "llmchecklist/error.hpp"
+#include "formats/checklist_reader.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/error.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "project/definitions.hpp"
+#include "util/content_hash.hpp"
 
 namespace fs = std::filesystem;
 using namespace llmchecklist;
@@ -56,6 +60,73 @@ std::string literal(std::string_view text)
   return out + "\"";
 }
 
+// One checklist file given on the command line: the built-in NAME@VERSION it becomes.
+struct Source
+{
+  std::string path;
+  std::string name;
+  std::string version;
+  std::string text;
+};
+
+// The version its [checklist] table gives, found as cmake/embed.cmake finds it (the reader
+// checks the file properly later); empty when there is none.
+std::string version_of(const std::string& text)
+{
+  const std::string key = "\nversion = \"";
+  const std::size_t start = text.find(key);
+  if (start == std::string::npos) {
+    return {};
+  }
+  const std::size_t from = start + key.size();
+  const std::size_t end = text.find('"', from);
+  return end == std::string::npos ? std::string() : text.substr(from, end - from);
+}
+
+// The context a built-in checklist is read in at run time (project/definitions.cpp), except
+// that "builtin:NAME[@VERSION]" names one of `sources` instead of an embedded checklist.
+detail::ReadContext builtin_context(const std::vector<Source>& sources, const std::string& path)
+{
+  detail::ReadContext context = detail::repository_context(detail::repository_of(path));
+  context.load_base =
+      [&sources, files = context.load_base](std::string_view reference, const std::string& from,
+                                            detail::ReadContext& inner) -> Checklist {
+    if (reference.rfind(k_builtin_prefix, 0) != 0) {
+      return files(reference, from, inner);
+    }
+    const std::string_view spec = reference.substr(k_builtin_prefix.size());
+    const std::size_t at = spec.find('@');
+    const std::string_view name = spec.substr(0, at);
+    const Source* found = nullptr;
+    for (const Source& source : sources) {
+      if (source.name != name) {
+        continue;
+      }
+      // "NAME@VERSION" names that version; "NAME" the latest given, as at run time.
+      const bool wanted =
+          at != std::string_view::npos
+              ? source.version == spec.substr(at + 1)
+              : found == nullptr || compare_versions(source.version, found->version) > 0;
+      if (wanted) {
+        found = &source;
+      }
+    }
+    if (found == nullptr) {
+      throw DataError({}, fmt::format("no built-in checklist file gives {}", reference));
+    }
+    if (const std::string cycle = detail::describe_cycle(inner.chain, found->path);
+        !cycle.empty()) {
+      throw DataError({}, fmt::format("'extends' makes a cycle: {}", cycle));
+    }
+    // As load_builtin_checklist() gives it at run time: named by its reference, from no file.
+    Checklist base = detail::read_checklist(found->text, found->path, nullptr, nullptr, inner);
+    base.source = fmt::format("{}{}@{}", k_builtin_prefix, found->name, found->version);
+    base.files.clear();
+    return base;
+  };
+  return context;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -81,12 +152,25 @@ int main(int argc, char** argv)
     std::string version;
     std::vector<std::string> ids;
   };
-  std::vector<Known> known;
+  std::vector<Source> sources;
   for (int i = 2; i < argc; ++i) {
+    std::string name = fs::path(argv[i]).stem().string();
+    name = name.substr(0, name.find('@'));
     try {
-      const Checklist checklist = load_checklist_file(argv[i]);
-      std::string name = fs::path(argv[i]).stem().string();
-      Known entry{argv[i], name.substr(0, name.find('@')), checklist.version, {}};
+      std::string text = read_file(argv[i]);
+      std::string version = version_of(text);
+      sources.push_back(Source{argv[i], std::move(name), std::move(version), std::move(text)});
+    } catch (const Error&) {
+      // reported below, with everything else about the file
+    }
+  }
+  std::vector<Known> known;
+  for (const Source& source : sources) {
+    try {
+      detail::ReadContext context = builtin_context(sources, source.path);
+      const Checklist checklist =
+          detail::read_checklist(source.text, source.path, nullptr, nullptr, context);
+      Known entry{source.path, source.name, checklist.version, {}};
       for (const Item& item : checklist.items()) {
         entry.ids.push_back(item.id);
       }
@@ -100,7 +184,9 @@ int main(int argc, char** argv)
     const std::string path = argv[i];
     try {
       const std::string text = read_file(path);
+      // The bounds CI holds the shipped checklists to (`lint --max-words 220`).
       LintOptions options;
+      options.max_details_words = 220;
       const auto self = std::find_if(known.begin(), known.end(),
                                      [&](const Known& entry) { return entry.path == path; });
       if (self != known.end()) {
@@ -112,7 +198,9 @@ int main(int argc, char** argv)
           }
         }
       }
-      const std::vector<Diagnostic> problems = lint_checklist(text, path, options);
+      std::vector<Diagnostic> problems;
+      detail::ReadContext lint_context = builtin_context(sources, path);
+      detail::read_checklist(text, path, &problems, &options, lint_context);
       for (const Diagnostic& problem : problems) {
         std::fprintf(stderr, "%s:%u:%u: error: %s\n", problem.location.path.c_str(),
                      problem.location.line, problem.location.column, problem.message.c_str());
@@ -121,7 +209,8 @@ int main(int argc, char** argv)
         failed = true;
         continue;
       }
-      Checklist checklist = parse_checklist(text, path);
+      detail::ReadContext context = builtin_context(sources, path);
+      Checklist checklist = detail::read_checklist(text, path, nullptr, nullptr, context);
       // Where it was built from is not part of it: the same file compiles to the same bytes
       // in every checkout.
       checklist.source.clear();

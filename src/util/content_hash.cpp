@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -119,8 +120,17 @@ void hash_text_into(ContentHasher& hasher, std::string_view text)
 
 bool hash_file_into(ContentHasher& hasher, const std::string& path)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Only a regular file, never waiting on a FIFO: the reader that runs after a miss says what
+  // is wrong with anything else.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
+    return false;
+  }
+  struct stat info
+  {
+  };
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
     return false;
   }
   std::vector<char> buffer(k_hash_chunk);

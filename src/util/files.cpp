@@ -26,22 +26,19 @@ std::string system_error(std::string_view what, const fs::path& path)
 
 } // namespace
 
-std::string read_file(const fs::path& path)
+namespace {
+
+// Reads `fd` to its end into a string, `size_hint` bytes at first; more than `limit` bytes is an
+// IoError. Closes `fd`.
+std::string read_all(int fd, const fs::path& path, std::size_t size_hint, std::size_t limit)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw IoError(path.string(), system_error("read", path));
-  }
   // Read straight into a string of the file's size: a multi-megabyte definition is read once,
   // not copied through a buffer and regrown. The loop still goes on to the real end, for files
   // whose size stat() does not know (pipes, /proc) or that grow meanwhile.
-  struct stat info
-  {
-  };
   std::string content;
   std::size_t size = 0;
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
-    content.resize(static_cast<std::size_t>(info.st_size) + 1);
+  if (size_hint > 0) {
+    content.resize(std::min(size_hint, limit) + 1);
   }
   for (;;) {
     if (content.size() == size) {
@@ -60,10 +57,86 @@ std::string read_file(const fs::path& path)
       break;
     }
     size += static_cast<std::size_t>(got);
+    if (size > limit) {
+      ::close(fd);
+      throw IoError(path.string(), fmt::format("cannot read {}: it holds more than {} MiB, the "
+                                               "most a file here may hold",
+                                               path.string(), limit >> 20));
+    }
   }
   ::close(fd);
   content.resize(size);
   return content;
+}
+
+} // namespace
+
+std::string read_file(const fs::path& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw IoError(path.string(), system_error("read", path));
+  }
+  struct stat info
+  {
+  };
+  std::size_t hint = 0;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    hint = static_cast<std::size_t>(info.st_size);
+  }
+  return read_all(fd, path, hint, static_cast<std::size_t>(-1) - 1);
+}
+
+std::string_view file_kind(unsigned mode)
+{
+  switch (mode & S_IFMT) {
+  case S_IFREG:
+    return "a regular file";
+  case S_IFDIR:
+    return "a directory";
+  case S_IFIFO:
+    return "a FIFO";
+  case S_IFCHR:
+    return "a character device";
+  case S_IFBLK:
+    return "a block device";
+  case S_IFSOCK:
+    return "a socket";
+  case S_IFLNK:
+    return "a symbolic link";
+  default:
+    return "not a regular file";
+  }
+}
+
+std::string read_regular_file(const fs::path& path, std::size_t limit)
+{
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever, before fstat() could
+  // say what it is. It changes nothing for a regular file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    throw IoError(path.string(), system_error("read", path));
+  }
+  struct stat info
+  {
+  };
+  if (::fstat(fd, &info) != 0) {
+    const std::string message = system_error("read", path);
+    ::close(fd);
+    throw IoError(path.string(), message);
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    throw IoError(path.string(), fmt::format("cannot read {}: it is {}, not a regular file",
+                                             path.string(), file_kind(info.st_mode)));
+  }
+  if (static_cast<std::uintmax_t>(info.st_size) > limit) {
+    ::close(fd);
+    throw IoError(path.string(), fmt::format("cannot read {}: it holds {} MiB, more than the {} "
+                                             "MiB a file here may hold",
+                                             path.string(), info.st_size >> 20, limit >> 20));
+  }
+  return read_all(fd, path, static_cast<std::size_t>(info.st_size), limit);
 }
 
 namespace {

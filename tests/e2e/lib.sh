@@ -35,6 +35,13 @@ lc() {
   rm -f "$o" "$e"
 }
 
+# The last command ended as a program should, crash-free, whatever it was given.
+assert_no_crash() {
+  [ "$status" -le 128 ] || fail "crashed with status $status (stderr: $err)"
+  assert_not_contains "$err" "terminate called" "stderr"
+  assert_not_contains "$err" "Sanitizer" "stderr"
+}
+
 fail() {
   printf '    FAIL: %s\n' "$*" >&2
   return 1

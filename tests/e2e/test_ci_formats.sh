@@ -115,6 +115,58 @@ test_sarif_validates_for_every_kind_of_state() {
   validate_sarif custom.sarif
 }
 
+# Every line of $1 that a CI runner would take for a command: `::` after blanks (any Unicode
+# blank the runner trims), or `##[` / `##vso[` anywhere.
+runner_commands() {
+  printf '%s\n' "$1" | grep -nP '^[\s\x{00A0}\x{2000}-\x{200A}\x{2028}\x{2029}]*::|##(vso)?\[' || true
+}
+
+test_no_output_line_can_become_a_workflow_command_whatever_its_source() {
+  git_repo
+  cp "$FIXTURES/checklists/workflow-commands.toml" checklist.toml
+  lc_ok init --checklist checklist.toml -q
+  git add -A && git commit -qm "Start"
+  # A note long enough to wrap with `::` at the start of a continuation line, one after a
+  # no-break space, and a verify command and output that are commands.
+  lc_ok check annotate --note "$(printf 'x%.0s' $(seq 70)) ::error::wrapped note" -q
+  lc_ok verify annotate --set 'echo "::error::from the command"; echo "##[error]old form"; exit 1' -q
+  lc_ok verify second --set "$(printf '\xc2\xa0::warning::after a no-break space')" -q
+  local command text
+  for command in "list" "list --status done" "show annotate" "show second" "progress" "diff" \
+    "progress --since HEAD" "verify" "verify --dry-run" "export --format markdown" \
+    "export --format summary --since HEAD" "export --format csv" "export --format html" \
+    "export --format junit" "checklists" "show ::error::no-such-item" "history"; do
+    # shellcheck disable=SC2086
+    lc $command
+    assert_no_crash
+    text="$out
+$err"
+    [ -n "$text" ] || fail "$command printed nothing"
+    assert_eq "" "$(runner_commands "$text")" "runner commands in the output of $command"
+  done
+  # The text is there, only made inert.
+  lc show annotate
+  assert_contains "$out" '\::error::wrapped note'
+  assert_contains "$out" '\::notice::a line of the details'
+  lc list
+  assert_contains "$out" '#\#[group]grouped'
+  # Files written with -o are as inert as standard output.
+  lc_ok export --format markdown -o report.md
+  assert_eq "" "$(runner_commands "$(cat report.md)")" "runner commands in report.md"
+  # Annotations are meant for the runner: one command per problem, nothing else.
+  lc export --format github
+  assert_eq "" "$(printf '%s\n' "$out" | grep -v '^::' || true)" "lines that are not annotations"
+}
+
+test_an_error_message_about_a_hostile_file_is_inert_on_a_terminal_too() {
+  git_repo
+  printf 'format = 1\nchecklist = "builtin:llm-deployment"\n[items.quality-bar]\nstatus = "::error::bad"\n' >.llmchecklist
+  lc list
+  assert_status 3
+  assert_eq "" "$(runner_commands "$err")" "runner commands in the error"
+  assert_contains "$err" "::error::bad"
+}
+
 test_hostile_text_stays_inert_and_valid_in_sarif() {
   git_repo
   cp "$FIXTURES/checklists/hostile.toml" checklist.toml

@@ -124,6 +124,22 @@ test_output_fits_terminals_of_80_and_40_columns() {
   assert_match '^Overall .* [0-9]+ %  [0-9]+/[0-9]+$' "$screen"
 }
 
+test_error_messages_wrap_to_the_terminal_with_a_hanging_indent() {
+  require_tmux
+  git_repo
+  local cmd
+  for cmd in "show no-such-item-anywhere-in-this-checklist" "check 1 --na ''" \
+    "uncheck --phase no-such-phase" "progress --since no-such-revision-in-this-repository" \
+    "fleet /no/such/repository/anywhere/on/this/machine"; do
+    tmux_screen 40 60 "cd '$PWD' && '$LLMCHECKLIST_BIN' $cmd 2>&1 >/dev/null"
+    assert_contains "$screen" "error:" "$cmd"
+    assert_fits 40 "$cmd at 40 columns"
+  done
+  # Continuation lines are indented under the first.
+  tmux_screen 40 60 "cd '$PWD' && '$LLMCHECKLIST_BIN' show no-such-item-anywhere-in-this-checklist 2>&1"
+  assert_match '^    [^ ]' "$screen"
+}
+
 test_output_that_is_not_a_terminal_fits_80_columns() {
   varied_state
   local cmd longest

@@ -21,12 +21,12 @@ test_diff_against_the_working_tree_lists_checks_and_na_with_who_and_when() {
 
 test_diff_json_has_the_documented_shape() {
   repo_with_state
-  lc_ok check 25 --note "docs/cost.md"
+  lc_ok check 27 --note "docs/cost.md"
   lc diff --json
   assert_status 0
   assert_eq "HEAD" "$(json .from)"
   assert_eq "null" "$(json .to)"
-  assert_eq "checked 25 cost-controls" "$(changes)"
+  assert_eq "checked 27 cost-controls" "$(changes)"
   assert_eq "done" "$(json '.changes[0].status')"
   assert_eq "todo" "$(json '.changes[0].before.status')"
   assert_eq "Ada Lovelace <ada@example.org>" "$(json '.changes[0].by')"
@@ -130,6 +130,95 @@ test_diff_reports_orphaned_entries_without_a_number() {
   assert_eq "checked null retired-item" "$(changes)"
   lc diff
   assert_contains "$out" "checked   retired-item (orphaned) (by Ada)"
+}
+
+# A repository following the small checklist file with alpha done, committed on main; then a
+# branch "rescope" whose only change is the checklist: a file that extends it, excludes the
+# three open items alpine, beta and gamma, and lowers alpha to recommended.
+rescoping_branch() {
+  git_repo
+  cp "$FIXTURES/checklists/small.toml" small.toml
+  lc_ok init --checklist small.toml -q
+  lc_ok check alpha delta -q
+  git add -A && git commit -qm "Follow the small checklist"
+  git checkout -qb rescope
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nversion = "1"\nextends = "small.toml"\nexclude = ["alpine", "beta", "gamma"]\n\n[overrides.alpha]\nseverity = "recommended"\n' >ours.toml
+  sed -i 's/^checklist = "small.toml"$/checklist = "ours.toml"/' .llmchecklist
+  git add -A && git commit -qm "Only what we like"
+}
+
+test_a_branch_that_narrows_the_checklist_shows_in_diff_and_fails_progress_since() {
+  rescoping_branch
+  lc diff main
+  assert_status 0
+  assert_not_contains "$out" "no change"
+  assert_contains "$(unwrapped "$out")" "checklist small.toml -> ours.toml"
+  assert_contains "$(unwrapped "$out")" "left      3 beta: Do the beta thing (left the count; was todo)"
+  assert_contains "$(unwrapped "$out")" "left      4 gamma: "
+  assert_contains "$(unwrapped "$out")" "lowered   1 alpha: Do the alpha thing (required -> recommended)"
+  lc diff main --json
+  assert_eq "true|alpine beta gamma|alpha" "$(json '"\(.scope.narrows)|\([.scope.left[].id] | join(" "))|\([.scope.lowered[].id] | join(" "))"')"
+  # Every other gate passes on the narrowed scope; the comparison with main does not.
+  lc progress --min 80 --all-required
+  assert_status 0
+  lc progress --since main --min 80 --all-required
+  assert_status 1
+  assert_contains "$err" "gate failed: 3 items that counted at main left the count"
+  assert_contains "$err" "gate failed: 1 item required at main is recommended now"
+  assert_contains "$err" "--allow-rescope"
+  lc progress --since main --allow-rescope
+  assert_status 0
+  assert_contains "$err" "accepted with --allow-rescope"
+  lc export --format summary --since main
+  assert_contains "$out" "scope narrowed: 3 items left, 1 lowered"
+  assert_contains "$out" "**3.** Do the beta thing (beta): left the count, was todo"
+  assert_contains "$out" "(alpha): required -> recommended"
+}
+
+test_editing_the_checklist_file_in_place_to_drop_an_item_is_a_change_of_scope() {
+  git_repo
+  cp "$FIXTURES/checklists/small.toml" small.toml
+  lc_ok init --checklist small.toml -q
+  git add -A && git commit -qm "Follow the small checklist"
+  # gamma's table goes, and beta is lowered; the state file is untouched.
+  python3 - <<'PY'
+import re
+text = open("small.toml").read()
+text = re.sub(r'\[\[phases.items\]\]\nid = "gamma".*?(?=\n\[\[|\Z)', '', text, flags=re.S)
+open("small.toml", "w").write(text)
+PY
+  lc diff
+  assert_contains "$(unwrapped "$out")" "left      4 gamma: "
+  lc progress --since HEAD
+  assert_status 1
+  assert_contains "$err" "left the count"
+}
+
+test_diff_shows_a_verify_command_added_while_the_checklist_at_head_is_invalid() {
+  git_repo
+  cp "$FIXTURES/checklists/small.toml" small.toml
+  lc_ok init --checklist small.toml -q
+  printf 'broken = [\n' >small.toml
+  git add -A && git commit -qm "A broken checklist at HEAD"
+  git checkout -q HEAD~0 -- small.toml
+  cp "$FIXTURES/checklists/small.toml" small.toml
+  lc_ok verify alpha --set './run-anything.sh' -q
+  lc diff
+  assert_status 0
+  assert_contains "$out" "verify    1 alpha: command added: ./run-anything.sh"
+  assert_contains "$err" "the checklist of HEAD cannot be read"
+  assert_contains "$err" "HEAD:small.toml:1:"
+  # With no checklist readable anywhere, the command still shows, by id.
+  printf 'broken = [\n' >small.toml
+  lc diff
+  assert_contains "$out" "alpha (not in the checklist): command added: ./run-anything.sh"
+  lc diff --json
+  assert_eq "added alpha ./run-anything.sh null" "$(json '.verify_changes[] | "\(.change) \(.id) \(.after) \(.number)"')"
+  # And progress --since cannot compare the count: it fails unless told otherwise.
+  cp "$FIXTURES/checklists/small.toml" small.toml
+  lc progress --since HEAD
+  assert_status 1
+  assert_contains "$err" "the checklist at HEAD cannot be read"
 }
 
 test_diff_of_an_unknown_revision_is_a_usage_error() {

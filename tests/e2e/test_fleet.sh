@@ -117,11 +117,11 @@ test_versions_weakest_phase_and_last_change_are_reported() {
   make_fleet
   lc fleet fleet/billing fleet/legacy exports/legacy.json --format json
   assert_status 0
-  assert_eq "2026.2 2026.2 false" \
+  assert_eq "2027.1 2027.1 false" \
     "$(json '.sources[0].checklist | "\(.pinned_version) \(.latest_version) \(.newer_version)"')"
-  assert_eq "2026.1 2026.2 true" \
+  assert_eq "2026.1 2027.1 true" \
     "$(json '.sources[1].checklist | "\(.pinned_version) \(.latest_version) \(.newer_version)"')"
-  assert_eq "2026.1 2026.2 true" \
+  assert_eq "2026.1 2027.1 true" \
     "$(json '.sources[2].checklist | "\(.pinned_version) \(.latest_version) \(.newer_version)"')"
   # Billing's weakest phase is the one `progress` names.
   weakest=$(cd fleet/billing && "$LLMCHECKLIST_BIN" progress | sed -n 's/^Weakest phase: \(.*\) (\([0-9]*\) %)$/\1/p')
@@ -313,12 +313,12 @@ test_text_csv_markdown_and_json_carry_the_same_numbers() {
   lc fleet fleet/billing fleet/search fleet/broken --format csv
   assert_status 3
   assert_eq 4 "$(printf '%s\n' "$out" | wc -l)" "a header and one row per source"
-  assert_contains "$out" "billing,fleet/billing,git,llm-deployment,2026.2,2026.2,10,1,29,40,"
+  assert_contains "$out" "billing,fleet/billing,git,llm-deployment,2027.1,2027.1,10,1,29,40,"
   assert_contains "$out" "broken,fleet/broken,git,,,,,,,,,,,,,,,"
   lc fleet fleet/billing fleet/search --format markdown
   assert_status 0
   assert_contains "$out" "| Source | Checklist | Version | Progress |"
-  assert_contains "$out" "| billing | llm-deployment | 2026.2 | 25 % | 10 | 1 | 29 |"
+  assert_contains "$out" "| billing | llm-deployment | 2027.1 | 25 % | 10 | 1 | 29 |"
   assert_contains "$out" "## Most often still open"
   # Text: sorted by percent, lowest first, with the fleet below.
   lc fleet fleet/billing fleet/search fleet/legacy

@@ -11,12 +11,6 @@ STATES="$FIXTURES/states"
 # --- Helpers ---
 
 # A crash is a signal (status above 128) or a C++ runtime abort; a data or I/O error is neither.
-assert_no_crash() {
-  [ "$status" -le 128 ] || fail "crashed with status $status (stderr: $err)"
-  assert_not_contains "$err" "terminate called" "stderr"
-  assert_not_contains "$err" "Sanitizer" "stderr"
-}
-
 # No temporary (.NAME.tmp-XXXXXX) or lock (NAME.lock) file left in directory $1 (default .).
 assert_no_leftovers() { # [directory]
   local left
@@ -410,6 +404,7 @@ test_a_state_file_that_is_a_symlink_is_written_through_and_stays_a_link() {
 }
 
 test_a_state_file_symlink_to_another_directory_keeps_its_temporaries_out_of_both() {
+  git_repo
   mkdir -p repo elsewhere
   printf 'format = 1\nchecklist = "builtin:llm-deployment"\n' >elsewhere/state.toml
   ln -s "$PWD/elsewhere/state.toml" repo/.llmchecklist
@@ -422,6 +417,76 @@ test_a_state_file_symlink_to_another_directory_keeps_its_temporaries_out_of_both
   assert_eq ".llmchecklist" "$(ls -A repo)" "files beside the link"
   lc_ok -C repo list --json
   assert_eq "done" "$(json '.phases[0].items[0].status')"
+}
+
+test_a_state_file_linked_outside_the_repository_is_refused_unopened() {
+  git_repo
+  git commit -q --allow-empty -m "A revision for diff to compare with"
+  mkdir ../outside-$$ 2>/dev/null || true
+  local secret="$PWD/../outside-$$/credentials"
+  printf 'aws_secret_access_key = "AKIA-NEVER-SHOWN"\n' >"$secret"
+  ln -s "$secret" .llmchecklist
+  local args
+  for args in "list" "progress" "show 1" "check 1" "uncheck 1" "export --format json" "diff" \
+    "progress --min 10" "verify --dry-run"; do
+    # shellcheck disable=SC2086
+    lc $args
+    assert_no_crash
+    assert_status 4
+    assert_contains "$err" ".llmchecklist is a symbolic link to $secret, outside the repository"
+    assert_not_contains "$out$err" "AKIA-NEVER-SHOWN" "$args"
+    [ -L .llmchecklist ] || fail "$args replaced the link"
+  done
+  assert_eq 'aws_secret_access_key = "AKIA-NEVER-SHOWN"' "$(cat "$secret")" "the target"
+  rm -rf "../outside-$$"
+}
+
+test_a_state_file_that_is_not_a_regular_file_is_refused_without_hanging() {
+  git_repo
+  local status_of
+  # A FIFO no one writes to would block a plain open() forever.
+  mkfifo .llmchecklist
+  status_of=0
+  timeout 20 "$LLMCHECKLIST_BIN" progress 2>err.txt || status_of=$?
+  assert_eq 4 "$status_of" "exit status for a FIFO"
+  assert_contains "$(cat err.txt)" ".llmchecklist: it is a FIFO, not a regular file"
+  rm .llmchecklist
+  # A link inside the repository to a FIFO, and a link to /dev/zero (outside it).
+  mkfifo pipe && ln -s pipe .llmchecklist
+  status_of=0
+  timeout 20 "$LLMCHECKLIST_BIN" check 1 2>err.txt || status_of=$?
+  assert_eq 4 "$status_of" "exit status for a link to a FIFO"
+  assert_contains "$(cat err.txt)" ".llmchecklist is a symbolic link to pipe, which is a FIFO"
+  [ -p pipe ] || fail "the FIFO was replaced"
+  rm .llmchecklist && ln -s /dev/zero .llmchecklist
+  status_of=0
+  timeout 20 "$LLMCHECKLIST_BIN" list 2>err.txt || status_of=$?
+  assert_eq 4 "$status_of" "exit status for a link to /dev/zero"
+  assert_contains "$(cat err.txt)" "symbolic link to /dev/zero, outside the repository"
+  rm .llmchecklist && mkdir .llmchecklist
+  lc list
+  assert_status 4
+  assert_contains "$err" ".llmchecklist: it is a directory, not a regular file"
+}
+
+test_a_state_file_over_the_size_limit_is_refused_before_it_is_read() {
+  git_repo
+  # Sparse: 200 MiB that take no disk; reading them would take the memory.
+  truncate -s 200M .llmchecklist
+  lc progress
+  assert_status 4
+  assert_contains "$err" "it holds 200 MiB, more than the 128 MiB a file here may hold"
+  assert_eq 209715200 "$(stat -c %s .llmchecklist)" "size after"
+}
+
+test_a_checklist_file_that_is_a_fifo_is_refused_without_hanging() {
+  git_repo
+  mkfifo custom.toml
+  printf 'format = 1\nchecklist = "custom.toml"\n' >.llmchecklist
+  local status_of=0
+  timeout 20 "$LLMCHECKLIST_BIN" list 2>err.txt || status_of=$?
+  assert_eq 4 "$status_of" "exit status"
+  assert_contains "$(cat err.txt)" "custom.toml: it is a FIFO, not a regular file"
 }
 
 # --- Read-only file and directory ---
@@ -856,6 +921,24 @@ test_bidirectional_and_zero_width_characters_are_shown_not_obeyed() {
   # The data itself is kept as written.
   lc show 3 --json
   assert_eq "$BIDI" "$(json .note)"
+}
+
+test_line_and_paragraph_separators_are_shown_as_code_points() {
+  git_repo
+  local note
+  note=$(printf 'one\342\200\250two\342\200\251three')
+  lc_ok check 3 --note "$note" -q
+  lc show 3
+  assert_contains "$out" "one<U+2028>two<U+2029>three"
+  lc list
+  assert_not_contains "$out" "$(printf '\342\200\250')" "list"
+  lc export --format markdown
+  assert_contains "$out" 'one\<U+2028\>two\<U+2029\>three'
+  lc export --format html
+  assert_contains "$out" "one&lt;U+2028&gt;two"
+  # The data itself is kept as written.
+  lc show 3 --json
+  assert_eq "$note" "$(json .note)"
 }
 
 test_bidirectional_characters_in_a_title_and_in_verify_output_are_shown() {

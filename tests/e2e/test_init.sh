@@ -10,7 +10,7 @@ test_init_creates_a_todo_state_file_for_the_built_in_checklist() {
   assert_contains "$out" "40 items"
   [ -f .llmchecklist ] || fail "no .llmchecklist"
   assert_eq 'format = 1
-checklist = "builtin:llm-deployment@2026.2"' "$(grep -v '^#' .llmchecklist | head -2)"
+checklist = "builtin:llm-deployment@2027.1"' "$(grep -v '^#' .llmchecklist | head -2)"
   assert_eq 40 "$(grep -c '^\[items\.' .llmchecklist)" "item tables"
   assert_eq 40 "$(grep -c '^status = "todo"$' .llmchecklist)" "todo entries"
 }
@@ -112,7 +112,7 @@ test_init_accepts_an_explicit_built_in_reference() {
   git_repo
   lc init --checklist builtin:llm-deployment
   assert_status 0
-  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2026.2"'
+  assert_contains "$(cat .llmchecklist)" 'checklist = "builtin:llm-deployment@2027.1"'
 }
 
 test_init_with_an_unknown_built_in_is_an_error_that_writes_nothing() {

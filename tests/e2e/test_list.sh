@@ -40,7 +40,7 @@ test_list_shows_the_per_phase_counts() {
   assert_status 0
   assert_contains "$out" "Model Selection  3 of 5 done (60 %)"
   assert_contains "$out" "Fine-Tuning (optional)  0 of 4 done, 1 n/a (0 %)"
-  assert_contains "$out" "Evaluation  0 of 6 done (0 %)"
+  assert_contains "$out" "Evaluation  0 of 7 done (0 %)"
   assert_contains "$out" ": 3 of 39 done, 1 n/a (7 %)"
 }
 
@@ -68,7 +68,7 @@ test_list_phase_filter_accepts_a_number_an_id_or_a_prefix() {
   lc list --phase 3
   assert_status 0
   by_number=$out
-  assert_eq "$(seq 11 16)" "$(item_numbers)" "items of phase 3"
+  assert_eq "$(seq 11 17)" "$(item_numbers)" "items of phase 3"
   assert_not_contains "$out" "Model Selection"
   lc list --phase evaluation
   by_id=$out
@@ -141,7 +141,7 @@ test_list_json_has_per_phase_counters_with_id_and_title() {
   assert_eq true "$(json '.phases[0].percent > 66.66 and .phases[0].percent < 66.67')" "phase 1 percent"
   assert_eq "0 1 4 5 0" "$(json '.phases[1] | "\(.done) \(.na) \(.todo) \(.total) \(.percent)"')" \
     "phase 2 counters"
-  assert_eq "5 5 6 9 7 8" "$(json '[.phases[].total | tostring] | join(" ")')" "phase totals"
+  assert_eq "5 5 7 10 6 7" "$(json '[.phases[].total | tostring] | join(" ")')" "phase totals"
   # Every phase carries every counter.
   assert_eq 0 "$(json '[.phases[] | select((has("done") and has("na") and has("todo") and has("total") and has("percent")) | not)] | length')" \
     "phases missing a counter"

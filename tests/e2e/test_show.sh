@@ -121,7 +121,7 @@ test_show_an_ambiguous_prefix_is_a_usage_error_listing_the_candidates() {
   assert_eq "" "$out" "stdout"
   assert_contains "$err" "ambiguous"
   local id
-  for id in "2 cost-at-scale" "3 context-length" "25 cost-controls" "33 compliance-scope" "38 content-filtering"; do
+  for id in "2 cost-at-scale" "3 context-length" "27 cost-controls" "34 compliance-scope" "38 content-filtering"; do
     assert_contains "$err" "$id"
   done
 }

@@ -6,7 +6,7 @@
 # from list --json so that it follows the checklist's content.
 expected_todo_state() {
   lc list --json
-  printf 'format = 1\nchecklist = "builtin:llm-deployment@2026.2"\n'
+  printf 'format = 1\nchecklist = "builtin:llm-deployment@2027.1"\n'
   json '.phases[].items[] | "\n# \(.number). \(.title)\n[items.\(.id)]\nstatus = \"todo\""'
 }
 
@@ -25,7 +25,7 @@ test_state_file_top_names_format_1_and_the_built_in_checklist() {
   git_repo
   lc_ok check 3
   assert_eq 'format = 1
-checklist = "builtin:llm-deployment@2026.2"' "$(grep -v '^#' .llmchecklist | head -2)"
+checklist = "builtin:llm-deployment@2027.1"' "$(grep -v '^#' .llmchecklist | head -2)"
 }
 
 test_state_file_matches_the_golden_file_after_a_known_sequence_of_commands() {

@@ -180,7 +180,7 @@ TOML
   assert_eq "model-selection fine-tuning evaluation infrastructure monitoring compliance launch-review" \
     "$(json '[.phases[].id] | join(" ")')"
   assert_eq "" "$(json '.phases[].items[] | select(.id == "cost-at-scale") | .id')" "excluded"
-  assert_eq "15 domain-eval" "$(json '.phases[2].items[-1] | "\(.number) \(.id)"')" "added to its phase, numbered in order"
+  assert_eq "16 domain-eval" "$(json '.phases[2].items[-1] | "\(.number) \(.id)"')" "added to its phase, numbered in order"
   assert_eq "40 sign-off" "$(json '.phases[6].items[0] | "\(.number) \(.id)"')"
   assert_eq "recommended" "$(json '.phases[].items[] | select(.id == "adversarial-cases") | .severity')"
   lc checklists
@@ -244,9 +244,9 @@ TOML
 test_checklists_lists_the_built_in_ones_and_the_one_in_use() {
   lc checklists
   assert_status 0
-  assert_contains "$out" "builtin:llm-deployment  LLM Deployment Checklist (version 2026.2, 40 items)  <- in use"
+  assert_contains "$out" "builtin:llm-deployment  LLM Deployment Checklist (version 2027.1, 40 items)  <- in use"
   lc checklists --json
-  assert_eq "builtin:llm-deployment@2026.2 40" "$(json '.in_use | "\(.source) \(.items)"')"
+  assert_eq "builtin:llm-deployment@2027.1 40" "$(json '.in_use | "\(.source) \(.items)"')"
 }
 
 run_tests "$@"

@@ -12,7 +12,7 @@ project() {
 test_the_first_screen_shows_header_phases_items_and_keys_at_80x24() {
   project
   ui_start 80 24
-  assert_contains "$screen" "LLM Deployment Checklist 2026.2"
+  assert_contains "$screen" "LLM Deployment Checklist 2027.1"
   assert_contains "$screen" "2 %  1 done, 0 n/a, 39 todo"
   assert_contains "$screen" "Model Selection"
   assert_match '^  \[x\]  1 Set a measurable quality bar' "$screen"

@@ -47,6 +47,68 @@ test_a_hanging_command_is_killed_at_its_timeout_with_its_whole_process_group() {
   fi
 }
 
+# Whether process $1 still runs (a zombie waiting to be reaped does not count).
+process_runs() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)
+  [ "$state" != gone ] && [ "$state" != Z ]
+}
+
+# Waits up to 10 s for file $1 to hold a process id.
+wait_for_pid_file() {
+  local tries=0
+  until [ -s "$1" ]; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 200 ] || fail "$1 never appeared"
+    sleep 0.05
+  done
+}
+
+test_a_daemon_that_leaves_the_session_is_killed_at_the_timeout() {
+  git_repo
+  # setsid puts the daemon in a session and process group of its own, and the double fork
+  # (the subshell's &) hands it to init: the command's process group no longer holds it.
+  lc verify 6 --set '(setsid sh -c "echo \$\$ > daemon.pid; exec sleep 300" </dev/null >/dev/null 2>&1 &); sleep 300'
+  lc verify 6 --timeout 2
+  assert_status 1
+  assert_contains "$out" "TIMEOUT 6 fine-tuning-baseline  killed at the 2 s limit"
+  wait_for_pid_file daemon.pid
+  local daemon
+  daemon=$(cat daemon.pid)
+  if process_runs "$daemon"; then
+    kill "$daemon"
+    fail "the setsid daemon survived the timeout"
+  fi
+}
+
+test_a_daemon_left_by_a_finished_command_is_ended_with_it() {
+  git_repo
+  # The command passes at once and leaves a daemon holding nothing of ours: it is ended too,
+  # so that a CI job is not left with processes a pull request started.
+  lc verify 6 --set '(setsid sh -c "echo \$\$ > daemon.pid; exec sleep 300" </dev/null >/dev/null 2>&1 &); until [ -s daemon.pid ]; do sleep 0.05; done'
+  lc verify 6 --timeout 30
+  assert_status 0
+  wait_for_pid_file daemon.pid
+  local daemon
+  daemon=$(cat daemon.pid)
+  if process_runs "$daemon"; then
+    kill "$daemon"
+    fail "the daemon outlived its command"
+  fi
+}
+
+test_a_command_starting_with_a_dash_or_plus_runs_as_a_command_not_as_shell_options() {
+  git_repo
+  # Taken as options, sh would refuse both ("-c requires an argument", "illegal option"); as
+  # commands, the first word is not found and the rest runs.
+  lc verify 1 --set '-e; touch minus-ran'
+  lc verify 2 --set '+x; touch plus-ran'
+  lc verify 1 2
+  assert_status 0
+  [ -f minus-ran ] || fail "a command starting with - was not run as a command"
+  [ -f plus-ran ] || fail "a command starting with + was not run as a command"
+}
+
 test_a_noisy_command_does_not_cost_memory_for_its_output() {
   git_repo
   # Peak memory of the tool running a quiet command, then one that prints 50 MB: the

@@ -75,7 +75,7 @@ TEST_SUITE("address")
       FAIL("expected a LookupError");
     } catch (const LookupError& error) {
       REQUIRE_FALSE(error.candidates().empty());
-      CHECK(error.candidates().front() == "19 retry-backoff");
+      CHECK(error.candidates().front() == "21 retry-backoff");
     }
   }
 

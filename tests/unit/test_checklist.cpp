@@ -172,7 +172,8 @@ TEST_SUITE("checklist")
       load_builtin_checklist("nope");
       FAIL("expected a LookupError");
     } catch (const LookupError& error) {
-      CHECK(error.candidates() == std::vector<std::string>{"builtin:llm-deployment"});
+      CHECK(error.candidates() ==
+            std::vector<std::string>{"builtin:llm-agents", "builtin:llm-deployment"});
     }
   }
 

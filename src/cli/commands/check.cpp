@@ -10,6 +10,7 @@
 #include "note.hpp"
 #include "targets.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/error.hpp"
 
 namespace llmchecklist::cli {
@@ -54,7 +55,7 @@ int run_check(const Context& context, const CheckOptions& options)
       context.lock_timeout());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
-      fmt::print("{}", fitted_lines(context.out(), line, 4));
+      print_out(fitted_lines(context.out(), line, 4));
     }
   }
   return k_exit_ok;

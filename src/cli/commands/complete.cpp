@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
+#include "output.hpp"
 #include "llmchecklist/export.hpp"
 
 namespace llmchecklist::cli {
@@ -28,9 +29,9 @@ struct CompleteOptions
 void candidate(std::string_view word, std::string_view description = {})
 {
   if (description.empty()) {
-    fmt::print("{}\n", word);
+    print_out(fmt::format("{}\n", word));
   } else {
-    fmt::print("{}\t{}\n", word, printable(description));
+    print_out(fmt::format("{}\t{}\n", word, printable(description)));
   }
 }
 

@@ -10,12 +10,14 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
-#include "revision.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/documents.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/git.hpp"
+#include "llmchecklist/revision.hpp"
+#include "llmchecklist/scope.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -32,21 +34,18 @@ struct DiffOptions
   bool json = false;
 };
 
-// The checklist the newer version follows (numbers and titles come from it), as the working
-// tree has it. A checklist that cannot be loaded any more leaves ids alone: history stays
-// readable.
-Checklist checklist_for(const StateVersion& before, const StateVersion& after,
-                        const fs::path& path)
+// The checklist the newer version follows there (numbers and titles come from it), else the
+// older one's; nullopt when neither could be read, and then items are shown by id.
+std::optional<Checklist> checklist_for(const ProjectVersion& before, const ProjectVersion& after)
 {
-  const std::string reference = after.state    ? after.state->checklist
-                                : before.state ? before.state->checklist
-                                               : std::string(k_default_checklist);
-  try {
-    return load_checklist_reference(reference, fs::absolute(path).parent_path());
-  } catch (const Error& error) {
-    print_warning(fmt::format("{}; showing ids only", error.what()));
-    return Checklist{};
+  for (const ProjectVersion* version : {&after, &before}) {
+    if (version->state && !version->checklist_error.empty()) {
+      print_warning(fmt::format("the checklist of {} cannot be read, so items it lacks are shown "
+                                "by id: {}",
+                                version->name, version->checklist_error));
+    }
   }
+  return after.checklist ? after.checklist : before.checklist;
 }
 
 std::string who_and_when(const Entry& entry)
@@ -140,7 +139,7 @@ void print_changes(const Terminal& term, const Checklist& checklist,
             : fmt::format("{} {}: {}", checklist.items()[change.item].number, change.after.id,
                           printable(checklist.items()[change.item].title));
     const std::string more = details(change);
-    fmt::print("{}", fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label,
+    print_out(fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label,
                                   color));
   }
 }
@@ -149,7 +148,6 @@ void print_command_changes(const Terminal& term, const Checklist& checklist,
                            const std::vector<CommandChange>& changes)
 {
   for (const CommandChange& change : changes) {
-    const Item& item = checklist.items()[change.item];
     std::string what;
     if (change.before.empty()) {
       what = fmt::format("command added: {}", printable(change.after));
@@ -159,8 +157,54 @@ void print_command_changes(const Terminal& term, const Checklist& checklist,
       what = fmt::format("command changed: {} -> {}", printable(change.before),
                          printable(change.after));
     }
-    fmt::print("{}", fitted_lines(term, fmt::format("{} {}: {}", item.number, item.id, what), 10,
-                                  "verify   ", Color::yellow));
+    const std::string item = change.item == Checklist::npos
+                                 ? fmt::format("{} (not in the checklist)", printable(change.id))
+                                 : fmt::format("{} {}", checklist.items()[change.item].number,
+                                               change.id);
+    print_out(fitted_lines(term, fmt::format("{}: {}", item, what), 10, "verify   ",
+                           Color::yellow));
+  }
+}
+
+std::string scoped_line(const ScopedItem& item)
+{
+  return fmt::format("{} {}: {}", item.number, item.id, printable(item.title));
+}
+
+// What the change of checklist does to the count: printed first, since it changes what every
+// other line means.
+void print_scope(const Terminal& term, const ScopeChange& scope)
+{
+  if (scope.checklist_changed()) {
+    std::string what = scope.before_reference == scope.after_reference
+                           ? printable(scope.after_reference)
+                           : fmt::format("{} -> {}", printable(scope.before_reference),
+                                         printable(scope.after_reference));
+    if (scope.before_version != scope.after_version) {
+      what += fmt::format(" (version {} -> {})", printable(scope.before_version),
+                          printable(scope.after_version));
+    }
+    print_out(fitted_lines(term, what, 10, "checklist", Color::yellow));
+  }
+  for (const ScopedItem& item : scope.left) {
+    std::string why = fmt::format("was {}", item.status == Status::done ? "done" : "todo");
+    if (!item.merged_into.empty()) {
+      why += fmt::format("; the checklist file says {} took it over", printable(item.merged_into));
+    }
+    print_out(fitted_lines(term, fmt::format("{} (left the count; {})", scoped_line(item), why),
+                           10, "left     ", Color::red));
+  }
+  for (const ScopedItem& item : scope.lowered) {
+    print_out(fitted_lines(term, scoped_line(item) + " (required -> recommended)", 10,
+                           "lowered  ", Color::red));
+  }
+  for (const ScopedItem& item : scope.joined) {
+    print_out(fitted_lines(term, scoped_line(item) + " (new in the count)", 10, "joined   ",
+                           Color::green));
+  }
+  for (const ScopedItem& item : scope.raised) {
+    print_out(fitted_lines(term, scoped_line(item) + " (recommended -> required)", 10,
+                           "raised   ", Color::green));
   }
 }
 
@@ -170,28 +214,35 @@ int run_diff(const Context& context, const DiffOptions& options)
   if (options.to.empty()) {
     context.require_named_state_file(); // the working tree's version is read
   }
-  const StateVersion before = state_at(path, options.from);
-  const StateVersion after = state_at(path, options.to);
-  const Checklist checklist = checklist_for(before, after, path);
+  const ProjectVersion before = read_project_version(path, options.from);
+  const ProjectVersion after = read_project_version(path, options.to);
+  const Checklist checklist = checklist_for(before, after).value_or(Checklist{});
   const State none;
   const std::vector<StateChange> changes =
       diff_states(before.state.value_or(none), after.state.value_or(none), checklist);
-  // Commands that CI will run arrive like any other line; review must see every one.
-  const Checklist earlier = before.state && !options.from.empty()
-                                ? checklist_at(*before.state, path, options.from, checklist)
-                                : checklist;
-  const std::vector<CommandChange> commands = diff_verify_commands(
-      before.state.value_or(none), earlier, after.state.value_or(none), checklist);
+  // Commands that CI will run arrive like any other line; review must see every one, also when
+  // a checklist cannot be read.
+  const std::vector<CommandChange> commands =
+      diff_verify_commands(before.state.value_or(none), before.checklist.value_or(checklist),
+                           after.state.value_or(none), checklist);
+  // The count itself, when both versions have a state and a checklist to compare.
+  std::optional<ScopeChange> scope;
+  if (before.state && after.state && before.checklist && after.checklist) {
+    scope = compare_scope(*before.state, *before.checklist, *after.state, *after.checklist);
+  }
   if (options.json) {
-    fmt::print("{}", render_diff_json(options.from,
-                                      options.to.empty() ? std::nullopt
-                                                         : std::optional<std::string_view>(options.to),
-                                      checklist, changes, commands));
-  } else if (!changes.empty() || !commands.empty()) {
+    print_out(render_diff_json(
+        options.from, options.to.empty() ? std::nullopt : std::optional<std::string_view>(options.to),
+        checklist, changes, commands, scope ? &*scope : nullptr));
+  } else if (!changes.empty() || !commands.empty() || (scope && !scope->empty())) {
+    if (scope) {
+      print_scope(context.out(), *scope);
+    }
     print_changes(context.out(), checklist, changes);
     print_command_changes(context.out(), checklist, commands);
   } else if (!context.options.quiet) {
-    fmt::print("no change to the checklist between {} and {}\n", before.name, after.name);
+    print_out(
+        fmt::format("no change to the checklist between {} and {}\n", before.name, after.name));
   }
   return k_exit_ok;
 }

@@ -11,11 +11,13 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/report_output.hpp"
+#include "llmchecklist/revision.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/text.hpp"
 #include "render.hpp"
-#include "revision.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -60,8 +62,8 @@ StateFileLines state_file_lines(const Project& project)
   const std::optional<std::filesystem::path> top = git_work_tree(absolute.parent_path());
   lines.path = top ? std::filesystem::relative(absolute, *top).generic_string()
                    : absolute.filename().generic_string();
-  if (project.exists) {
-    lines.items = item_table_lines(read_file(project.state_path));
+  if (const std::optional<std::string> text = read_state_file(project.state_path)) {
+    lines.items = item_table_lines(*text);
     lines.fallback = std::max<std::size_t>(1, project.state.checklist_location.line);
   }
   return lines;
@@ -97,24 +99,26 @@ int run_export(const Context& context, const ExportCommandOptions& options)
     render_options.lines = state_file_lines(project);
   }
   // The baseline lives here, as long as the rendering that points into it.
-  StateVersion then;
-  Checklist then_checklist;
+  ProjectVersion then;
   if (!options.since.empty()) {
-    then = state_at(project.state_path, options.since);
+    then = read_project_version(project.state_path, options.since);
     Baseline baseline;
     baseline.ref = options.since;
     if (then.state) {
-      then_checklist = checklist_at(*then.state, project.state_path, options.since,
-                                    project.checklist);
       baseline.state = &*then.state;
-      baseline.checklist = &then_checklist;
+      baseline.checklist = then.checklist ? &*then.checklist : nullptr;
+      baseline.checklist_error = then.checklist_error;
     }
     render_options.since = baseline;
   }
-  const std::string text = render(*parse_export_format(options.format), project.checklist,
-                                  project.state, render_options);
+  const std::string rendered = render(*parse_export_format(options.format), project.checklist,
+                                      project.state, render_options);
+  // Annotations are lines for the runner, each escaped by their renderer; every other format is
+  // made inert the same way on standard output and in a file, which a CI step may print.
+  const bool for_the_runner = options.format == "github";
+  const std::string text = for_the_runner ? rendered : neutralize_ci_commands(rendered);
   if (options.output.empty() || options.output == "-") {
-    fmt::print("{}", text);
+    print_raw(text);
   } else {
     write_report(options.output, text, inputs);
   }

@@ -11,9 +11,11 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/fleet.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -329,8 +331,10 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
   } else {
     text = render_fleet(fleet, *parse_fleet_format(options.format));
   }
+  // Inert in a file as on standard output: a CI step may print either.
+  text = neutralize_ci_commands(text);
   if (options.output.empty() || options.output == "-") {
-    fmt::print("{}", text);
+    print_raw(text);
   } else {
     write_output(options.output, text);
   }

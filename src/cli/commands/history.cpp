@@ -11,10 +11,12 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/history.hpp"
 #include "llmchecklist/report_output.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 
 namespace fs = std::filesystem;
 
@@ -148,8 +150,10 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   } else {
     text = render_history(history, *parse_history_format(options.format));
   }
+  // Inert in a file as on standard output: a CI step may print either.
+  text = neutralize_ci_commands(text);
   if (options.output.empty() || options.output == "-") {
-    fmt::print("{}", text);
+    print_raw(text);
   } else {
     write_report(options.output, text, inputs);
   }

@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/git.hpp"
@@ -82,7 +83,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
       },
       context.lock_timeout(), Creation::always);
   if (!context.options.quiet) {
-    fmt::print("{}", fitted_lines(context.out(), fmt::format("{} {} ({} items from {})",
+    print_out(fitted_lines(context.out(), fmt::format("{} {} ({} items from {})",
                                                              existed ? "re-initialised"
                                                                      : "created",
                                                              printable(path.string()), items,
@@ -90,7 +91,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
   }
   if (const auto ignored = ignore_transient_files(path);
       ignored && !ignored->added.empty() && !context.options.quiet) {
-    fmt::print("{}", fitted_lines(context.out(),
+    print_out(fitted_lines(context.out(),
                                   fmt::format("added {} to {} (a killed writer's leftovers stay "
                                               "out of git status)",
                                               fmt::join(ignored->added, " and "),
@@ -104,12 +105,12 @@ void set_up_git(const Context& context, const fs::path& path)
   if (context.options.quiet) {
     return;
   }
-  fmt::print("{} `{}` {} {}\n", setup.attributes_added ? "added" : "kept",
+  print_out(fmt::format("{} `{}` {} {}\n", setup.attributes_added ? "added" : "kept",
              printable(setup.attribute_line), setup.attributes_added ? "to" : "in",
-             printable(setup.attributes.string()));
-  fmt::print("set git config merge.{}.driver to `{}`\n", k_merge_driver_name,
-             k_merge_driver_command);
-  fmt::print("commit .gitattributes; each clone runs `llmchecklist init --git` once, with "
+             printable(setup.attributes.string())));
+  print_out(fmt::format("set git config merge.{}.driver to `{}`\n", k_merge_driver_name,
+             k_merge_driver_command));
+  print_out("commit .gitattributes; each clone runs `llmchecklist init --git` once, with "
              "llmchecklist on its PATH\n");
 }
 

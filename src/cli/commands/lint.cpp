@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "terminal.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -67,7 +68,7 @@ int run_lint(const Context& context, const LintCommandOptions& options)
   }
   if (problems > 0) {
     if (!context.options.quiet) {
-      fmt::print(stderr, "llmchecklist: {} problem{} found\n", problems, problems == 1 ? "" : "s");
+      print_err(fmt::format("llmchecklist: {} problem{} found\n", problems, problems == 1 ? "" : "s"));
     }
     return k_exit_data;
   }

@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
+#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/export.hpp"
 
@@ -33,7 +34,7 @@ int run_list(const Context& context, const ListOptions& options)
     selection.status = parse_status(options.status);
   }
   if (options.json) {
-    fmt::print("{}", render_json(checklist, project.state, selection));
+    print_out(render_json(checklist, project.state, selection));
     return k_exit_ok;
   }
 
@@ -82,7 +83,7 @@ int run_list(const Context& context, const ListOptions& options)
       out += prefix + truncate(term, printable(item.title), title_room) + tags.text + "\n";
     }
   }
-  fmt::print("{}", out);
+  print_out(out);
   warn_orphans(project);
   return k_exit_ok;
 }

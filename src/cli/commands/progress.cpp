@@ -8,12 +8,13 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
-#include "revision.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/gate.hpp"
+#include "llmchecklist/revision.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -30,6 +31,7 @@ struct ProgressOptions
   std::string since;
   // Negative: not given.
   double max_drop = -1;
+  bool allow_rescope = false;
   std::string phase;
   bool json = false;
 };
@@ -173,23 +175,48 @@ std::optional<std::string> unenforceable(const Project& project)
   return std::nullopt;
 }
 
-int check_since(const Project& project, const std::string& ref, std::optional<double> max_drop)
+int check_since(const Project& project, const std::string& ref, std::optional<double> max_drop,
+                bool allow_rescope)
 {
-  const StateVersion then = state_at(project.state_path, ref);
+  const ProjectVersion then = read_project_version(project.state_path, ref);
   if (!then.state) {
     return k_exit_ok; // nothing was recorded then: nothing can have gone down
   }
   State earlier = *then.state;
   earlier.as_of = project.state.as_of;
+  int code = k_exit_ok;
+  // What counts may have changed with the checklist: a pull request that excludes the open
+  // items passes every other gate, so it fails here unless the change is accepted.
+  std::vector<std::string> rescoped;
+  if (then.checklist) {
+    rescoped = scope_regressions(
+        compare_scope(earlier, *then.checklist, project.state, project.checklist), ref);
+  } else {
+    rescoped.push_back(fmt::format("the checklist at {} cannot be read, so what left the count "
+                                   "cannot be told: {}",
+                                   ref, then.checklist_error));
+  }
+  for (const std::string& reason : rescoped) {
+    if (allow_rescope) {
+      print_note("accepted with --allow-rescope: " + reason);
+    } else {
+      print_error(fmt::format("gate failed: {}\n  (--allow-rescope accepts a change of scope)",
+                              reason));
+      code = k_exit_gate_failed;
+    }
+  }
   // New evidence commands are not a regression, but they will run in CI: say so in the log.
-  const Checklist before = checklist_at(earlier, project.state_path, ref, project.checklist);
   for (const CommandChange& change :
-       diff_verify_commands(earlier, before, project.state, project.checklist)) {
-    print_note(fmt::format("verify command {} since {}: {} {}: {}", change.kind(), ref,
-                           project.checklist.items()[change.item].number, change.id,
+       diff_verify_commands(earlier, then.checklist.value_or(project.checklist), project.state,
+                            project.checklist)) {
+    print_note(fmt::format("verify command {} since {}: {}: {}", change.kind(), ref,
+                           change.item == Checklist::npos
+                               ? change.id
+                               : fmt::format("{} {}",
+                                             project.checklist.items()[change.item].number,
+                                             change.id),
                            change.after.empty() ? change.before : change.after));
   }
-  int code = k_exit_ok;
   for (const std::string& reason :
        regressions_since(project.checklist, earlier, project.state, ref, max_drop)) {
     print_error("gate failed: " + reason);
@@ -222,9 +249,9 @@ int run_progress(const Context& context, const ProgressOptions& options)
     Selection selection;
     selection.items = false;
     selection.phase = phase;
-    fmt::print("{}", render_json(project.checklist, project.state, selection));
+    print_out(render_json(project.checklist, project.state, selection));
   } else if (!context.options.quiet) {
-    fmt::print("{}", progress_text(context, project, phase));
+    print_out(progress_text(context, project, phase));
     warn_orphans(project);
   }
   // Every gate reports why it failed, on stderr, so that a CI log shows all of them at once.
@@ -243,7 +270,8 @@ int run_progress(const Context& context, const ProgressOptions& options)
   if (options.max_drop >= 0) {
     max_drop = options.max_drop;
   }
-  if (!options.since.empty() && check_since(project, options.since, max_drop) != k_exit_ok) {
+  if (!options.since.empty() &&
+      check_since(project, options.since, max_drop, options.allow_rescope) != k_exit_ok) {
     code = k_exit_gate_failed;
   }
   return code;
@@ -278,6 +306,10 @@ Command register_progress(CLI::App& app, Context& context)
                   "points since REF (items unchecked within that are allowed)")
       ->check(percentage())
       ->option_text("POINTS")
+      ->needs(since);
+  sub->add_flag("--allow-rescope", options->allow_rescope,
+                "With --since: accept a changed checklist that leaves items out of the count or "
+                "lowers required ones (reported, not failed)")
       ->needs(since);
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_flag("--json", options->json, "Print JSON (the schema in llmchecklist(1))");

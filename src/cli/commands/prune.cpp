@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
@@ -47,18 +48,18 @@ int run_prune(const Context& context, const PruneOptions& options)
   }
   if (removed.empty()) {
     if (!context.options.quiet) {
-      fmt::print("no orphaned entries: every entry names an item of the checklist\n");
+      print_out("no orphaned entries: every entry names an item of the checklist\n");
     }
     return k_exit_ok;
   }
   if (!context.options.quiet || options.dry_run) {
-    fmt::print("{} {} orphaned entr{}:\n", options.dry_run ? "would remove" : "removed",
-               removed.size(), removed.size() == 1 ? "y" : "ies");
+    print_out(fmt::format("{} {} orphaned entr{}:\n", options.dry_run ? "would remove" : "removed",
+               removed.size(), removed.size() == 1 ? "y" : "ies"));
     for (const Entry& entry : removed) {
-      fmt::print("{}", fitted_lines(context.out(), describe(entry), 4, {}, Color::bold, 2));
+      print_out(fitted_lines(context.out(), describe(entry), 4, {}, Color::bold, 2));
     }
     if (options.dry_run) {
-      fmt::print("(dry run: nothing written)\n");
+      print_out("(dry run: nothing written)\n");
     }
   }
   return k_exit_ok;

@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
+#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
@@ -59,7 +60,7 @@ int run_show(const Context& context, const ShowOptions& options)
   const Checklist& checklist = project.checklist;
   const std::size_t index = resolve_item(checklist, options.item);
   if (options.json) {
-    fmt::print("{}", render_item_json(checklist, project.state, index));
+    print_out(render_item_json(checklist, project.state, index));
     return k_exit_ok;
   }
   const Terminal& term = context.out();
@@ -135,7 +136,7 @@ int run_show(const Context& context, const ShowOptions& options)
       add(printable(link), "  ");
     }
   }
-  fmt::print("{}", out);
+  print_out(out);
   return k_exit_ok;
 }
 

@@ -9,6 +9,7 @@
 #include "render.hpp"
 #include "targets.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -44,7 +45,7 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
       context.lock_timeout());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
-      fmt::print("{}", fitted_lines(context.out(), line, 4));
+      print_out(fitted_lines(context.out(), line, 4));
     }
   }
   return k_exit_ok;

@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
+#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/upgrade.hpp"
@@ -119,7 +120,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
   const std::string pinned = pinned_version(project.state);
   if (target.reference == project.state.checklist && pinned == target.checklist.version) {
     if (!context.options.quiet) {
-      fmt::print("{}", fitted_lines(context.out(),
+      print_out(fitted_lines(context.out(),
                                     fmt::format("{} already follows {}",
                                                 printable(project.state_path.string()),
                                                 printable(target.reference))));
@@ -130,7 +131,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
       plan_upgrade(project.state, target.from_known ? &project.checklist : nullptr,
                    target.checklist, target.reference);
   if (options.dry_run) {
-    fmt::print("{}(dry run: nothing written)\n", summary(context.out(), project, target, plan));
+    print_out(fmt::format("{}(dry run: nothing written)\n", summary(context.out(), project, target, plan)));
     return k_exit_ok;
   }
   update_project(
@@ -141,7 +142,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
       },
       context.lock_timeout());
   if (!context.options.quiet) {
-    fmt::print("{}", summary(context.out(), project, target, plan));
+    print_out(summary(context.out(), project, target, plan));
   }
   return k_exit_ok;
 }

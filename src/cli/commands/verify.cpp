@@ -13,6 +13,7 @@
 #include "render.hpp"
 #include "targets.hpp"
 #include "validators.hpp"
+#include "output.hpp"
 #include "llmchecklist/documents.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
@@ -77,7 +78,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
       },
       context.lock_timeout());
   if (!context.options.quiet) {
-    fmt::print("{}", fitted_lines(context.out(), printable(message)));
+    print_out(fitted_lines(context.out(), printable(message)));
   }
   return k_exit_ok;
 }
@@ -93,18 +94,18 @@ void print_report(const Context& context, const Checklist& checklist,
     switch (result.outcome) {
     case VerifyOutcome::pass:
       ++passed;
-      fmt::print("{}", fitted_lines(term, fmt::format("{} {}  ({:.2f} s)", item.number, item.id,
+      print_out(fitted_lines(term, fmt::format("{} {}  ({:.2f} s)", item.number, item.id,
                                                       seconds),
                                     8, "pass   ", Color::green));
       continue;
     case VerifyOutcome::fail:
-      fmt::print("{}", fitted_lines(term, fmt::format("{} {}  exit {} ({:.2f} s): {}", item.number,
+      print_out(fitted_lines(term, fmt::format("{} {}  exit {} ({:.2f} s): {}", item.number,
                                                       item.id, result.exit_code, seconds,
                                                       printable(result.command)),
                                     8, "FAIL   ", Color::red));
       break;
     case VerifyOutcome::timeout:
-      fmt::print("{}", fitted_lines(term, fmt::format("{} {}  killed at the {:g} s limit: {}",
+      print_out(fitted_lines(term, fmt::format("{} {}  killed at the {:g} s limit: {}",
                                                       item.number, item.id, timeout,
                                                       printable(result.command)),
                                     8, "TIMEOUT", Color::red));
@@ -115,14 +116,14 @@ void print_report(const Context& context, const Checklist& checklist,
     std::size_t start = 0;
     while (!tail.empty() && start <= tail.size()) {
       const std::size_t end = std::min(tail.find('\n', start), tail.size());
-      fmt::print("{}", fitted_lines(term,
+      print_out(fitted_lines(term,
                                     printable(std::string_view(tail).substr(start, end - start)),
                                     6, "|", Color::dim, 4));
       start = end + 1;
     }
   }
-  fmt::print(stderr, "verify: {} of {} command{} passed\n", passed, results.size(),
-             results.size() == 1 ? "" : "s");
+  print_err(fmt::format("verify: {} of {} command{} passed\n", passed, results.size(),
+             results.size() == 1 ? "" : "s"));
 }
 
 int run_verify(const Context& context, const VerifyCommandOptions& options)
@@ -162,13 +163,13 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
     // What would run, and where, without running it: a command arrives with a merge like any
     // other line, and this is how a reviewer reads them all before CI does.
     const fs::path directory = fs::absolute(project.state_path).parent_path();
-    fmt::print("{}", fitted_lines(context.out(),
+    print_out(fitted_lines(context.out(),
                                   fmt::format("would run in {}:", printable(directory.string())), 2));
     for (const VerifyJob& job : jobs) {
       const Item& item = checklist.items()[job.item];
       const Entry* entry = project.state.find(item.id);
       const bool own = entry != nullptr && !entry->verify.empty();
-      fmt::print("{}", fitted_lines(context.out(),
+      print_out(fitted_lines(context.out(),
                                     fmt::format("{} {} ({}): {}", item.number, item.id,
                                                 own ? "the state file's command"
                                                     : "the checklist's default",
@@ -184,7 +185,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
   const std::vector<VerifyResult> results = run_verifications(jobs, directory, run);
 
   if (options.json) {
-    fmt::print("{}", render_verify_json(checklist, results));
+    print_out(render_verify_json(checklist, results));
   } else if (!context.options.quiet) {
     print_report(context, checklist, results, options.timeout);
   }
@@ -220,7 +221,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
         context.lock_timeout());
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
-        fmt::print("{}", fitted_lines(context.out(), change));
+        print_out(fitted_lines(context.out(), change));
       }
     }
   }

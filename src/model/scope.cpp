@@ -1,0 +1,67 @@
+#include "llmchecklist/scope.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+namespace llmchecklist {
+namespace {
+
+Status status_in(const State& state, const std::string& id)
+{
+  const Entry* entry = state.find(id);
+  return entry != nullptr ? entry->status : Status::todo;
+}
+
+ScopedItem scoped(const Item& item, const State& state)
+{
+  return ScopedItem{item.id, item.title, item.number, status_in(state, item.id)};
+}
+
+} // namespace
+
+ScopeChange compare_scope(const State& before_state, const Checklist& before,
+                          const State& after_state, const Checklist& after)
+{
+  ScopeChange scope;
+  scope.before_reference = before_state.checklist;
+  scope.after_reference = after_state.checklist;
+  scope.before_version = before.version;
+  scope.after_version = after.version;
+  // Ids taken over by an item that replaces them, and by which.
+  std::unordered_map<std::string, std::string> merged;
+  for (const Item& item : after.items()) {
+    if (before.find_item(item.id) == Checklist::npos) {
+      scope.joined.push_back(scoped(item, after_state));
+    }
+    for (const std::string& id : item.replaces) {
+      merged.emplace(id, item.id);
+    }
+  }
+  const bool built_in = std::string_view(after_state.checklist).rfind("builtin:", 0) == 0;
+  for (const Item& item : before.items()) {
+    // An item that was not applicable did not count: it cannot leave the count.
+    if (status_in(before_state, item.id) == Status::na) {
+      continue;
+    }
+    const std::size_t now = after.find_item(item.id);
+    if (now == Checklist::npos) {
+      const auto into = merged.find(item.id);
+      if (into == merged.end() || !built_in) {
+        scope.left.push_back(scoped(item, before_state));
+        if (into != merged.end()) {
+          scope.left.back().merged_into = into->second;
+        }
+      }
+      continue;
+    }
+    const Item& current = after.items()[now];
+    if (item.severity == Severity::required && current.severity != Severity::required) {
+      scope.lowered.push_back(scoped(current, after_state));
+    } else if (item.severity != Severity::required && current.severity == Severity::required) {
+      scope.raised.push_back(scoped(current, after_state));
+    }
+  }
+  return scope;
+}
+
+} // namespace llmchecklist
