@@ -283,3 +283,35 @@ wait_for_file() { # file text
 
 # Stops the test's tmux server.
 ui_stop() { tmux_ kill-server 2>/dev/null || true; }
+
+# Waits until the interface is waiting for the state file's lock (after a key, while another
+# process holds it): it then sleeps between tries, where waiting for a key it polls the
+# terminal. Skips the test where /proc does not say what a process waits in.
+ui_wait_for_lock_wait() {
+  local shell pid deadline=$((SECONDS + 10))
+  shell=$(tmux_ display-message -p '#{pane_pid}')
+  while :; do
+    pid=$(pgrep -P "$shell" | head -1)
+    if [ -n "$pid" ]; then
+      [ -r "/proc/$pid/wchan" ] || skip "no /proc/PID/wchan to see the interface wait"
+      case "$(cat "/proc/$pid/wchan" 2>/dev/null)" in *nanosleep*) return 0 ;; esac
+    fi
+    [ "$SECONDS" -lt "$deadline" ] || fail "the interface never waited for the lock"
+    sleep 0.01
+  done
+}
+
+# Holds the state file's lock (as another llmchecklist process would) in the background until
+# the file `release` appears, then copies $1 over the state file and lets the lock go. Returns
+# once the lock is held.
+hold_lock_then_write() { # state-file-to-write
+  rm -f held release
+  flock .llmchecklist.lock -c "touch held
+    for i in \$(seq 400); do [ -e release ] && break; sleep 0.05; done
+    cp '$1' .llmchecklist" &
+  local deadline=$((SECONDS + 10))
+  until [ -e held ]; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "the lock was never taken"
+    sleep 0.02
+  done
+}

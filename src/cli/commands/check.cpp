@@ -12,7 +12,6 @@
 #include "terminal.hpp"
 #include "output.hpp"
 #include "llmchecklist/error.hpp"
-#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -37,19 +36,7 @@ int run_check(const Context& context, const CheckOptions& options)
     throw UsageError("--until applies to --na: the date a not-applicable decision expires");
   }
   if (!options.until.empty()) {
-    const auto parsed = parse_utc(options.until + "T00:00:00Z");
-    if (options.until.size() != 10 || !parsed ||
-        format_utc(*parsed).substr(0, 10) != options.until) {
-      throw UsageError(
-          fmt::format("--until needs a date like 2027-03-31, got \"{}\"", options.until));
-    }
-    // The decision holds through its `until` day; one already past would expire at once.
-    const std::string today = context.now().substr(0, 10);
-    if (options.until < today) {
-      throw UsageError(fmt::format("--until {} is already past (today is {}); give the last day "
-                                   "the decision should hold",
-                                   options.until, today));
-    }
+    validated_until(options.until, context.now().substr(0, 10), "--until");
   }
   Mark mark = context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
   mark.until = options.until;

@@ -1,5 +1,8 @@
 #include "ui/draw.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "llmchecklist/progress.hpp"
@@ -60,8 +63,7 @@ std::string flags(const State& state, const Item& item, bool wide)
   return out;
 }
 
-void draw_item(Screen& screen, int y, const View& view, const Row& row, bool selected,
-               bool unicode)
+void draw_item(Screen& screen, int y, const View& view, const Row& row, bool selected, bool unicode)
 {
   const Checklist& checklist = view.project().checklist;
   const State& state = view.project().state;
@@ -76,13 +78,12 @@ void draw_item(Screen& screen, int y, const View& view, const Row& row, bool sel
   }
   const char* mark = status == Status::done ? "[x]" : status == Status::na ? "[-]" : "[ ]";
   screen.put(y, k_mark_column, mark, selected ? Style::cursor : status_style(status));
-  const std::string number = fmt::format("{:>{}}", item.number,
-                                         fmt::format("{}", checklist.items().size()).size());
+  const std::string number =
+      fmt::format("{:>{}}", item.number, fmt::format("{}", checklist.items().size()).size());
   const bool wide = width >= 80;
   // A column of its own, so that titles end at the same place whatever the severity.
-  const std::string severity =
-      wide ? fmt::format(" {:<11}", to_string(item.severity))
-           : (item.severity == Severity::required ? " req" : " rec");
+  const std::string severity = wide ? fmt::format(" {:<11}", to_string(item.severity))
+                                    : (item.severity == Severity::required ? " req" : " rec");
   const std::string tags = flags(state, item, wide);
   const int title_column = k_mark_column + k_mark_width + 1 + static_cast<int>(number.size()) + 1;
   const int right = static_cast<int>(display_width(severity) + display_width(tags));
@@ -91,8 +92,8 @@ void draw_item(Screen& screen, int y, const View& view, const Row& row, bool sel
   const std::string title = fit(printable(item.title), std::max(room, 4), unicode);
   screen.put(y, title_column, title, matched && !selected ? Style::bold : base);
   if (room > 4 || width >= 40) {
-    const int at = std::max(title_column + static_cast<int>(display_width(title)) + 1,
-                            width - right - 1);
+    const int at =
+        std::max(title_column + static_cast<int>(display_width(title)) + 1, width - right - 1);
     screen.put(y, at, severity, selected ? Style::cursor : Style::dim);
     screen.put(y, at + static_cast<int>(display_width(severity)), tags,
                selected ? Style::cursor : Style::warning);
@@ -111,8 +112,8 @@ void draw_phase(Screen& screen, int y, const View& view, const Row& row, bool se
     screen.fill(y, 0, Style::cursor);
   }
   const std::string fold = view.folded(row.phase) ? (unicode ? "▸" : "+") : (unicode ? "▾" : "-");
-  const std::string tail = fmt::format(" {:>3} % {}/{}", counts.percent_floor(), counts.done,
-                                       counts.total - counts.na);
+  const std::string tail =
+      fmt::format(" {:>3} % {}/{}", counts.percent_floor(), counts.done, counts.total - counts.na);
   const int bar_width = width >= 60 ? 16 : 6;
   const std::string title = printable(phase.title) + (phase.optional ? " (optional)" : "");
   const int room = width - 2 - bar_width - (unicode ? 0 : 2) - static_cast<int>(tail.size()) - 2;
@@ -125,18 +126,34 @@ void draw_phase(Screen& screen, int y, const View& view, const Row& row, bool se
   }
 }
 
+// "/term  2 of 7": the search and where the cursor is among its matches.
+std::string search_status(const View& view)
+{
+  const std::string term = "/" + printable(view.query());
+  const std::size_t count = view.matches().size();
+  if (count == 0) {
+    return term + "  no match";
+  }
+  if (const std::optional<std::size_t> at = view.match_position()) {
+    return fmt::format("{}  {} of {}", term, *at + 1, count);
+  }
+  return fmt::format("{}  {} {}", term, count, count == 1 ? "match" : "matches");
+}
+
 void draw_footer(Screen& screen, const View& view, const Footer& footer, int y)
 {
   const int width = screen.columns();
   screen.fill(y, 0, Style::bar);
   if (!footer.prompt.empty()) {
-    const std::string line = footer.prompt + footer.input;
-    // The end of what is typed stays in view.
-    const std::size_t shown = display_width(line);
+    const std::string input = printable(footer.input);
+    const std::string line = footer.prompt + input;
     std::string text = line;
-    if (static_cast<int>(shown) >= width) {
+    if (static_cast<int>(display_width(line)) >= width) {
       Terminal plain;
-      text = truncate(plain, footer.input, static_cast<std::size_t>(std::max(width - 1, 1)));
+      // The end of what is typed stays in view; a question without input shows its start.
+      text = input.empty()
+                 ? truncate(plain, footer.prompt, static_cast<std::size_t>(std::max(width - 1, 1)))
+                 : truncate(plain, input, static_cast<std::size_t>(std::max(width - 1, 1)));
     }
     screen.put(y, 0, text, Style::bar);
     return;
@@ -146,37 +163,66 @@ void draw_footer(Screen& screen, const View& view, const Footer& footer, int y)
     return;
   }
   const bool searching = !view.query().empty();
-  // The keys that apply now, in the table's order; help and quit always stay at the end.
-  std::vector<std::string> parts;
-  std::string last;
-  for (const Binding& binding : bindings()) {
-    if (binding.footer.empty() ||
-        (binding.when == When::searching && !searching) ||
-        (binding.when == When::not_searching && searching)) {
-      continue;
+  const bool on_phase = !view.rows().empty() && !view.current_item();
+  // The keys that apply now, in the table's order (a search's own first); keys that do the same
+  // here share a name ("Space/Enter fold"); help and quit always stay at the end.
+  struct Part
+  {
+    std::string keys;
+    std::string name;
+  };
+  std::vector<Part> shown;
+  std::vector<Part> last;
+  const auto add = [&](const Binding& binding) {
+    std::string name(binding.footer);
+    if (on_phase && !binding.phase_footer.empty()) {
+      name = binding.phase_footer == "fold" && view.folded(view.current_phase())
+                 ? "unfold"
+                 : std::string(binding.phase_footer);
     }
-    std::string part = fmt::format("{} {}", key_name(binding.key), binding.footer);
     if (binding.request == Request::filter) {
-      part += fmt::format(":{}", to_string(view.filter));
+      name += fmt::format(":{}", to_string(view.filter));
     }
-    if (binding.request == Request::next_match) {
-      part = fmt::format("/{} ({}) {}", printable(view.query()), view.matches().size(), part);
+    std::vector<Part>& parts =
+        binding.request == Request::help || binding.request == Request::quit ? last : shown;
+    for (Part& part : parts) {
+      if (part.name == name) {
+        part.keys += "/" + key_name(binding.key);
+        return;
+      }
     }
-    if (binding.request == Request::help || binding.request == Request::quit) {
-      last += (last.empty() ? "" : "  ") + part;
-    } else {
-      parts.push_back(part);
+    parts.push_back(Part{key_name(binding.key), name});
+  };
+  for (const bool search_keys : {true, false}) {
+    for (const Binding& binding : bindings()) {
+      if (binding.footer.empty() || (binding.when == When::searching) != search_keys ||
+          (binding.when == When::searching && !searching) ||
+          (binding.when == When::not_searching && searching) || (on_phase && binding.item_only)) {
+        continue;
+      }
+      add(binding);
     }
+  }
+  std::vector<std::string> parts;
+  if (searching) {
+    parts.push_back(search_status(view));
+  }
+  for (const Part& part : shown) {
+    parts.push_back(part.keys + " " + part.name);
+  }
+  std::string tail;
+  for (const Part& part : last) {
+    tail += (tail.empty() ? "" : "  ") + part.keys + " " + part.name;
   }
   std::string keys;
   for (const std::string& part : parts) {
-    if (static_cast<int>(display_width(keys) + display_width(part) + display_width(last)) + 4 >
+    if (static_cast<int>(display_width(keys) + display_width(part) + display_width(tail)) + 4 >
         width) {
       break;
     }
     keys += part + "  ";
   }
-  screen.put(y, 0, fit(keys + last, width, true), Style::bar);
+  screen.put(y, 0, fit(keys + tail, width, true), Style::bar);
 }
 
 } // namespace
@@ -193,8 +239,9 @@ void draw(Screen& screen, View& view, const Footer& footer, bool unicode)
   const std::string title = fmt::format("{} {}", printable(project.checklist.title),
                                         printable(project.checklist.version));
   screen.put(0, 0, fit(title, width, unicode), Style::bar);
-  const std::string counts = fmt::format(" {:>3} %  {} done, {} n/a, {} todo", overall.percent_floor(),
-                                         overall.done, overall.na, overall.total - overall.done - overall.na);
+  const std::string counts =
+      fmt::format(" {:>3} %  {} done, {} n/a, {} todo", overall.percent_floor(), overall.done,
+                  overall.na, overall.total - overall.done - overall.na);
   const int bar_width = std::max(6, std::min(30, width - static_cast<int>(counts.size()) - 4));
   screen.put(1, 0, progress_bar(overall.percent(), bar_width, unicode), Style::done);
   screen.put(1, bar_width + (unicode ? 0 : 2), fit(counts, width - bar_width - 2, unicode));
@@ -220,7 +267,9 @@ void draw(Screen& screen, View& view, const Footer& footer, bool unicode)
         screen.fill(y, 0, Style::cursor);
       }
       screen.put(y, 0, fit(row.text, width, unicode),
-                 selected ? Style::cursor : row.heading ? Style::bold : Style::normal);
+                 selected      ? Style::cursor
+                 : row.heading ? Style::bold
+                               : Style::normal);
       break;
     }
   }
@@ -231,37 +280,31 @@ void draw(Screen& screen, View& view, const Footer& footer, bool unicode)
   const int cursor_column =
       footer.prompt.empty()
           ? -1
-          : std::min(static_cast<int>(display_width(footer.prompt + footer.input)), width - 1);
+          : std::min(static_cast<int>(display_width(footer.prompt + printable(footer.input))),
+                     width - 1);
   screen.show(footer.prompt.empty() ? -1 : height - 1, cursor_column);
 }
 
-void draw_help(Screen& screen)
+std::vector<HelpLine> help_lines(int width)
 {
-  screen.clear();
-  const int width = screen.columns();
-  screen.fill(0, 0, Style::bar);
-  screen.put(0, 0, "Keys of llmchecklist ui (any key closes this)", Style::bar);
-  int y = 2;
-  Request last = Request::quit;
-  bool first = true;
+  std::vector<HelpLine> lines;
+  const int key_width = std::min(18, width / 3);
+  const std::size_t room = static_cast<std::size_t>(std::max(width - key_width - 3, 10));
   std::string keys;
   std::string help;
+  Request last = Request::quit;
   const auto flush = [&] {
-    if (keys.empty() || y >= screen.rows()) {
+    if (keys.empty()) {
       return;
     }
-    const int key_width = std::min(18, width / 3);
-    screen.put(y, 1, fit(keys, key_width, true), Style::bold);
-    for (const std::string& line :
-         wrap(help, static_cast<std::size_t>(std::max(width - key_width - 3, 10)), "")) {
-      if (y >= screen.rows()) {
-        break;
-      }
-      screen.put(y++, key_width + 2, line);
+    bool first = true;
+    for (const std::string& line : wrap(help, room, "")) {
+      lines.push_back(HelpLine{first ? keys : std::string(), line});
+      first = false;
     }
   };
   for (const Binding& binding : bindings()) {
-    if (!first && binding.request == last && binding.help == help) {
+    if (!keys.empty() && binding.request == last && binding.help == help) {
       keys += ", " + key_name(binding.key);
       continue;
     }
@@ -269,13 +312,50 @@ void draw_help(Screen& screen)
     keys = key_name(binding.key);
     help = std::string(binding.help);
     last = binding.request;
-    first = false;
   }
   flush();
-  if (y + 1 < screen.rows()) {
-    screen.put(y + 1, 1, "Mouse: a click on a mark checks, on a title expands; the wheel scrolls.",
-               Style::dim);
+  lines.push_back(HelpLine{});
+  for (const std::string& line :
+       wrap("Mouse: a click on a mark checks, on a title expands; the wheel scrolls.",
+            static_cast<std::size_t>(std::max(width - 2, 10)), "")) {
+    lines.push_back(HelpLine{{}, line, true});
   }
+  return lines;
+}
+
+int help_rows(const Screen& screen)
+{
+  // A header, a blank line under it, and the footer.
+  return std::max(screen.rows() - 3, 1);
+}
+
+void draw_help(Screen& screen, const std::vector<HelpLine>& lines, std::size_t offset)
+{
+  screen.clear();
+  const int width = screen.columns();
+  const int key_width = std::min(18, width / 3);
+  screen.fill(0, 0, Style::bar);
+  screen.put(0, 0, fit("Keys of llmchecklist ui", width, true), Style::bar);
+  const int rows = help_rows(screen);
+  for (int row = 0; row < rows && offset + static_cast<std::size_t>(row) < lines.size(); ++row) {
+    const HelpLine& line = lines[offset + static_cast<std::size_t>(row)];
+    const int y = 2 + row;
+    if (line.dim) {
+      screen.put(y, 1, fit(line.text, width - 1, true), Style::dim);
+      continue;
+    }
+    screen.put(y, 1, fit(line.keys, key_width, true), Style::bold);
+    screen.put(y, key_width + 2, line.text);
+  }
+  // Where the lines are, and how to move and leave: every key must be reachable at 80x24.
+  const std::size_t shown_last = std::min(lines.size(), offset + static_cast<std::size_t>(rows));
+  const bool all = offset == 0 && shown_last == lines.size();
+  const std::string where =
+      all ? std::string("q, Esc or ? closes")
+          : fmt::format("lines {}-{} of {}  j/k, PgDn/PgUp scroll  q, Esc or ? closes", offset + 1,
+                        shown_last, lines.size());
+  screen.fill(screen.rows() - 1, 0, Style::bar);
+  screen.put(screen.rows() - 1, 0, fit(where, width, true), Style::bar);
   screen.show();
 }
 

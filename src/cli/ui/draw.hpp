@@ -2,7 +2,9 @@
 // Drawing a frame of `llmchecklist ui`: the header with the overall bar, the rows on screen, and
 // the footer (keys, a message, or a prompt). Only visible rows are drawn.
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "ui/screen.hpp"
 #include "ui/view.hpp"
@@ -31,7 +33,22 @@ inline constexpr int k_mark_width = 3;
 /// Draws the whole frame.
 void draw(Screen& screen, View& view, const Footer& footer, bool unicode);
 
-/// Draws every key (from the key table) over the list, until the next key.
-void draw_help(Screen& screen);
+/// One line of the help screen: the keys (on the first line of their entry) and the text.
+struct HelpLine
+{
+  std::string keys;
+  std::string text;
+  bool dim = false;
+};
+
+/// Every key of the key table with what it does, laid out for `width` columns: keys of one
+/// request together, the text wrapped beside them, the mouse last.
+std::vector<HelpLine> help_lines(int width);
+
+/// Rows of the help screen the lines take (the rest are its header and footer).
+int help_rows(const Screen& screen);
+
+/// Draws the help screen with `lines` from `offset` on, and where they are in the footer.
+void draw_help(Screen& screen, const std::vector<HelpLine>& lines, std::size_t offset);
 
 } // namespace llmchecklist::cli::ui

@@ -5,7 +5,9 @@
 namespace llmchecklist::cli::ui {
 namespace {
 
-constexpr std::string_view k_check = "check the item, or uncheck it (a click on its mark too)";
+constexpr std::string_view k_check =
+    "check the item (a click on its mark too); on a done or n/a item, uncheck it after a y/N "
+    "question; on a phase, fold or unfold it";
 constexpr std::string_view k_expand =
     "expand the item's details in place, or fold them (a click on its title too); on a phase, "
     "fold or unfold it";
@@ -21,12 +23,32 @@ constexpr std::array k_bindings{
     Binding{k_key_home, Request::first, "go to the first row"},
     Binding{'G', Request::last, "go to the last row"},
     Binding{k_key_end, Request::last, "go to the last row"},
-    Binding{' ', Request::toggle, k_check, "check"},
+    Binding{.key = ' ',
+            .request = Request::toggle,
+            .help = k_check,
+            .footer = "check",
+            .phase_footer = "fold"},
     Binding{'x', Request::toggle, k_check},
-    Binding{'n', Request::not_applicable, "mark the item not applicable, with a reason", "n/a",
-            When::not_searching},
-    Binding{'e', Request::edit_note, "edit the item's note", "note"},
-    Binding{k_key_enter, Request::expand_or_fold, k_expand, "details"},
+    Binding{.key = 'n',
+            .request = Request::not_applicable,
+            .help = "mark the item not applicable: a reason, then an expiry date (or none)",
+            .footer = "n/a",
+            .when = When::not_searching,
+            .item_only = true},
+    Binding{.key = 'e',
+            .request = Request::edit_note,
+            .help = "edit the item's note (one with control characters is offered cleaned)",
+            .footer = "note",
+            .item_only = true},
+    Binding{'u', Request::undo,
+            "undo this session's last change (again: the one before), unless it was changed "
+            "elsewhere since",
+            "undo"},
+    Binding{.key = k_key_enter,
+            .request = Request::expand_or_fold,
+            .help = k_expand,
+            .footer = "details",
+            .phase_footer = "fold"},
     Binding{k_key_right, Request::expand, "expand the item's details"},
     Binding{k_key_left, Request::fold, "fold the item's details, or the phase"},
     Binding{k_key_tab, Request::next_phase, "jump to the next phase"},
@@ -37,13 +59,11 @@ constexpr std::array k_bindings{
     Binding{'5', Request::phase_5, "jump to phase 5"},
     Binding{'6', Request::phase_6, "jump to phase 6"},
     Binding{'/', Request::search, "search titles, ids and details as you type", "search"},
-    Binding{'n', Request::next_match, "while searching: the next match", "next",
-            When::searching},
+    Binding{'n', Request::next_match, "while searching: the next match", "next", When::searching},
     Binding{'N', Request::previous_match, "while searching: the previous match (Esc ends it)",
             "prev", When::searching},
     Binding{'f', Request::filter, "show all, todo, done, n/a, stale items in turn", "filter"},
-    Binding{'E', Request::export_report, "export a report (format and file asked below)",
-            "export"},
+    Binding{'E', Request::export_report, "export a report (format and file asked below)", "export"},
     Binding{'?', Request::help, "show every key", "help"},
     Binding{'q', Request::quit, "quit", "quit"},
 };
@@ -59,8 +79,7 @@ const Binding* binding_for(int key, bool searching)
 {
   for (const Binding& binding : k_bindings) {
     if (binding.key == key &&
-        (binding.when == When::always ||
-         (binding.when == When::searching) == searching)) {
+        (binding.when == When::always || (binding.when == When::searching) == searching)) {
       return &binding;
     }
   }
@@ -97,6 +116,11 @@ std::string key_name(int key)
   default:
     return std::string(1, static_cast<char>(key));
   }
+}
+
+std::string item_only_message(const Binding& binding)
+{
+  return key_name(binding.key) + ": " + std::string(binding.help) + "; move to an item first";
 }
 
 } // namespace llmchecklist::cli::ui

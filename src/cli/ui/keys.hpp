@@ -38,6 +38,7 @@ enum class Request
   first,
   last,
   toggle,
+  undo,
   not_applicable,
   edit_note,
   expand,
@@ -79,6 +80,12 @@ struct Binding
   /// The footer's short name; empty: not in the footer.
   std::string_view footer = {};
   When when = When::always;
+  /// The footer's name while the cursor is on a phase header, where the key does something
+  /// else ("fold"); empty: `footer`.
+  std::string_view phase_footer = {};
+  /// Whether the request needs an item under the cursor: on a phase header the key then says
+  /// so (with its help text) instead of acting, and the footer leaves it out.
+  bool item_only = false;
 };
 
 /// Every binding, in help's order (keys of one request together).
@@ -90,5 +97,9 @@ const Binding* binding_for(int key, bool searching);
 
 /// How help and the footer name a key: "j", "Down", "Space".
 std::string key_name(int key);
+
+/// What a key of an item says on a phase header: "n: mark the item not applicable, with a
+/// reason; move to an item first".
+std::string item_only_message(const Binding& binding);
 
 } // namespace llmchecklist::cli::ui

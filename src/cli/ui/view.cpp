@@ -72,6 +72,10 @@ void View::detail_rows(std::size_t index, int width)
       add(line);
     }
   };
+  // The row cuts a long title; the details start with all of it.
+  for (const std::string& line : wrap(printable(item.title), room, "    ")) {
+    add(line, true);
+  }
   if (!item.details.empty()) {
     paragraph(item.details, "      ");
   }
@@ -99,13 +103,12 @@ void View::detail_rows(std::size_t index, int width)
               "    ");
   }
   if (entry != nullptr && !entry->note.empty()) {
-    paragraph(fmt::format("{}: {}", status == Status::na ? "Reason" : "Note", entry->note),
-              "    ");
+    paragraph(fmt::format("{}: {}", status == Status::na ? "Reason" : "Note", entry->note), "    ");
   }
   if (const std::string_view command = verify_command(m_project.state, item); !command.empty()) {
     paragraph(fmt::format("Verify: {} (last result: {})", command,
                           entry != nullptr && !entry->verify_result.empty() ? entry->verify_result
-                                                                             : "not recorded"),
+                                                                            : "not recorded"),
               "    ");
   }
 }
@@ -115,8 +118,8 @@ void View::rebuild(int width)
   // Keep the cursor on what it was on: the same item, or the same phase.
   const std::optional<std::size_t> item = current_item();
   const std::size_t phase = current_phase();
-  const bool on_phase = !m_rows.empty() && m_cursor < m_rows.size() &&
-                        m_rows[m_cursor].kind == Row::Kind::phase;
+  const bool on_phase =
+      !m_rows.empty() && m_cursor < m_rows.size() && m_rows[m_cursor].kind == Row::Kind::phase;
   m_rows.clear();
   const Checklist& checklist = m_project.checklist;
   for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
@@ -125,9 +128,9 @@ void View::rebuild(int width)
     }
     // With a filter, a phase with nothing to show is left out.
     const std::vector<std::size_t>& items = checklist.phases()[p].items;
-    if (filter != Filter::all &&
-        std::none_of(items.begin(), items.end(),
-                     [&](std::size_t i) { return shown(checklist.items()[i]); })) {
+    if (filter != Filter::all && std::none_of(items.begin(), items.end(), [&](std::size_t i) {
+          return shown(checklist.items()[i]);
+        })) {
       continue;
     }
     m_rows.push_back(Row{Row::Kind::phase, p, 0, {}, false});
@@ -280,6 +283,19 @@ bool View::next_match(bool forward)
     }
   }
   return false;
+}
+
+std::optional<std::size_t> View::match_position() const
+{
+  const std::optional<std::size_t> item = current_item();
+  if (!item) {
+    return std::nullopt;
+  }
+  const auto found = std::lower_bound(m_matches.begin(), m_matches.end(), *item);
+  if (found == m_matches.end() || *found != *item) {
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(found - m_matches.begin());
 }
 
 void View::end_search()

@@ -89,6 +89,8 @@ public:
   const std::vector<std::size_t>& matches() const { return m_matches; }
   /// Moves to the next (or previous) match; false when there is none.
   bool next_match(bool forward);
+  /// Which match the cursor is on (0-based, in matches()); nullopt when it is on none.
+  std::optional<std::size_t> match_position() const;
   /// Ends the search.
   void end_search();
 
