@@ -9,6 +9,7 @@
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/report_output.hpp"
+#include "llmchecklist/text.hpp"
 #include "note.hpp"
 #include "terminal.hpp"
 
@@ -670,7 +671,9 @@ bool Session::export_report()
     const Project& project = m_view.project();
     ExportOptions options;
     options.generated_at = m_context.now();
-    write_report(*path, render(*format, project.checklist, project.state, options),
+    // As inert as `export -o` writes it: a CI step may print the file.
+    const std::string text = render(*format, project.checklist, project.state, options);
+    write_report(*path, *format == ExportFormat::github ? text : neutralize_ci_commands(text),
                  project_inputs(project));
     say(fmt::format("wrote {}", printable(*path)));
   } catch (const Error& error) {
