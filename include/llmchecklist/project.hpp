@@ -53,8 +53,19 @@ Checklist load_checklist_reference(std::string_view reference, const std::filesy
 Project open_project(const std::filesystem::path& state_path);
 
 /// Marks an item done or na. A re-check replaces by and at; the note is replaced when `mark`
-/// has one, and otherwise kept unless the status changes. na needs a note (UsageError).
+/// has one, and otherwise kept unless the status changes. Throws UsageError, changing nothing,
+/// unless the mark keeps the rules of entry_rules.hpp: na needs a reason, the note and who
+/// are one line each, `at` is a UTC date-time, and `until` (na only) a date not before `at`.
 void check_item(State& state, const Item& item, Status status, const Mark& mark);
+
+/// Replaces the note (or, for na, the reason) of an item; empty removes it, except that na
+/// keeps a reason. Throws UsageError, changing nothing, for a note that is not one line.
+void set_note(State& state, const Item& item, const std::string& note);
+
+/// Attaches a verify command to an item (empty removes the state's own); a changed command
+/// forgets the last result, which was about another command. Throws UsageError, changing
+/// nothing, for a command that is not one line.
+void set_verify_command(State& state, const Item& item, const std::string& command);
 
 /// Sets an item back to todo, clearing what its check recorded (its verify command stays).
 void uncheck_item(State& state, const Item& item);

@@ -136,6 +136,7 @@ State parse_state(std::string_view text, const std::string& path);
 
 /// Lays the state out: every checklist item in order (todo too), each after a blank line and a
 /// comment with its number and title, then entries the checklist no longer has (orphans).
+/// Throws DataError when an entry could not be read back (require_readable()).
 std::string serialize_state(const State& state, const Checklist& checklist);
 
 /// One entry's table as serialize_state() writes it: the `[items.ID]` header and its keys, each

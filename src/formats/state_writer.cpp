@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/state.hpp"
 #include "formats/state_layout.hpp"
 #include "formats/toml_writer.hpp"
@@ -153,6 +154,10 @@ std::string layout_state(const State& state, const Checklist& checklist,
 
 std::string serialize_state(const State& state, const Checklist& checklist)
 {
+  // Whatever a caller put in the entries, the file written must read back.
+  for (const Entry& entry : state.entries) {
+    require_readable(entry);
+  }
   return detail::layout_state(state, checklist, {});
 }
 

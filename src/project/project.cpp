@@ -8,8 +8,10 @@
 #include "project/confine.hpp"
 #include "project/definitions.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace fs = std::filesystem;
 
@@ -121,8 +123,23 @@ Project open_project(const fs::path& state_path)
 
 void check_item(State& state, const Item& item, Status status, const Mark& mark)
 {
-  if (status == Status::na && mark.note.empty()) {
-    throw UsageError(fmt::format("marking '{}' not applicable needs a reason", item.id));
+  // Everything is checked before anything changes: a refused mark leaves the state as it was.
+  if (status == Status::na) {
+    require_reason(mark.note, fmt::format("marking '{}' not applicable", item.id));
+  } else {
+    require_one_line(mark.note, "the note");
+  }
+  require_one_line(mark.by, "who checked");
+  if (!parse_utc(mark.at)) {
+    throw UsageError(fmt::format("the time of a check must be a UTC date-time like "
+                                 "2026-11-28T12:00:00Z, not \"{}\"",
+                                 mark.at));
+  }
+  if (!mark.until.empty()) {
+    if (status != Status::na) {
+      throw UsageError("an end date (until) applies to a not-applicable decision only");
+    }
+    require_until(mark.until, mark.at.substr(0, 10), "the end date");
   }
   Entry& entry = state.entry(item.id);
   if (!mark.note.empty()) {
@@ -136,6 +153,27 @@ void check_item(State& state, const Item& item, Status status, const Mark& mark)
   entry.until = status == Status::na ? mark.until : std::string();
   entry.by = mark.by;
   entry.at = mark.at;
+}
+
+void set_note(State& state, const Item& item, const std::string& note)
+{
+  require_one_line(note, "the note");
+  const Entry* entry = state.find(item.id);
+  if (entry != nullptr && entry->status == Status::na &&
+      note.find_first_not_of(" \t") == std::string::npos) {
+    throw UsageError(fmt::format("'{}' is not applicable and keeps a reason", item.id));
+  }
+  state.entry(item.id).note = note;
+}
+
+void set_verify_command(State& state, const Item& item, const std::string& command)
+{
+  require_one_line(command, "the verify command");
+  Entry& entry = state.entry(item.id);
+  if (entry.verify != command) {
+    entry.verify_result.clear();
+  }
+  entry.verify = command;
 }
 
 void uncheck_item(State& state, const Item& item)

@@ -8,7 +8,6 @@
 
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/error.hpp"
-#include "note.hpp"
 #include "terminal.hpp"
 #include "ui/draw.hpp"
 #include "ui/keys.hpp"
@@ -185,34 +184,6 @@ TEST_SUITE("ui_record")
     CHECK(ui::sign_off_question(item, seen, "2026-11-28", 200, true) ==
           "check 2 cost-at-scale, replacing its expired n/a (marked n/a by Ada Lovelace on "
           "2026-01-02, reason: free tier)? y/N");
-  }
-}
-
-TEST_SUITE("note")
-{
-  TEST_CASE("a note with control characters is cleaned to one line")
-  {
-    CHECK(cleaned_note("hel\alo\tworld") == "hello world");
-    CHECK(cleaned_note("two\r\nlines") == "two  lines");
-    CHECK(cleaned_note("csi \xC2\x9B"
-                       "31m red") == "csi 31m red");
-    CHECK(cleaned_note("bad \xFF byte") == "bad  byte");
-    CHECK(cleaned_note("naïve, clean") == "naïve, clean");
-    CHECK_NOTHROW(validated_note(cleaned_note("a\x1b[2Jb"), "the note"));
-  }
-
-  TEST_CASE("an expiry date must be a real day, not past")
-  {
-    CHECK(validated_until("2027-03-31", "2026-11-28", "--until") == "2027-03-31");
-    CHECK(validated_until("2026-11-28", "2026-11-28", "--until") == "2026-11-28");
-    CHECK_THROWS_WITH_AS(validated_until("2027-02-30", "2026-11-28", "--until"),
-                         "--until needs a date like 2027-03-31, got \"2027-02-30\"", UsageError);
-    CHECK_THROWS_WITH_AS(validated_until("soon", "2026-11-28", "the expiry date"),
-                         "the expiry date needs a date like 2027-03-31, got \"soon\"", UsageError);
-    CHECK_THROWS_WITH_AS(validated_until("2026-11-27", "2026-11-28", "--until"),
-                         "--until 2026-11-27 is already past (today is 2026-11-28); give the last "
-                         "day the decision should hold",
-                         UsageError);
   }
 }
 

@@ -68,7 +68,7 @@ test_not_applicable_asks_for_a_reason_and_escape_cancels() {
   assert_same_bytes before .llmchecklist
   # An empty reason is refused, as on the command line.
   ui_keys n Enter
-  ui_wait_for "needs a reason: nothing written"
+  ui_wait_for "needs a reason: why the item does not apply"
   assert_same_bytes before .llmchecklist
   ui_keys n
   ui_wait_for "Not applicable because"

@@ -7,10 +7,10 @@
 #include "command.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
-#include "note.hpp"
 #include "targets.hpp"
 #include "terminal.hpp"
 #include "output.hpp"
+#include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 
 namespace llmchecklist::cli {
@@ -29,16 +29,19 @@ struct CheckOptions
 int run_check(const Context& context, const CheckOptions& options)
 {
   const bool na = options.na_option->count() > 0;
-  if (na && options.na.find_first_not_of(" \t") == std::string::npos) {
-    throw UsageError("--na needs a reason: why the item does not apply");
-  }
   if (!options.until.empty() && !na) {
     throw UsageError("--until applies to --na: the date a not-applicable decision expires");
   }
+  // The library's rules (check_item applies them too), named by the options that broke them.
   if (!options.until.empty()) {
-    validated_until(options.until, context.now().substr(0, 10), "--until");
+    require_until(options.until, context.now().substr(0, 10), "--until");
   }
-  Mark mark = context.mark(validated_note(na ? options.na : options.note, na ? "--na" : "--note"));
+  if (na) {
+    require_reason(options.na, "--na");
+  } else {
+    require_one_line(options.note, "--note");
+  }
+  Mark mark = context.mark(na ? options.na : options.note);
   mark.until = options.until;
   std::vector<std::string> done;
   update_project(

@@ -9,12 +9,12 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "note.hpp"
 #include "render.hpp"
 #include "targets.hpp"
 #include "validators.hpp"
 #include "output.hpp"
 #include "llmchecklist/documents.hpp"
+#include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/verify.hpp"
@@ -43,7 +43,9 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
     throw UsageError("--set and --unset take exactly one item");
   }
   const bool set = options.set_option->count() > 0;
-  const std::string command = set ? validated_note(options.set, "--set") : std::string();
+  const std::string command = set ? options.set : std::string();
+  // The library's rule, named by the option that broke it.
+  require_one_line(command, "--set");
   if (set && command.find_first_not_of(" \t") == std::string::npos) {
     throw UsageError("--set needs a command; use --unset to remove one");
   }
@@ -64,12 +66,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
                                       item.number, item.id, item.verify);
           return;
         }
-        Entry& entry = project.state.entry(item.id);
-        // A new command has not been run: its predecessor's result says nothing about it.
-        if (entry.verify != command) {
-          entry.verify_result.clear();
-        }
-        entry.verify = command;
+        set_verify_command(project.state, item, command);
         message = set ? fmt::format("verify command of {} {} set", item.number, item.id)
                       : fmt::format("verify command of {} {} removed", item.number, item.id);
         if (!set && !item.verify.empty()) {

@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/report_output.hpp"
 #include "llmchecklist/text.hpp"
-#include "note.hpp"
 #include "terminal.hpp"
 
 namespace llmchecklist::cli::ui {
@@ -579,10 +579,8 @@ bool Session::not_applicable()
     return false;
   }
   try {
-    const std::string note = validated_note(*reason, "the reason");
-    if (note.find_first_not_of(" \t") == std::string::npos) {
-      throw UsageError("marking an item not applicable needs a reason: nothing written");
-    }
+    const std::string& note = *reason;
+    require_reason(note, "marking an item not applicable");
     const std::optional<std::string> until =
         ask("Until (YYYY-MM-DD, empty: no expiry; Esc cancels): ", "");
     if (!until) {
@@ -592,7 +590,8 @@ bool Session::not_applicable()
     Mark mark = m_context.mark(note);
     if (!until->empty()) {
       try {
-        mark.until = validated_until(*until, today(), "the expiry date");
+        require_until(*until, today(), "the expiry date");
+        mark.until = *until;
       } catch (const UsageError& error) {
         throw UsageError(fmt::format("{}: nothing written", error.what()));
       }
@@ -621,7 +620,7 @@ bool Session::edit_note()
   const Seen seen = seen_of(*index);
   // A note with control characters (a hand edit, a merge) is offered cleaned: as it is, it
   // could neither be shown in the prompt nor saved.
-  const std::string cleaned = cleaned_note(seen.entry.note);
+  const std::string cleaned = cleaned_line(seen.entry.note);
   const bool dirty = cleaned != seen.entry.note;
   const std::optional<std::string> note = ask(
       dirty ? "Note (control characters removed; Esc cancels): " : "Note (Esc cancels): ", cleaned);
@@ -630,13 +629,10 @@ bool Session::edit_note()
     return false;
   }
   try {
-    const std::string text = validated_note(*note, "the note");
+    const std::string& text = *note;
+    require_one_line(text, "the note");
     return write_item(seen, Again::edit_note, [&](Project& project, const Item& item) {
-      Entry& recorded = project.state.entry(item.id);
-      if (recorded.status == Status::na && text.find_first_not_of(" \t") == std::string::npos) {
-        throw UsageError("a not-applicable item keeps a reason: nothing written");
-      }
-      recorded.note = text;
+      set_note(project.state, item, text);
       return fmt::format("note of {} {} {}", item.number, item.id,
                          text.empty() ? "removed" : "saved");
     });
