@@ -27,7 +27,7 @@ LAYER_OF_PUBLIC = {
     "export.hpp": "exports", "documents.hpp": "exports", "fleet.hpp": "fleet",
     "history.hpp": "history",
     "builtin.hpp": "project", "project.hpp": "project", "state_file.hpp": "project",
-    "upgrade.hpp": "project",
+    "upgrade.hpp": "project", "report_output.hpp": "project",
     "git.hpp": "git", "identity.hpp": "git",
     "verify.hpp": "process",
 }
