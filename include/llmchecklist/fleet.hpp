@@ -14,6 +14,7 @@
 /// stops the others.
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/report_output.hpp"
 
 namespace llmchecklist {
 
@@ -36,14 +38,19 @@ struct FleetPhase
 /// Why a source could not be read.
 struct FleetError
 {
-  /// Set when a git repository simply has no state file at the revision (a scan skips those).
+  /// Set when a git repository simply has no state file at the revision, or no commits on
+  /// HEAD's branch yet (a scan skips those).
   bool no_state_file = false;
   enum class Kind
   {
-    /// A file that is not valid (a state, a checklist, an export): exit 3.
+    /// A file that is not valid (a state, a checklist, an export), or not a file (a symbolic
+    /// link or a directory where the state file should be): exit 3.
     data,
     /// A path that cannot be read, or no state file: exit 4.
     io,
+    /// A revision the repository does not have: an unknown --ref, or any revision in a
+    /// repository without commits. Exit 2, as `history` says of a revision it does not know.
+    usage,
   } kind = Kind::data;
   std::string message;
   /// Where, when the problem is in a file.
@@ -71,6 +78,12 @@ struct FleetSource
   std::string kind;
   /// The repository's directory name, or the name an export recorded.
   std::string name;
+  /// What makes two sources one (read_fleet() reads it once): the device and inode of a git
+  /// repository's own directory or of an export; the absolute path of what cannot be found.
+  std::string identity;
+  /// A git repository's work tree, whose files a report must never replace; empty for a bare
+  /// repository and an export.
+  std::string work_tree;
   /// Set when the source could not be read; then only `source`, `kind` and `name` are.
   std::optional<FleetError> error;
 
@@ -116,6 +129,19 @@ struct FleetOptions
   unsigned jobs = 0;
   /// The day expiring n/a decisions are judged against ("2026-11-28"); empty: none expire.
   std::string as_of;
+  /// The sources from this index on were found by a scan (scan_for_sources()): left out when
+  /// they are repositories without a state file at the revision, or without commits.
+  std::size_t scanned_from = static_cast<std::size_t>(-1);
+};
+
+/// A source read_fleet() left out because an earlier one is the same repository or file.
+struct FleetDuplicate
+{
+  /// As given, the one left out and the one read.
+  std::string source;
+  std::string same_as;
+  /// "git" or "json".
+  std::string kind;
 };
 
 /// The whole report.
@@ -124,9 +150,13 @@ struct Fleet
   std::string ref;
   FleetGate gate;
   std::vector<FleetSource> sources;
+  /// The sources named more than once (the same repository by two paths, a directory scanned
+  /// twice), in the order given.
+  std::vector<FleetDuplicate> duplicates;
 };
 
-/// Reads every source (in parallel), keeping their order.
+/// Reads every source (in parallel), keeping their order; a source that is the same
+/// repository or file as an earlier one is read once (Fleet::duplicates says which).
 Fleet read_fleet(const std::vector<std::string>& sources, const FleetOptions& options);
 
 /// Reads one git repository (work tree or bare) at `ref`.
@@ -136,10 +166,29 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
 /// Reads one JSON file written by `export --format json`.
 FleetSource read_json_source(const std::string& path);
 
+/// What a scan found, and what it did not look at.
+struct FleetScan
+{
+  /// The git repositories, in path order.
+  std::vector<std::string> found;
+  /// Symbolic links to directories within the depth, which the scan does not follow (they
+  /// could lead out of the directory, or in a circle).
+  std::vector<std::string> links;
+  /// Git repositories deeper than the depth asked (looked for down to 32 levels), and how
+  /// many levels down the nearest is: the --depth that would find it.
+  std::size_t hidden = 0;
+  unsigned hidden_depth = 0;
+};
+
 /// The git repositories (work trees and bare ones) at or below `directory`, at most `depth`
-/// levels down, in path order; it does not look inside a repository or a hidden directory.
-/// read_fleet() then tells which have a state file (FleetError::no_state_file).
-std::vector<std::string> scan_for_sources(const std::string& directory, unsigned depth);
+/// levels down, in path order; it does not look inside a repository or a hidden directory, and
+/// follows no symbolic link below `directory`. read_fleet() then tells which have a state file
+/// (FleetError::no_state_file).
+FleetScan scan_for_sources(const std::string& directory, unsigned depth);
+
+/// Each source's name as the rows of a report show it: its name, followed by its path when
+/// another source has the same name ("api (team-a/api)").
+std::vector<std::string> row_names(const Fleet& fleet);
 
 /// The sources' indexes in report order: unreadable ones first, then by percent from the
 /// lowest up (the ones that need attention first), then by name.
@@ -153,7 +202,8 @@ struct FleetSummary
 {
   std::size_t read = 0;
   std::size_t unreadable = 0;
-  /// Sources that pass the gate (all read sources when no gate was asked).
+  /// Sources that pass the gate (all read sources when no gate was asked: the reports then say
+  /// nothing of passing).
   std::size_t passing = 0;
   /// Sources by percent: 0-24, 25-49, 50-74, 75-99, 100.
   std::size_t distribution[5] = {};
@@ -182,6 +232,11 @@ struct FleetSummary
 
 /// Sums up the read sources.
 FleetSummary summarize(const Fleet& fleet);
+
+/// The files the report is made from, for write_report(): every JSON export read, and each
+/// repository's state file in its work tree, with its checklist files when `output` is inside
+/// that work tree (a checklist file never lies outside its repository).
+std::vector<ReportInput> fleet_inputs(const Fleet& fleet, const std::filesystem::path& output);
 
 /// Report formats beyond the terminal's text.
 enum class FleetFormat

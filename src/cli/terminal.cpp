@@ -210,4 +210,57 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
   return lines;
 }
 
+std::vector<std::string> wrap_after(std::string_view label, std::string_view text,
+                                    std::size_t width, std::size_t hanging)
+{
+  std::vector<std::string> lines{std::string(label)};
+  std::size_t used = display_width(label);
+  bool fresh = true; // nothing after the label or the indent yet: no space before a word
+  const auto room = [&] { return width > used ? width - used : 0; };
+  const auto fits = [&](std::string_view word) {
+    return display_width(word) + (fresh ? 0 : 1) <= room();
+  };
+  const auto add = [&](std::string_view word) {
+    if (!fresh) {
+      lines.back() += ' ';
+      ++used;
+    }
+    lines.back() += word;
+    used += display_width(word);
+    fresh = false;
+  };
+  const auto next_line = [&] {
+    if (fresh) {
+      // Only the label: no spaces left at the end of the line.
+      lines.back().erase(lines.back().find_last_not_of(' ') + 1);
+    }
+    lines.emplace_back(hanging, ' ');
+    used = hanging;
+    fresh = true;
+  };
+  std::istringstream words{std::string(text)};
+  for (std::string word; words >> word;) {
+    if (!fits(word) && (!fresh || (lines.size() == 1 && display_width(word) + hanging <= width))) {
+      next_line();
+    }
+    // A word longer than a line (a long path) is broken where the line ends.
+    while (!fits(word)) {
+      const std::size_t keep = std::max<std::size_t>(room(), 1);
+      std::string head;
+      std::size_t taken = 0;
+      for_each_code_point(word, [&](char32_t, std::string_view bytes) {
+        if (taken < keep) {
+          head += bytes;
+          ++taken;
+        }
+      });
+      add(head);
+      word.erase(0, head.size());
+      next_line();
+    }
+    add(word);
+  }
+  return lines;
+}
+
 } // namespace llmchecklist::cli

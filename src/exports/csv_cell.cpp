@@ -2,6 +2,7 @@
 
 #include "exports/csv_cell.hpp"
 #include "llmchecklist/text.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist::detail {
 
@@ -22,6 +23,12 @@ std::string csv_cell(std::string_view text)
     quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   }
   return quoted + "\"";
+}
+
+std::string csv_time(std::string_view text)
+{
+  const std::optional<std::time_t> time = parse_date_time(text);
+  return time ? format_utc(*time) : std::string(text);
 }
 
 } // namespace llmchecklist::detail

@@ -12,6 +12,7 @@
 namespace llmchecklist {
 
 using detail::csv_cell;
+using detail::csv_time;
 
 std::string render_csv(const Checklist& checklist, const State& state, const Selection& selection)
 {
@@ -29,8 +30,8 @@ std::string render_csv(const Checklist& checklist, const State& state, const Sel
           "{},{},{},{},{},{},{},{},{},{},{}\r\n", item.number,
           csv_cell(checklist.phases()[phase.index].id), csv_cell(item.id), csv_cell(item.title),
           to_string(item.severity), to_string(status_of(state, item)), csv_cell(recorded.by),
-          csv_cell(recorded.at), csv_cell(recorded.note), to_string(evidence_of(state, item)),
-          stale.empty() ? "" : "stale " + stale);
+          csv_cell(csv_time(recorded.at)), csv_cell(recorded.note),
+          to_string(evidence_of(state, item)), stale.empty() ? "" : "stale " + stale);
     }
   }
   return out;

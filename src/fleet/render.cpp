@@ -34,6 +34,19 @@ std::string summary_sentence(const Fleet& fleet, const FleetSummary& summary)
   return text + fmt::format(", {} could not be read.", summary.unreadable);
 }
 
+std::string_view error_kind(FleetError::Kind kind)
+{
+  switch (kind) {
+  case FleetError::Kind::data:
+    return "data";
+  case FleetError::Kind::io:
+    return "io";
+  case FleetError::Kind::usage:
+    return "usage";
+  }
+  return "data";
+}
+
 std::string weakest_title(const FleetSource& source)
 {
   return source.weakest ? source.phases[*source.weakest].title : std::string();
@@ -59,7 +72,7 @@ void write_source(detail::JsonWriter& json, const FleetSource& source, const Fle
   json.key("name").value(source.name);
   if (source.error) {
     json.key("error").begin_object();
-    json.key("kind").value(source.error->kind == FleetError::Kind::data ? "data" : "io");
+    json.key("kind").value(error_kind(source.error->kind));
     json.key("message").value(source.error->located());
     json.key("path").value(source.error->location.path);
     json.key("line").value(static_cast<std::int64_t>(source.error->location.line));
@@ -78,7 +91,12 @@ void write_source(detail::JsonWriter& json, const FleetSource& source, const Fle
   json.end_object();
   detail::write_counts(json, source.counts);
   const std::vector<std::string> failures = gate_failures(source, gate);
-  json.key("passes").value(failures.empty());
+  // Without a gate nothing passes or fails: null, as the text and Markdown leave it blank.
+  if (gate.asked()) {
+    json.key("passes").value(failures.empty());
+  } else {
+    json.key("passes").null();
+  }
   json.key("gate_failures").strings(failures);
   if (source.weakest) {
     const FleetPhase& weakest = source.phases[*source.weakest];
@@ -134,8 +152,13 @@ std::string render_json(const Fleet& fleet, const FleetSummary& summary)
   json.key("sources").value(fleet.sources.size());
   json.key("read").value(summary.read);
   json.key("unreadable").value(summary.unreadable);
-  json.key("passing").value(summary.passing);
-  json.key("failing").value(summary.read - summary.passing);
+  if (fleet.gate.asked()) {
+    json.key("passing").value(summary.passing);
+    json.key("failing").value(summary.read - summary.passing);
+  } else {
+    json.key("passing").null();
+    json.key("failing").null();
+  }
   json.key("distribution").begin_array();
   for (std::size_t b = 0; b < 5; ++b) {
     json.begin_object();
@@ -194,12 +217,14 @@ std::string render_csv(const Fleet& fleet)
       continue;
     }
     const Counts& c = source.counts;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},\r\n",
-                       csv_cell(source.checklist_id), csv_cell(source.pinned_version),
-                       csv_cell(source.latest_version), c.done, c.na, c.todo, c.total, c.percent(),
-                       c.required_todo, c.stale, csv_cell(weakest_title(source)),
-                       csv_cell(source.last_change_at), csv_cell(source.last_change_by),
-                       gate_failures(source, fleet.gate).empty() ? "yes" : "no");
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},\r\n", csv_cell(source.checklist_id),
+        csv_cell(source.pinned_version), csv_cell(source.latest_version), c.done, c.na, c.todo,
+        c.total, c.percent(), c.required_todo, c.stale, csv_cell(weakest_title(source)),
+        csv_cell(detail::csv_time(source.last_change_at)), csv_cell(source.last_change_by),
+        !fleet.gate.asked()                         ? ""
+        : gate_failures(source, fleet.gate).empty() ? "yes"
+                                                    : "no");
   }
   return out;
 }
@@ -222,27 +247,27 @@ std::string render_markdown(const Fleet& fleet, const FleetSummary& summary)
   out += "| Source | Checklist | Version | Progress | Done | N/A | Todo | Required open | Stale "
          "| Weakest phase | Last change | Gate |\n"
          "|---|---|---|--:|--:|--:|--:|--:|--:|---|---|---|\n";
+  const std::vector<std::string> names = row_names(fleet);
   for (const std::size_t i : order_by_percent(fleet)) {
     const FleetSource& source = fleet.sources[i];
     if (source.error) {
-      out += fmt::format("| {} | **could not be read:** {} |||||||||||\n", inline_text(source.name),
+      out += fmt::format("| {} | **could not be read:** {} |||||||||||\n", inline_text(names[i]),
                          inline_text(source.error->located()));
       continue;
     }
     const Counts& c = source.counts;
     const std::vector<std::string> failures = gate_failures(source, fleet.gate);
-    out +=
-        fmt::format("| {} | {} | {} | {} % | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                    inline_text(source.name), inline_text(source.checklist_id),
-                    inline_text(version_text(source)), c.percent_floor(), c.done, c.na, c.todo,
-                    c.required_todo, c.stale, inline_text(weakest_title(source)),
-                    source.last_change_at.empty()
-                        ? std::string()
-                        : inline_text(fmt::format("{} by {}", source.last_change_at.substr(0, 10),
-                                                  source.last_change_by)),
-                    !fleet.gate.asked() ? ""
-                    : failures.empty()  ? "pass"
-                                        : "**fail**");
+    out += fmt::format(
+        "| {} | {} | {} | {} % | {} | {} | {} | {} | {} | {} | {} | {} |\n", inline_text(names[i]),
+        inline_text(source.checklist_id), inline_text(version_text(source)), c.percent_floor(),
+        c.done, c.na, c.todo, c.required_todo, c.stale, inline_text(weakest_title(source)),
+        source.last_change_at.empty()
+            ? std::string()
+            : inline_text(fmt::format("{} by {}", source.last_change_at.substr(0, 10),
+                                      source.last_change_by)),
+        !fleet.gate.asked() ? ""
+        : failures.empty()  ? "pass"
+                            : "**fail**");
   }
   out += "\n## Progress\n\n| Range | Sources |\n|---|--:|\n";
   for (std::size_t b = 0; b < 5; ++b) {
@@ -405,10 +430,11 @@ std::string source_table(const Fleet& fleet)
       "<th class=\"n\" data-key=\"stale\" data-type=\"number\">Stale</th>"
       "<th data-key=\"weakest\">Weakest phase</th><th data-key=\"changed\">Last change</th>"
       "<th data-key=\"gate\">Gate</th></tr></thead>\n<tbody>\n";
+  const std::vector<std::string> names = row_names(fleet);
   for (const std::size_t i : order_by_percent(fleet)) {
     const FleetSource& source = fleet.sources[i];
     const std::string name =
-        fmt::format("<td><a href=\"#{}\">{}</a></td>", source_anchor(i), xml_escape(source.name));
+        fmt::format("<td><a href=\"#{}\">{}</a></td>", source_anchor(i), xml_escape(names[i]));
     if (source.error) {
       out += fmt::format("<tr class=\"unreadable\">{}<td colspan=\"2\" class=\"error\">could not "
                          "be read</td><td class=\"n\" data-sort=\"-1\">-</td><td class=\"n\" "
@@ -449,13 +475,14 @@ std::string heat_map(const Fleet& fleet, const FleetSummary& summary)
     out += fmt::format("<th class=\"phase\">{}</th>", xml_escape(phase.title));
   }
   out += "</tr></thead>\n<tbody>\n";
+  const std::vector<std::string> names = row_names(fleet);
   for (const std::size_t i : order_by_percent(fleet)) {
     const FleetSource& source = fleet.sources[i];
     if (source.error) {
       continue;
     }
-    out += fmt::format("<tr><th><a href=\"#{}\">{}</a></th>", source_anchor(i),
-                       xml_escape(source.name));
+    out +=
+        fmt::format("<tr><th><a href=\"#{}\">{}</a></th>", source_anchor(i), xml_escape(names[i]));
     for (const FleetPhase& column : summary.phases) {
       const FleetPhase* found = nullptr;
       for (const FleetPhase& phase : source.phases) {

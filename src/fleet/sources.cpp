@@ -3,12 +3,18 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <thread>
+#include <unordered_map>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "fleet/json_keys.hpp"
 #include "git/project_at.hpp"
 #include "git/repository.hpp"
 #include "llmchecklist/builtin.hpp"
@@ -23,11 +29,15 @@ namespace fs = std::filesystem;
 namespace llmchecklist {
 namespace {
 
-// "billing" for "repos/billing", "repos/billing/" and the bare mirror "repos/billing.git".
+// "billing" for "repos/billing", "repos/billing/", "repos/billing/.git" and the bare mirror
+// "repos/billing.git".
 std::string repository_name(const std::string& path)
 {
   fs::path p = fs::path(path).lexically_normal();
   if (p.filename().empty()) {
+    p = p.parent_path();
+  }
+  if (p.filename() == ".git" && p.has_parent_path()) {
     p = p.parent_path();
   }
   std::string name = p.filename().string();
@@ -39,6 +49,20 @@ std::string repository_name(const std::string& path)
     name.erase(name.size() - 4);
   }
   return name;
+}
+
+// What names one file or directory however the path is written (through a link, with ..):
+// its device and inode, from one stat; the absolute path of what cannot be found.
+std::string identity_of(const fs::path& path)
+{
+  struct stat status
+  {
+  };
+  if (::stat(path.c_str(), &status) == 0) {
+    return fmt::format("{}:{}", status.st_dev, status.st_ino);
+  }
+  std::error_code ec;
+  return fs::absolute(path, ec).lexically_normal().string();
 }
 
 FleetSource failed(FleetSource source, FleetError::Kind kind, std::string message,
@@ -93,6 +117,7 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
   source.source = path;
   source.kind = "git";
   source.name = repository_name(path);
+  source.identity = identity_of(path);
   // Names in messages say where a file was read: "repos/billing:HEAD:.llmchecklist".
   const std::string prefix = fmt::format("{}:{}:", path, ref);
   try {
@@ -104,14 +129,24 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
                     fmt::format("{}: not a git repository (git cannot read it)", path));
     }
     const detail::Repository& repository = *opened;
+    // Two paths to one repository (a link, "repo/.git") open the same git directory.
+    source.identity = identity_of(repository.git_dir());
+    source.work_tree = repository.work_tree().string();
     // The revision first, so that a repository that lacks it is told apart from one without
-    // a state file (which a scan leaves out).
+    // a state file. A revision git does not know is a usage error, as `history` says; a new
+    // repository (HEAD's branch without commits) has no state file either, and a scan leaves
+    // it out.
     if (!repository.has_commit(ref)) {
-      return failed(std::move(source), FleetError::Kind::io,
-                    fmt::format("{}: git knows no revision '{}' here", path, ref));
+      const bool unborn = repository.head_unborn();
+      FleetSource unknown =
+          failed(std::move(source), FleetError::Kind::usage,
+                 fmt::format("{}: git knows no revision '{}' here{}", path, ref,
+                             unborn && ref == "HEAD" ? ": HEAD's branch has no commits yet" : ""));
+      unknown.error->no_state_file = unborn;
+      return unknown;
     }
     const std::optional<std::string> text =
-        repository.read(ref, std::string(k_state_file_name));
+        detail::read_file_at(repository, ref, std::string(k_state_file_name), prefix);
     if (!text) {
       FleetSource missing = failed(std::move(source), FleetError::Kind::io,
                                    fmt::format("no {} at {} in {}", k_state_file_name, ref, path));
@@ -182,17 +217,24 @@ FleetSource read_json_source(const std::string& path)
   source.source = path;
   source.kind = "json";
   source.name = fs::path(path).stem().string();
+  source.identity = identity_of(path);
   // One parser per thread: it keeps its buffers between files.
   thread_local simdjson::dom::parser parser;
   try {
     simdjson::dom::element root;
+    errno = 0;
     const simdjson::error_code loaded = parser.load(path).get(root);
     if (loaded == simdjson::IO_ERROR) {
-      throw IoError(path, fmt::format("cannot read {}", path));
+      const int error = errno;
+      throw IoError(path, fmt::format("{}: cannot be read ({})", path,
+                                      error != 0 ? std::strerror(error) : "read error"));
     }
     if (loaded != simdjson::SUCCESS) {
       throw DataError({}, fmt::format("not valid JSON: {}", simdjson::error_message(loaded)));
     }
+    // simdjson keeps the first of two equal keys, jq the last: refused, so that every reader
+    // of the file sees the same numbers.
+    detail::refuse_duplicate_keys(root, path);
     simdjson::dom::element project;
     if (root["project"].get(project) == simdjson::SUCCESS) {
       std::string_view name;
@@ -249,7 +291,7 @@ FleetSource read_json_source(const std::string& path)
     source.weakest = weakest_phase(shape, progress);
   } catch (const DataError& error) {
     return failed(std::move(source), FleetError::Kind::data, error.what(),
-                  SourceLocation{path, 0, 0});
+                  error.location().path.empty() ? SourceLocation{path, 0, 0} : error.location());
   } catch (const IoError& error) {
     return failed(std::move(source), FleetError::Kind::io, error.what());
   } catch (const Error& error) {
@@ -258,11 +300,49 @@ FleetSource read_json_source(const std::string& path)
   return source;
 }
 
+namespace {
+
+// Why a path is neither a directory nor a regular file, in words: "no such file" only when
+// there is none.
+std::string not_a_source(const std::string& path, const fs::file_status& status,
+                         const std::error_code& error)
+{
+  std::error_code ec;
+  if (error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory) {
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+      return fmt::format("{}: a symbolic link to '{}', which does not exist", path,
+                         fs::read_symlink(path, ec).string());
+    }
+    return fmt::format("{}: no such file or directory", path);
+  }
+  if (error) {
+    return fmt::format("{}: cannot be read ({})", path, error.message());
+  }
+  const char* what = "a special file";
+  switch (status.type()) {
+  case fs::file_type::fifo:
+    what = "a FIFO";
+    break;
+  case fs::file_type::socket:
+    what = "a socket";
+    break;
+  case fs::file_type::block:
+  case fs::file_type::character:
+    what = "a device";
+    break;
+  default:
+    break;
+  }
+  return fmt::format("{}: {}, neither a git repository nor a JSON export", path, what);
+}
+
+} // namespace
+
 Fleet read_fleet(const std::vector<std::string>& sources, const FleetOptions& options)
 {
   Fleet fleet;
   fleet.ref = options.ref;
-  fleet.sources.resize(sources.size());
+  std::vector<FleetSource> read(sources.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < sources.size(); i = next++) {
@@ -270,16 +350,16 @@ Fleet read_fleet(const std::vector<std::string>& sources, const FleetOptions& op
       std::error_code ec;
       const fs::file_status status = fs::status(path, ec);
       if (fs::is_directory(status)) {
-        fleet.sources[i] = read_git_source(path, options.ref, options.as_of);
+        read[i] = read_git_source(path, options.ref, options.as_of);
       } else if (fs::is_regular_file(status)) {
-        fleet.sources[i] = read_json_source(path);
+        read[i] = read_json_source(path);
       } else {
         FleetSource missing;
         missing.source = path;
         missing.kind = "unknown";
         missing.name = fs::path(path).filename().string();
-        fleet.sources[i] = failed(std::move(missing), FleetError::Kind::io,
-                                  fmt::format("{}: no such file or directory", path));
+        missing.identity = identity_of(path);
+        read[i] = failed(std::move(missing), FleetError::Kind::io, not_a_source(path, status, ec));
       }
     }
   };
@@ -295,12 +375,48 @@ Fleet read_fleet(const std::vector<std::string>& sources, const FleetOptions& op
   for (std::thread& thread : threads) {
     thread.join();
   }
+  // What a scan found without a state file is no part of the fleet; a source named twice is
+  // read once, where it was first named.
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    FleetSource& source = read[i];
+    if (i >= options.scanned_from && source.error && source.error->no_state_file) {
+      continue;
+    }
+    const auto [at, added] = first.emplace(source.identity, fleet.sources.size());
+    if (!added) {
+      fleet.duplicates.push_back(
+          FleetDuplicate{source.source, fleet.sources[at->second].source, source.kind});
+      continue;
+    }
+    fleet.sources.push_back(std::move(source));
+  }
   return fleet;
 }
 
-std::vector<std::string> scan_for_sources(const std::string& directory, unsigned depth)
+std::vector<std::string> row_names(const Fleet& fleet)
 {
-  std::vector<std::string> found;
+  std::unordered_map<std::string, std::size_t> count;
+  for (const FleetSource& source : fleet.sources) {
+    ++count[source.name];
+  }
+  std::vector<std::string> names;
+  names.reserve(fleet.sources.size());
+  for (const FleetSource& source : fleet.sources) {
+    names.push_back(count[source.name] > 1 ? fmt::format("{} ({})", source.name, source.source)
+                                           : source.name);
+  }
+  return names;
+}
+
+FleetScan scan_for_sources(const std::string& directory, unsigned depth)
+{
+  // Below the depth the scan only looks for what it leaves out, as far down as --depth can
+  // reach and within a budget of directories, so that a shallow scan of a large tree stays
+  // quick.
+  constexpr unsigned k_deepest = 32;
+  std::size_t budget = 10000;
+  FleetScan scan;
   std::error_code ec;
   const auto walk = [&](const auto& self, const fs::path& dir, unsigned level) -> void {
     // A work tree (a .git entry) or a bare repository (HEAD, objects and refs): a source; the
@@ -308,18 +424,32 @@ std::vector<std::string> scan_for_sources(const std::string& directory, unsigned
     if (fs::exists(dir / ".git", ec) ||
         (fs::is_regular_file(dir / "HEAD", ec) && fs::is_directory(dir / "objects", ec) &&
          fs::is_directory(dir / "refs", ec))) {
-      found.push_back(dir.lexically_normal().string()); // "./billing" reads as "billing"
+      if (level <= depth) {
+        scan.found.push_back(dir.lexically_normal().string()); // "./billing" reads as "billing"
+      } else {
+        ++scan.hidden;
+        scan.hidden_depth = scan.hidden_depth == 0 ? level : std::min(scan.hidden_depth, level);
+      }
+      return;
+    }
+    if (level >= k_deepest || (level >= depth && budget == 0)) {
       return;
     }
     if (level >= depth) {
-      return;
+      --budget;
     }
     std::vector<fs::path> children;
     for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.is_directory(ec) && !entry.is_symlink(ec) &&
-          entry.path().filename().string().rfind('.', 0) != 0) {
-        children.push_back(entry.path());
+      if (entry.path().filename().string().rfind('.', 0) == 0 || !entry.is_directory(ec)) {
+        continue;
       }
+      if (entry.is_symlink(ec)) {
+        if (level < depth) {
+          scan.links.push_back(entry.path().lexically_normal().string());
+        }
+        continue;
+      }
+      children.push_back(entry.path());
     }
     std::sort(children.begin(), children.end());
     for (const fs::path& child : children) {
@@ -327,7 +457,8 @@ std::vector<std::string> scan_for_sources(const std::string& directory, unsigned
     }
   };
   walk(walk, fs::path(directory), 0);
-  return found;
+  std::sort(scan.links.begin(), scan.links.end());
+  return scan;
 }
 
 } // namespace llmchecklist

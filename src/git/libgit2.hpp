@@ -17,6 +17,7 @@ namespace llmchecklist::detail {
   X(git_repository_free)                                                                           \
   X(git_repository_path)                                                                           \
   X(git_repository_workdir)                                                                        \
+  X(git_repository_head_unborn)                                                                    \
   X(git_revparse_single)                                                                           \
   X(git_object_peel)                                                                               \
   X(git_object_free)                                                                               \
@@ -31,6 +32,7 @@ namespace llmchecklist::detail {
   X(git_tree_entry_bypath)                                                                         \
   X(git_tree_entry_id)                                                                             \
   X(git_tree_entry_type)                                                                           \
+  X(git_tree_entry_filemode)                                                                       \
   X(git_tree_entry_free)                                                                           \
   X(git_tree_free)                                                                                 \
   X(git_blob_lookup)                                                                               \

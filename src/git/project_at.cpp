@@ -32,6 +32,32 @@ std::string inside(const std::string& directory, std::string_view reference)
 
 } // namespace
 
+std::string link_message(std::string_view target)
+{
+  return fmt::format("a symbolic link to '{}', not a file: links inside a repository are not "
+                     "followed",
+                     target);
+}
+
+std::optional<std::string> read_file_at(const Repository& repository, const std::string& ref,
+                                        const std::string& path, const std::string& prefix)
+{
+  const SourceLocation where{prefix + path, 0, 0};
+  switch (repository.entry_type(ref, path)) {
+  case EntryType::none:
+    return std::nullopt;
+  case EntryType::directory:
+    throw DataError(where, "a directory, not a file");
+  case EntryType::submodule:
+    throw DataError(where, "a submodule, not a file");
+  case EntryType::link:
+    throw DataError(where, link_message(repository.read(ref, path).value_or("")));
+  case EntryType::file:
+    break;
+  }
+  return repository.read(ref, path);
+}
+
 ProjectAt read_project_at(const Repository& repository, const std::string& ref,
                           const std::string& path, const std::string& state_text,
                           const std::string& prefix)
@@ -78,13 +104,13 @@ Checklist read_checklist_at(const Repository& repository, const std::string& ref
     if (const std::string cycle = describe_cycle(inner.chain, prefix + base); !cycle.empty()) {
       throw DataError({}, fmt::format("'extends' makes a cycle: {}", cycle));
     }
-    const std::optional<std::string> base_text = repository.read(ref, base);
+    const std::optional<std::string> base_text = read_file_at(repository, ref, base, prefix);
     if (!base_text) {
       throw IoError(prefix + base, fmt::format("{}{} does not exist", prefix, base));
     }
     return read_checklist(*base_text, prefix + base, nullptr, nullptr, inner);
   };
-  const std::optional<std::string> checklist_text = repository.read(ref, file);
+  const std::optional<std::string> checklist_text = read_file_at(repository, ref, file, prefix);
   if (!checklist_text) {
     throw IoError(prefix + file,
                   fmt::format("{}{} does not exist (named by {}:{}:{})", prefix, file,

@@ -4,7 +4,9 @@
 // One reader, so that both resolve a checklist reference the way the single-repository
 // commands do (built-in, or a file inside the repository at the same revision).
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "git/repository.hpp"
 #include "llmchecklist/checklist.hpp"
@@ -26,6 +28,16 @@ struct ProjectAt
 Checklist read_checklist_at(const Repository& repository, const std::string& ref,
                             const std::string& path, const State& state,
                             const std::string& prefix);
+
+/// The file `path` (relative to the repository's root) at `ref`: nullopt when there is nothing
+/// there. Throws DataError at `prefix` + `path` for a symbolic link, a directory or a submodule,
+/// which is never read as the file it stands in for (a link in git may lead anywhere).
+std::optional<std::string> read_file_at(const Repository& repository, const std::string& ref,
+                                        const std::string& path, const std::string& prefix);
+
+/// What a commit left at a path, when it is not the regular file a reader expects: "a
+/// symbolic link to 'TARGET', not a file ..." (for a message located at the path).
+std::string link_message(std::string_view target);
 
 /// Parses `state_text`, the state file at `path` (relative to the repository's root) in
 /// revision `ref`, and reads the checklist it names at the same revision: a built-in one, or a

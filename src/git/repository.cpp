@@ -46,23 +46,46 @@ Owned<git_commit> peel_commit(git_repository* repository, const std::string& ref
   return Owned<git_commit>(reinterpret_cast<git_commit*>(peeled));
 }
 
-// The id of the blob at `path` in the commit's tree; nullopt when there is none there.
-std::optional<git_oid> blob_at(const git_commit* commit, const std::string& path)
+// The entry at `path` in the commit's tree; null when there is none there.
+Owned<git_tree_entry> entry_at(const git_commit* commit, const std::string& path)
 {
   git_tree* tree = nullptr;
   if (libgit2().git_commit_tree(&tree, commit) != 0) {
-    return std::nullopt;
+    return nullptr;
   }
   Owned<git_tree> owned_tree(tree);
   git_tree_entry* entry = nullptr;
   if (libgit2().git_tree_entry_bypath(&entry, tree, path.c_str()) != 0) {
+    return nullptr;
+  }
+  return Owned<git_tree_entry>(entry);
+}
+
+// The id of the blob at `path` in the commit's tree; nullopt when there is none there.
+std::optional<git_oid> blob_at(const git_commit* commit, const std::string& path)
+{
+  const Owned<git_tree_entry> entry = entry_at(commit, path);
+  if (!entry || libgit2().git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
     return std::nullopt;
   }
-  Owned<git_tree_entry> owned_entry(entry);
-  if (libgit2().git_tree_entry_type(entry) != GIT_OBJECT_BLOB) {
-    return std::nullopt;
+  return *libgit2().git_tree_entry_id(entry.get());
+}
+
+EntryType type_of(const git_tree_entry* entry)
+{
+  if (entry == nullptr) {
+    return EntryType::none;
   }
-  return *libgit2().git_tree_entry_id(entry);
+  switch (libgit2().git_tree_entry_filemode(entry)) {
+  case GIT_FILEMODE_LINK:
+    return EntryType::link;
+  case GIT_FILEMODE_TREE:
+    return EntryType::directory;
+  case GIT_FILEMODE_COMMIT:
+    return EntryType::submodule;
+  default:
+    return EntryType::file;
+  }
 }
 
 // Object ids as keys: their first bytes are already a good hash.
@@ -121,6 +144,20 @@ Repository::~Repository()
 bool Repository::has_commit(const std::string& ref) const
 {
   return peel_commit(m_repository, ref) != nullptr;
+}
+
+EntryType Repository::entry_type(const std::string& ref, const std::string& path) const
+{
+  const Owned<git_commit> commit = peel_commit(m_repository, ref);
+  if (!commit) {
+    return EntryType::none;
+  }
+  return type_of(entry_at(commit.get(), path).get());
+}
+
+bool Repository::head_unborn() const
+{
+  return libgit2().git_repository_head_unborn(m_repository) == 1;
 }
 
 std::optional<std::string> Repository::read(const std::string& ref, const std::string& path) const
@@ -289,6 +326,7 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
       change.content.emplace(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
                              static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
       libgit2().git_blob_free(blob);
+      change.link = type_of(entry_at(commit, path).get()) == EntryType::link;
     }
     found.push_back(std::move(change));
     if (limit.max != 0 && found.size() >= limit.max) {
@@ -312,6 +350,11 @@ std::optional<LastChange> Repository::last_change(const std::string& ref,
     return std::nullopt;
   }
   return LastChange{found.front().at, found.front().by};
+}
+
+std::filesystem::path Repository::git_dir() const
+{
+  return std::filesystem::path(libgit2().git_repository_path(m_repository));
 }
 
 std::filesystem::path Repository::work_tree() const

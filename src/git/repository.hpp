@@ -30,6 +30,18 @@ struct FileChange
   std::string by;
   /// The file's content; nullopt when the commit removed it.
   std::optional<std::string> content;
+  /// Whether the commit left a symbolic link there: `content` is then the link's target.
+  bool link = false;
+};
+
+/// What a path names in a revision's tree.
+enum class EntryType
+{
+  none,
+  file,
+  link,
+  directory,
+  submodule,
 };
 
 /// Where changes() stops, besides the root commits.
@@ -57,6 +69,13 @@ public:
   /// Whether `ref` names a commit here.
   bool has_commit(const std::string& ref) const;
 
+  /// Whether HEAD names a branch without commits yet: a new repository, or an orphan branch.
+  bool head_unborn() const;
+
+  /// What `path` (relative to the repository's root) names at `ref`; none when `ref` names no
+  /// commit or its tree has nothing there.
+  EntryType entry_type(const std::string& ref, const std::string& path) const;
+
   /// The content of the file `path` (relative to the repository's root) at `ref`; nullopt
   /// when the revision has no such file.
   std::optional<std::string> read(const std::string& ref, const std::string& path) const;
@@ -76,6 +95,10 @@ public:
 
   /// The work tree's root; empty for a bare repository.
   std::filesystem::path work_tree() const;
+
+  /// The repository's own directory (a work tree's `.git`, a linked work tree's directory in
+  /// it, or the bare repository): the same for every path that opens this repository.
+  std::filesystem::path git_dir() const;
 
 private:
   git_repository* m_repository = nullptr;

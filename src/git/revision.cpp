@@ -58,7 +58,7 @@ ProjectVersion read_project_version(const fs::path& state_path, const std::strin
                         .generic_string();
   ProjectVersion version;
   version.name = ref;
-  const std::optional<std::string> text = repository->read(ref, path);
+  const std::optional<std::string> text = detail::read_file_at(*repository, ref, path, ref + ":");
   if (!text) {
     return version;
   }

@@ -73,6 +73,10 @@ HistoryPoint count_revision(const detail::Repository& repository, const std::str
   }
   // Files are named as git names them at a revision: "1a2b3c4:.llmchecklist".
   const std::string prefix = point.commit.substr(0, 7) + ":";
+  if (change.link) {
+    return failed(HistoryError::Kind::data, detail::link_message(*change.content),
+                  SourceLocation{prefix + path, 0, 0});
+  }
   try {
     detail::ProjectAt project =
         detail::read_project_at(repository, point.commit, path, *change.content, prefix);
@@ -187,13 +191,12 @@ History read_history(const fs::path& repository, const std::string& path,
       limit.since_ref = options.since;
     }
   }
+  // A repository without commits lacks even HEAD: a usage error, as `fleet`, `diff` and
+  // `progress --since` say of a revision git does not know.
   if (!opened->has_commit(options.ref)) {
-    // A repository without a commit yet has no history, which is no error.
-    if (options.ref != "HEAD" || !limit.since_ref.empty()) {
-      throw UsageError(fmt::format("git knows no revision '{}'",
-                                   options.ref != "HEAD" ? options.ref : limit.since_ref));
-    }
-    return history;
+    throw UsageError(
+        fmt::format("git knows no revision '{}'{}", options.ref,
+                    opened->head_unborn() ? ": HEAD's branch has no commits yet" : ""));
   }
   std::vector<detail::FileChange> changes = opened->changes(options.ref, history.path, limit);
   history.points.reserve(changes.size());

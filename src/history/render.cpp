@@ -138,7 +138,8 @@ std::string render_csv(const History& history)
   std::string out = "commit,at,by,checklist,version,done,na,todo,total,percent,required_todo,"
                     "stale,error\r\n";
   for (const HistoryPoint& point : history.points) {
-    out += fmt::format("{},{},{},", csv_cell(point.commit), csv_cell(point.at), csv_cell(point.by));
+    out += fmt::format("{},{},{},", csv_cell(point.commit), csv_cell(detail::csv_time(point.at)),
+                       csv_cell(point.by));
     if (point.error) {
       out += fmt::format(",,,,,,,,,{}\r\n", csv_cell(point.error->located()));
       continue;

@@ -34,4 +34,42 @@ std::optional<std::time_t> parse_utc(std::string_view text)
   return ::timegm(&tm);
 }
 
+std::optional<std::time_t> parse_date_time(std::string_view text)
+{
+  // "YYYY-MM-DDTHH:MM:SS", then ".fraction", then "Z" or "+HH:MM" / "-HH:MM".
+  if (text.size() < 20 || text[10] != 'T') {
+    return std::nullopt;
+  }
+  std::size_t zone = 19;
+  if (text[zone] == '.') {
+    ++zone;
+    while (zone < text.size() && text[zone] >= '0' && text[zone] <= '9') {
+      ++zone;
+    }
+    if (zone == 20) {
+      return std::nullopt;
+    }
+  }
+  const std::string_view rest = text.substr(zone);
+  std::time_t offset = 0;
+  if (rest != "Z") {
+    int hours = 0;
+    int minutes = 0;
+    char colon = 0;
+    char tail = 0;
+    const std::string copy(rest.substr(std::min<std::size_t>(rest.size(), 1)));
+    if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') ||
+        std::sscanf(copy.c_str(), "%2d%c%2d%c", &hours, &colon, &minutes, &tail) != 3 ||
+        colon != ':' || hours > 23 || minutes > 59) {
+      return std::nullopt;
+    }
+    offset = (rest[0] == '+' ? 1 : -1) * static_cast<std::time_t>(hours * 3600 + minutes * 60);
+  }
+  const std::optional<std::time_t> local = parse_utc(std::string(text.substr(0, 19)) + "Z");
+  if (!local) {
+    return std::nullopt;
+  }
+  return *local - offset;
+}
+
 } // namespace llmchecklist

@@ -195,8 +195,9 @@ test_git_sources_are_read_at_the_revision_without_touching_the_work_tree() {
   assert_eq "$status_before" "$(git -C fleet/billing status --porcelain)" "git status"
   assert_eq "$stat_before" "$(stat -c '%Y %s' fleet/billing/.llmchecklist)" "the state file"
   assert_no_file fleet/billing/.llmchecklist.lock
+  # A revision the repository lacks is a usage error, as `history --since` says of one.
   lc fleet fleet/billing --ref no-such-branch
-  assert_status 4
+  assert_status 2
   assert_contains "$err" "git knows no revision 'no-such-branch'"
   lc fleet fleet/billing --ref "main two"
   assert_status 2
@@ -343,11 +344,11 @@ test_text_csv_markdown_and_json_carry_the_same_numbers() {
 test_text_fits_the_terminal() {
   require_tmux
   make_fleet
-  for width in 50 80 140; do
+  for width in 40 50 80 140; do
     tmux_screen "$width" 60 "cd '$PWD' && '$LLMCHECKLIST_BIN' fleet fleet/billing fleet/legacy fleet/broken fleet/custom --min 50 2>/dev/null"
     assert_fits "$width" "fleet at $width columns"
     assert_match "^billing +25 %" "$screen"
-    assert_match "^broken +error: " "$screen"
+    assert_match "^broken +error:" "$screen"
   done
   # The widest terminal shows every column.
   assert_contains "$screen" "LAST CHANGE"
@@ -429,10 +430,13 @@ EOF
   # Without the script the table arrives sorted by percent; the script sorts by name on asking.
   dom=$(chrome --dump-dom "file://$PWD/fleet.html#sort=name")
   rows=$(printf '%s\n' "$dom" | grep -o '<tr><td><a href="#source-[0-9]*">[^<]*' | sed 's/.*>//' | xargs)
-  assert_eq "billing custom custom legacy mirror search" "$rows" "rows sorted by name in Chromium"
+  # The two sources named custom show their paths.
+  assert_eq "billing custom (exports/custom.json) custom (fleet/custom) legacy mirror search" "$rows" \
+    "rows sorted by name in Chromium"
   dom=$(chrome --dump-dom "file://$PWD/fleet.html")
   rows=$(printf '%s\n' "$dom" | grep -o '<tr><td><a href="#source-[0-9]*">[^<]*' | sed 's/.*>//' | xargs)
-  assert_eq "search legacy custom custom billing mirror" "$rows" "rows sorted by percent"
+  assert_eq "search legacy custom (exports/custom.json) custom (fleet/custom) billing mirror" "$rows" \
+    "rows sorted by percent"
   assert_contains "$dom" '<button type="button">Source</button>'
   assert_contains "$dom" 'id="heat-map"'
   assert_eq 6 "$(printf '%s\n' "$dom" | sed -n '/id="heat-map"/,/<\/table>/p' | grep -c '<tr><th><a href')" \
@@ -444,6 +448,316 @@ EOF
   [ "$(echo "$stats" | awk '{print $3}')" -gt 50 ] || fail "the page did not render ($stats)"
   awk -v f="$(echo "$stats" | awk '{print $4}')" 'BEGIN { exit !(f > 0.05) }' ||
     fail "too little of the page is inked ($stats)"
+}
+
+# --- Under a hostile pull request: nothing lost, no gate passed unseen -----------------------
+
+# `fleet -o` follows `export -o`'s rules (write_report()): what the report is made from is never
+# replaced, however the output names it.
+test_fleet_o_never_replaces_an_export_it_reads_or_a_repositorys_state_or_checklist_file() {
+  make_fleet
+  cp exports/search.json search.before
+  lc fleet fleet/billing exports/search.json --format json -o exports/search.json
+  assert_status 2
+  assert_contains "$err" "a JSON export the fleet reads"
+  assert_same_bytes search.before exports/search.json
+  # A repository's state file, named directly, by another path or through a link.
+  cp fleet/billing/.llmchecklist billing.before
+  ln -s fleet/billing/.llmchecklist state-link.md
+  for output in fleet/billing/.llmchecklist fleet/../fleet/billing/.llmchecklist state-link.md; do
+    lc fleet fleet/billing fleet/search --format markdown -o "$output"
+    assert_status 2
+    assert_contains "$err" "the state file of repository fleet/billing"
+    assert_same_bytes billing.before fleet/billing/.llmchecklist
+  done
+  [ -L state-link.md ] || fail "the link was replaced"
+  # A repository's checklist file.
+  cp fleet/custom/checklist.toml custom.before
+  lc fleet fleet/custom -o fleet/custom/checklist.toml
+  assert_status 2
+  assert_contains "$err" "a checklist file of repository fleet/custom"
+  assert_same_bytes custom.before fleet/custom/checklist.toml
+  # The state file of the directory the fleet runs in, as `export -o` refuses it.
+  mkdir here
+  (cd here && "$LLMCHECKLIST_BIN" init -q)
+  cp here/.llmchecklist here.before
+  lc -C here fleet ../fleet/billing -o .llmchecklist
+  assert_status 2
+  assert_contains "$err" "the state file in use"
+  assert_same_bytes here.before here/.llmchecklist
+  # Anything else is written.
+  lc fleet fleet/billing --format json -o fleet/billing/report.json
+  assert_status 0
+  assert_eq billing "$(jq -r '.sources[0].name' fleet/billing/report.json)"
+}
+
+test_fleet_o_writes_into_a_fifo_or_a_device_and_through_a_link() {
+  new_repo repo
+  in_repo repo init
+  commit_all repo "Checklist"
+  lc fleet repo --format json -o /dev/null
+  assert_status 0
+  assert_eq "" "$out"
+  mkfifo pipe
+  timeout 20 cat pipe >from-pipe.json &
+  lc fleet repo --format json -o pipe
+  wait
+  assert_status 0
+  [ -p pipe ] || fail "the FIFO was replaced"
+  assert_eq repo "$(jq -r '.sources[0].name' from-pipe.json)"
+  echo old >real.json
+  ln -s real.json link.json
+  lc fleet repo --format json -o link.json
+  assert_status 0
+  [ -L link.json ] || fail "the link was replaced instead of written through"
+  assert_eq repo "$(jq -r '.sources[0].name' real.json)"
+}
+
+test_the_same_repository_given_twice_or_by_two_paths_is_read_once() {
+  make_fleet
+  ln -s fleet/billing billing-link
+  lc fleet fleet/billing ./fleet/billing/ fleet/billing/.git billing-link fleet/billing \
+    exports/search.json exports/../exports/search.json --format json
+  assert_status 0
+  assert_eq "fleet/billing exports/search.json" "$(json '[.sources[].source] | join(" ")')"
+  assert_eq 2 "$(json '.summary.sources')"
+  assert_contains "$err" "note: fleet/billing and ./fleet/billing/ are the same repository; read once"
+  assert_contains "$err" "note: fleet/billing and fleet/billing/.git are the same repository"
+  assert_contains "$err" "note: fleet/billing and billing-link are the same repository"
+  assert_contains "$err" "note: fleet/billing is given more than once; read once"
+  assert_contains "$err" "note: exports/search.json and exports/../exports/search.json are the same file"
+  # A scan repeated, or over what was named: each repository once. A bare clone is another
+  # repository, and stays.
+  lc fleet fleet/search --scan fleet --scan ./fleet --format json
+  assert_status 3
+  assert_eq "fleet/search fleet/billing fleet/broken fleet/custom fleet/legacy fleet/mirror.git" \
+    "$(json '[.sources[].source] | join(" ")')"
+  assert_contains "$err" "note: fleet/search is given more than once; read once"
+  assert_contains "$err" "note: fleet/billing is given more than once; read once"
+}
+
+test_rows_that_share_a_name_show_their_path() {
+  new_repo team-a/api
+  in_repo team-a/api init
+  commit_all team-a/api "Checklist"
+  new_repo team-b/api
+  in_repo team-b/api init
+  in_repo team-b/api check 1 2 3 4 5 6 7 8
+  commit_all team-b/api "Checklist"
+  lc fleet team-a/api team-b/api --min 50
+  assert_status 1
+  assert_match "^api \(team-a/api\) +0 %" "$out"
+  assert_match "^api \(team-b/api\) +20 %" "$out"
+  assert_contains "$err" "gate failed: api (team-a/api): progress is 0 %"
+  assert_contains "$err" "gate failed: api (team-b/api): progress is 20 %"
+  lc fleet team-a/api team-b/api --format markdown
+  assert_contains "$out" "| api (team-a/api) | llm-deployment |"
+  assert_contains "$out" "| api (team-b/api) | llm-deployment |"
+  lc fleet team-a/api team-b/api --format html
+  assert_contains "$out" ">api (team-a/api)</a></td>"
+  assert_contains "$out" ">api (team-b/api)</a></th>"
+  # JSON and CSV carry the name and the source apart, as before.
+  lc fleet team-a/api team-b/api --format json
+  assert_eq "api api" "$(json '[.sources[].name] | join(" ")')"
+  assert_eq "team-a/api team-b/api" "$(json '[.sources[].source] | join(" ")')"
+}
+
+# simdjson keeps the first of two equal keys and jq the last: an export with both would show
+# one number in the fleet and another in the team's own scripts.
+test_an_export_with_duplicate_keys_is_refused_at_the_second_key() {
+  new_repo repo
+  in_repo repo init
+  in_repo repo check 1 2 3 4
+  commit_all repo "Checklist"
+  in_repo repo export --format json -o "$PWD/good.json"
+  # A second "percent" at the top: the fleet would read the first (100), jq the last (10).
+  sed '0,/^  "percent": /s//  "percent": 100,\n  "percent": /' good.json >top.json
+  assert_eq 10 "$(jq -r .percent top.json)" "what jq reads"
+  line=$(grep -n '^  "percent": ' top.json | sed -n 2p | cut -d: -f1)
+  lc fleet top.json good.json --format json
+  assert_status 3
+  assert_contains "$err" "top.json:$line:3: error: duplicate key 'percent' (first at line $((line - 1)), column 3)"
+  assert_eq "data top.json $line 3" "$(json '.sources[0].error | "\(.kind) \(.path) \(.line) \(.column)"')"
+  assert_eq 10 "$(json '.sources[1].percent')" "the good export is read in full"
+  # In a phase, and spelt with an escape: the same key.
+  sed '0,/^      "done": /s//      "d\\u006fne": 5,\n      "done": /' good.json >phase.json
+  jq . phase.json >/dev/null || fail "phase.json is not valid JSON"
+  line=$(grep -n '^      "done": ' phase.json | head -n 1 | cut -d: -f1)
+  lc fleet phase.json
+  assert_status 3
+  assert_contains "$err" "phase.json:$line:7: error: duplicate key 'done' (first at line $((line - 1)), column 7)"
+  assert_contains "$out" "duplicate key 'done'"
+}
+
+test_without_a_gate_csv_and_json_do_not_say_passes() {
+  make_fleet
+  lc fleet fleet/billing fleet/search --format json
+  assert_status 0
+  assert_eq "null null" "$(json '[.sources[].passes | tostring] | join(" ")')"
+  assert_eq "null null" "$(json '"\(.summary.passing) \(.summary.failing)"')"
+  lc fleet fleet/billing fleet/search --format csv
+  assert_status 0
+  assert_eq "[] []" "$(printf '%s\n' "$out" | tail -n +2 | tr -d '\r' |
+    python3 -c 'import csv, sys; print(" ".join("[" + r[16] + r[17] + "]" for r in csv.reader(sys.stdin)))')" \
+    "passes and error, empty"
+  assert_not_contains "$out" ",yes,"
+  assert_not_contains "$out" ",no,"
+  # With a gate they say it, as before.
+  lc fleet fleet/billing fleet/search --min 20 --format json
+  assert_eq "true false" "$(json '[.sources[].passes | tostring] | join(" ")')"
+  assert_eq "1 1" "$(json '"\(.summary.passing) \(.summary.failing)"')"
+  lc fleet fleet/billing fleet/search --min 20 --format csv
+  assert_contains "$out" ",yes,"
+  assert_contains "$out" ",no,"
+}
+
+test_a_located_error_is_never_cut_short_in_the_text_table() {
+  make_fleet
+  lc fleet fleet/broken fleet/search --format json
+  message=$(json '.sources[0].error.message')
+  assert_contains "$message" "not valid TOML"
+  lc fleet fleet/broken fleet/search
+  assert_status 3
+  assert_contains "$(unwrapped "$out")" "error: $message"
+  longest=$(printf '%s\n' "$out" | wc -L)
+  [ "$longest" -le 80 ] || fail "a line of $longest columns"
+}
+
+test_a_symlinked_or_non_regular_state_file_is_named_as_such_not_as_bad_toml() {
+  new_repo linked
+  in_repo linked init
+  mv linked/.llmchecklist linked/real.toml
+  ln -s real.toml linked/.llmchecklist
+  commit_all linked "The state file is a link"
+  new_repo folder
+  mkdir folder/.llmchecklist
+  echo x >folder/.llmchecklist/file
+  commit_all folder "A directory where the state file would be"
+  lc fleet linked folder --format json
+  assert_status 3
+  assert_contains "$err" "linked:HEAD:.llmchecklist: error: a symbolic link to 'real.toml', not a file"
+  assert_contains "$err" "folder:HEAD:.llmchecklist: error: a directory, not a file"
+  assert_not_contains "$err" "TOML"
+  assert_not_contains "$err" "no .llmchecklist"
+  # A scan reports them: they are no repositories without a state file.
+  lc fleet --scan . --format json
+  assert_status 3
+  assert_eq "folder linked" "$(json '[.sources[].name] | join(" ")')"
+  # A checklist file that is a link is named the same way.
+  new_repo custom
+  cp "$FIXTURES/checklists/small.toml" custom/real.toml
+  ln -s real.toml custom/checklist.toml
+  in_repo custom init --checklist checklist.toml
+  commit_all custom "The checklist is a link"
+  lc fleet custom
+  assert_status 3
+  assert_contains "$err" "custom:HEAD:checklist.toml: error: a symbolic link to 'real.toml', not a file"
+}
+
+test_no_such_file_is_said_only_when_there_is_none() {
+  mkfifo pipe
+  ln -s nowhere dangling
+  echo "{}" >file
+  lc fleet pipe dangling missing file/inside --format json
+  assert_status 4
+  assert_contains "$err" "pipe: a FIFO, neither a git repository nor a JSON export"
+  assert_contains "$err" "dangling: a symbolic link to 'nowhere', which does not exist"
+  assert_contains "$err" "missing: no such file or directory"
+  assert_contains "$err" "file/inside: no such file or directory"
+  assert_not_contains "$err" "pipe: no such file"
+  assert_not_contains "$err" "dangling: no such file"
+  lc fleet /dev/null
+  assert_status 4
+  assert_contains "$err" "/dev/null: a device, neither a git repository nor a JSON export"
+}
+
+# Both commands call a revision git does not know a usage error (2); a repository without
+# commits has none, not even HEAD.
+test_an_unknown_ref_or_a_repository_without_commits_is_a_usage_error_as_in_history() {
+  new_repo repo
+  in_repo repo init
+  commit_all repo "Checklist"
+  lc fleet repo --ref no-such-branch --format json
+  assert_status 2
+  assert_contains "$err" "repo: git knows no revision 'no-such-branch' here"
+  assert_eq "usage" "$(json '.sources[0].error.kind')"
+  lc -C repo history --since no-such-branch
+  assert_status 2
+  assert_contains "$err" "git knows no revision 'no-such-branch'"
+  new_repo fresh
+  in_repo fresh init
+  lc fleet fresh
+  assert_status 2
+  assert_contains "$err" "fresh: git knows no revision 'HEAD' here: HEAD's branch has no commits yet"
+  lc -C fresh history
+  assert_status 2
+  assert_contains "$err" "git knows no revision 'HEAD': HEAD's branch has no commits yet"
+  # A scan leaves the new repository out, as one without a state file; invalid data wins.
+  lc fleet --scan . --format json
+  assert_status 0
+  assert_eq "repo" "$(json '[.sources[].name] | join(" ")')"
+  new_repo broken
+  printf 'version = 1\nchecklist = \n' >broken/.llmchecklist
+  commit_all broken "Broken"
+  lc fleet repo broken --ref main~0 fresh
+  assert_status 3
+}
+
+test_from_trims_the_whitespace_around_each_source() {
+  make_fleet
+  printf '\xef\xbb\xbf  fleet/billing  \n\texports/search.json\t\r\n   # an indented comment\n \t\n' >sources.txt
+  lc fleet --from sources.txt --format json
+  assert_status 0
+  assert_eq "fleet/billing exports/search.json" "$(json '[.sources[].source] | join(" ")')"
+}
+
+test_scan_says_when_it_skipped_links_and_when_depth_hid_repositories() {
+  make_fleet
+  ln -s fleet/billing linked
+  mkdir -p deep/a/b
+  git clone -q fleet/search deep/a/b/search
+  lc fleet --scan . --depth 2 --format json
+  assert_status 3
+  assert_contains "$err" "warning: --scan . skipped 1 symbolic link to a directory (linked)"
+  assert_contains "$err" "warning: --scan . left out 1 git repository deeper than --depth 2; the nearest is 4 levels down (--depth 4 finds it)"
+  assert_not_contains "$(json '[.sources[].source] | join(" ")')" "deep/"
+  lc fleet --scan . --depth 4 --format json
+  assert_contains "$(json '[.sources[].source] | join(" ")')" "deep/a/b/search"
+  assert_not_contains "$err" "left out"
+  lc fleet --scan . --depth 1
+  assert_status 2
+  assert_contains "$err" "left out 8 git repositories deeper than --depth 1; the nearest is 2 levels down (--depth 2 finds it)"
+  assert_contains "$err" "the scan found no git repository within --depth 1"
+}
+
+# One form in every CSV (export, fleet, history): UTC to the second, with Z, whatever the
+# committer's clock or a recorded fraction of a second. JSON keeps the committer's offset.
+test_every_csv_writes_times_in_one_form_utc_with_z() {
+  new_repo repo
+  in_repo repo init
+  in_repo repo check 1
+  sed -i 's/^at = \(.*\)Z$/at = \1.25Z/' repo/.llmchecklist
+  grep -q '^at = .*\.25Z$' repo/.llmchecklist || fail "no fraction in the state file"
+  GIT_COMMITTER_DATE="2026-03-03T09:15:42-03:30" commit_all repo "Checklist"
+  lc -C repo export --format json -o ../repo.json
+  lc -C repo export --format csv
+  assert_status 0
+  assert_contains "$out" ",2026-11-28T12:00:00Z,"
+  csvs="$out"
+  lc fleet repo repo.json --format csv
+  assert_status 0
+  assert_eq 2 "$(printf '%s\n' "$out" | grep -c ',2026-03-03T12:45:42Z,')" "last changes in UTC"
+  csvs="$csvs
+$out"
+  lc -C repo history --format csv
+  assert_status 0
+  assert_contains "$out" ",2026-03-03T12:45:42Z,"
+  csvs="$csvs
+$out"
+  assert_eq "" "$(printf '%s\n' "$csvs" | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}T[^,"]*' |
+    grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$' || true)" "times in another form"
+  lc fleet repo --format json
+  assert_eq "2026-03-03T09:15:42-03:30" "$(json '.sources[0].last_change.at')"
 }
 
 run_tests "$@"

@@ -163,12 +163,16 @@ test_outside_a_git_repository_is_a_usage_error() {
   assert_contains "$err" "is not in a git repository"
 }
 
-test_a_repository_without_commits_has_no_history() {
+# A repository without commits knows no revision at all: a usage error, as `fleet` says of
+# the same repository (tests/e2e/test_fleet.sh checks the two agree) and `diff` and
+# `progress --since` of any revision git does not know.
+test_a_repository_without_commits_is_a_usage_error_as_in_fleet() {
   git_repo
   lc_ok init
   lc history --format json
-  assert_status 0
-  assert_eq 0 "$(json '.commits | length')"
+  assert_status 2
+  assert_contains "$err" "git knows no revision 'HEAD': HEAD's branch has no commits yet"
+  assert_eq "" "$out"
 }
 
 test_a_state_file_in_a_subdirectory_is_followed_with_file_and_C() {
@@ -273,6 +277,37 @@ test_the_svg_is_well_formed_and_renders_in_chromium_with_its_gate_line() {
   [ "$(echo "$stats" | awk '{print $3}')" -gt 20 ] || fail "the chart did not render ($stats)"
   awk -v f="$(echo "$stats" | awk '{print $4}')" 'BEGIN { exit !(f > 0.02) }' ||
     fail "too little of the chart is inked ($stats)"
+}
+
+test_text_fits_40_columns_and_a_located_error_is_never_cut_short() {
+  require_tmux
+  make_history
+  lc history --format json
+  message=$(json '.commits[3].error.message')
+  for width in 40 60 80; do
+    tmux_screen "$width" 60 "cd '$PWD' && '$LLMCHECKLIST_BIN' history 2>/dev/null"
+    assert_fits "$width" "history at $width columns"
+    assert_match "^2026-02-10 +e602471 +22 %" "$screen"
+    assert_contains "$(unwrapped "$screen")" "error: $message" "the broken revision at $width columns"
+  done
+}
+
+test_a_state_file_committed_as_a_symbolic_link_is_named_as_such_not_as_bad_toml() {
+  git_repo
+  lc_ok init
+  commit_at 2026-01-01T10:00:00Z "Start"
+  mv .llmchecklist real.toml
+  ln -s real.toml .llmchecklist
+  commit_at 2026-01-02T10:00:00Z "The state file becomes a link"
+  rm .llmchecklist
+  mv real.toml .llmchecklist
+  commit_at 2026-01-03T10:00:00Z "And a file again"
+  lc history --format json
+  assert_status 3
+  assert_contains "$err" "$(git rev-parse --short=7 HEAD~1):.llmchecklist: error: a symbolic link to 'real.toml', not a file"
+  assert_not_contains "$err" "TOML"
+  assert_eq "null data null" \
+    "$(json '"\(.commits[0].error) \(.commits[1].error.kind) \(.commits[2].error)"')"
 }
 
 run_tests "$@"

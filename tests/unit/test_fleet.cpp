@@ -224,4 +224,46 @@ TEST_SUITE("fleet")
     REQUIRE(missing.error.has_value());
     CHECK(missing.error->kind == FleetError::Kind::io);
   }
+
+  TEST_CASE("an export with two equal keys in one object is refused at the second")
+  {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("llmchecklist-unit-fleet-keys-" + std::to_string(::getpid()) + ".json");
+    // Equal once unescaped: "\u0064one" is "done".
+    std::ofstream(path) << "{\n  \"checklist\": {\"id\": \"x\", \"title\": \"X\"},\n"
+                           "  \"phases\": [{\"done\": 1,\n    \"\\u0064one\": 2}]\n}\n";
+    const FleetSource read = read_json_source(path.string());
+    std::filesystem::remove(path);
+    REQUIRE(read.error.has_value());
+    CHECK(read.error->kind == FleetError::Kind::data);
+    CHECK(read.error->location.path == path.string());
+    CHECK(read.error->location.line == 4);
+    CHECK(read.error->location.column == 5);
+    CHECK(read.error->message.find("duplicate key 'done' (first at line 3, column 15)") == 0);
+  }
+
+  TEST_CASE("rows that share a name carry their path, and only those")
+  {
+    Fleet fleet = three_sources();
+    fleet.sources[1].name = "billing";
+    const std::vector<std::string> names = row_names(fleet);
+    CHECK(names[0] == "billing (repos/billing)");
+    CHECK(names[1] == "billing (repos/search)");
+    CHECK(names[2] == "chat");
+    CHECK(render_fleet(fleet, FleetFormat::markdown).find("| billing (repos/search) |") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("without a gate the CSV and JSON say nothing of passing")
+  {
+    const Fleet fleet = three_sources();
+    const std::string json = render_fleet(fleet, FleetFormat::json);
+    CHECK(json.find("\"passes\": null") != std::string::npos);
+    CHECK(json.find("\"passes\": true") == std::string::npos);
+    CHECK(json.find("\"passing\": null") != std::string::npos);
+    const std::string csv = render_fleet(fleet, FleetFormat::csv);
+    CHECK(csv.find("billing,repos/billing,git,") != std::string::npos);
+    CHECK(csv.find(",yes,") == std::string::npos);
+    CHECK(csv.find(",no,") == std::string::npos);
+  }
 }

@@ -108,8 +108,21 @@ TEST_SUITE("history")
   {
     const std::string csv = render_history(sample(), HistoryFormat::csv);
     CHECK(csv.find("1111111aaaa,") < csv.find("4444444dddd,"));
-    CHECK(csv.find("3333333cccc,2026-01-03T00:00:00+00:00,Ada,llm-deployment,2026.2,2,0,2,4,50,0,"
+    CHECK(csv.find("3333333cccc,2026-01-03T00:00:00Z,Ada,llm-deployment,2026.2,2,0,2,4,50,0,"
                    "0,\r\n") != std::string::npos);
+  }
+
+  TEST_CASE("the CSV report gives every time in UTC with Z, as every CSV does")
+  {
+    History history = sample();
+    history.points[0].at = "2026-01-05T10:00:00+01:00";
+    history.points[2].at = "2026-01-05T09:15:42-03:30";
+    const std::string csv = render_history(history, HistoryFormat::csv);
+    CHECK(csv.find("1111111aaaa,2026-01-05T09:00:00Z,") != std::string::npos);
+    CHECK(csv.find("3333333cccc,2026-01-05T12:45:42Z,") != std::string::npos);
+    // JSON keeps the committer's own clock, as git's %cI gives it.
+    CHECK(render_history(history, HistoryFormat::json).find("\"2026-01-05T10:00:00+01:00\"") !=
+          std::string::npos);
   }
 
   TEST_CASE("text from the repository is escaped in every format")

@@ -14,6 +14,7 @@
 #include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/fleet.hpp"
+#include "llmchecklist/report_output.hpp"
 #include "validators.hpp"
 #include "output.hpp"
 
@@ -34,7 +35,9 @@ struct FleetCommandOptions
   unsigned jobs = 0;
 };
 
-// The sources --from names: one per line; blank lines and lines starting with # are skipped.
+// The sources --from names: one per line, without the spaces, tabs and carriage returns
+// around it (an editor's indentation, a Windows line end); blank lines and lines starting
+// with # are skipped.
 std::vector<std::string> sources_from(const std::string& from)
 {
   std::string text;
@@ -43,20 +46,45 @@ std::vector<std::string> sources_from(const std::string& from)
   } else {
     text = read_file(from);
   }
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
+    text.erase(0, 3); // a byte order mark some editors write
+  }
   std::vector<std::string> sources;
   std::size_t start = 0;
   while (start < text.size()) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string line = text.substr(start, end - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-      line.pop_back();
-    }
-    if (!line.empty() && line.front() != '#') {
-      sources.push_back(std::move(line));
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#') {
+      sources.emplace_back(line.substr(first, line.find_last_not_of(" \t\r") + 1 - first));
     }
     start = end + 1;
   }
   return sources;
+}
+
+// What a scan did not look at, on stderr: a repository it left out is one the report misses.
+void warn_about_scan(const std::string& directory, unsigned depth, const FleetScan& scan)
+{
+  if (!scan.links.empty()) {
+    std::string listed;
+    for (std::size_t k = 0; k < std::min<std::size_t>(scan.links.size(), 5); ++k) {
+      listed += (k > 0 ? ", " : "") + scan.links[k];
+    }
+    if (scan.links.size() > 5) {
+      listed += fmt::format(" and {} more", scan.links.size() - 5);
+    }
+    print_warning(fmt::format("--scan {} skipped {} symbolic link{} to a directory ({}): the scan "
+                              "follows no link; name a linked repository as a source to read it",
+                              directory, scan.links.size(), scan.links.size() == 1 ? "" : "s",
+                              listed));
+  }
+  if (scan.hidden > 0) {
+    print_warning(fmt::format("--scan {} left out {} git repositor{} deeper than --depth {}; the "
+                              "nearest is {} levels down (--depth {} finds it)",
+                              directory, scan.hidden, scan.hidden == 1 ? "y" : "ies", depth,
+                              scan.hidden_depth, scan.hidden_depth));
+  }
 }
 
 // A column of the text table: its heading, its cells, and whether it is right-aligned.
@@ -82,6 +110,7 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   const Terminal& term = context.out();
   const std::size_t width = static_cast<std::size_t>(term.width);
   const std::vector<std::size_t> order = order_by_percent(fleet);
+  const std::vector<std::string> names = row_names(fleet);
   const bool gate = fleet.gate.asked();
 
   // Columns in the order they give way when the terminal is narrow: the last one listed in
@@ -99,7 +128,7 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   std::vector<std::string> errors;
   for (const std::size_t i : order) {
     const FleetSource& source = fleet.sources[i];
-    name.cells.push_back(printable(source.name));
+    name.cells.push_back(printable(names[i]));
     if (source.error) {
       errors.push_back(printable(source.error->located()));
       continue;
@@ -127,7 +156,12 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
       column.width = std::max(column.width, std::min(display_width(cell), cap));
     }
   };
-  measure(name, 28);
+  // A shared name carries its path, which needs the room to tell the rows apart.
+  bool shared = false;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    shared = shared || names[i] != fleet.sources[i].name;
+  }
+  measure(name, shared ? 44 : 28);
   measure(percent, 8);
   measure(checklist, 30);
   measure(done, 9);
@@ -175,10 +209,13 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   std::size_t row = 0;
   for (std::size_t r = 0; r < order.size(); ++r) {
     if (r < errored) {
-      const std::string label = cell_text(name, name.cells[r], false);
-      const std::size_t room = width > name.width + 2 ? width - name.width - 2 : 10;
-      out += label + "  " + paint(term, Color::red, truncate(term, "error: " + errors[r], room)) +
-             "\n";
+      // The whole message, wrapped: a located error cut short loses its point.
+      const std::string label = cell_text(name, name.cells[r], false) + "  ";
+      const std::vector<std::string> lines = wrap_after(label, "error: " + errors[r], width, 4);
+      for (std::size_t k = 0; k < lines.size(); ++k) {
+        const std::size_t plain = std::min(lines[k].size(), k == 0 ? label.size() : 4);
+        out += lines[k].substr(0, plain) + paint(term, Color::red, lines[k].substr(plain)) + "\n";
+      }
       continue;
     }
     std::string line;
@@ -194,16 +231,15 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
     out += line + "\n";
     ++row;
   }
-  if (any_newer && std::find(shown.begin(), shown.end(), &checklist) != shown.end()) {
-    out += "* a newer version of the checklist exists (llmchecklist upgrade)\n";
-  }
-
   // The fleet below the table.
   const auto paragraph = [&](const std::string& text) {
     for (const std::string& line : wrap(text, width, "")) {
       out += line + "\n";
     }
   };
+  if (any_newer && std::find(shown.begin(), shown.end(), &checklist) != shown.end()) {
+    paragraph("* a newer version of the checklist exists (llmchecklist upgrade)");
+  }
   out += "\n";
   std::string sentence = fmt::format("{} source{} at {}: ", fleet.sources.size(),
                                      fleet.sources.size() == 1 ? "" : "s", printable(fleet.ref));
@@ -224,13 +260,19 @@ std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSu
   paragraph(distribution + ".");
   if (!summary.phases.empty()) {
     out += "\nPhases across the fleet:\n";
+    // A line is "  TITLE  BAR  NNN %" (11 columns besides the title and the bar, two more
+    // for an ASCII bar's brackets); the title gives way before the bar's last four columns.
+    const std::size_t frame = 11 + (term.unicode ? 0 : 2);
     std::size_t title_width = 0;
     for (const FleetPhase& phase : summary.phases) {
       title_width =
           std::max(title_width, std::min<std::size_t>(display_width(printable(phase.title)), 28));
     }
-    const int bar_width = static_cast<int>(
-        std::clamp<std::size_t>(width > title_width + 16 ? width - title_width - 16 : 4, 4, 30));
+    title_width = std::min(title_width, width > frame + 4 + 8 ? width - frame - 4 : 8);
+    const std::size_t room = width > title_width + frame ? width - title_width - frame : 4;
+    const int bar_width = static_cast<int>(std::min(
+        std::clamp<std::size_t>(width > title_width + 16 ? width - title_width - 16 : 4, 4, 30),
+        std::max<std::size_t>(room, 4)));
     for (const FleetPhase& phase : summary.phases) {
       const std::string title = truncate(term, printable(phase.title), title_width);
       out +=
@@ -287,42 +329,61 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
   }
   // What the scan finds may have no state file: such repositories are not part of the fleet.
   const std::size_t named = sources.size();
+  std::size_t hidden = 0;
   for (const std::string& directory : options.scan) {
     std::error_code ec;
     if (!std::filesystem::is_directory(directory, ec)) {
       throw IoError(directory,
                     fmt::format("{}: --scan takes a directory, and this is none", directory));
     }
-    const std::vector<std::string> found = scan_for_sources(directory, options.depth);
-    sources.insert(sources.end(), found.begin(), found.end());
+    const FleetScan scan = scan_for_sources(directory, options.depth);
+    warn_about_scan(directory, options.depth, scan);
+    hidden += scan.hidden;
+    sources.insert(sources.end(), scan.found.begin(), scan.found.end());
   }
   if (sources.empty()) {
     throw UsageError(options.scan.empty()
                          ? "fleet needs sources: git repositories or JSON exports, --from FILE or "
                            "--scan DIR"
-                         : "the scan found no git repository");
+                     : hidden > 0 ? fmt::format("the scan found no git repository within "
+                                                "--depth {}",
+                                                options.depth)
+                                  : "the scan found no git repository");
   }
 
   FleetOptions read_options;
   read_options.ref = options.ref;
   read_options.jobs = options.jobs;
   read_options.as_of = context.now().substr(0, 10);
+  read_options.scanned_from = named;
   Fleet fleet = read_fleet(sources, read_options);
   fleet.gate.min = options.min;
   fleet.gate.all_required = options.all_required;
-  if (fleet.sources.size() > named) {
-    std::vector<FleetSource> kept(fleet.sources.begin(),
-                                  fleet.sources.begin() + static_cast<std::ptrdiff_t>(named));
-    for (std::size_t i = named; i < fleet.sources.size(); ++i) {
-      if (!fleet.sources[i].error || !fleet.sources[i].error->no_state_file) {
-        kept.push_back(std::move(fleet.sources[i]));
-      }
+  for (const FleetDuplicate& duplicate : fleet.duplicates) {
+    const char* what = duplicate.kind == "json" ? "file" : "repository";
+    print_note(duplicate.source == duplicate.same_as
+                   ? fmt::format("{} is given more than once; read once", duplicate.source)
+                   : fmt::format("{} and {} are the same {}; read once", duplicate.same_as,
+                                 duplicate.source, what));
+  }
+  if (fleet.sources.empty()) {
+    throw UsageError(
+        fmt::format("the scan found no git repository with a .llmchecklist at {}", options.ref));
+  }
+
+  // The report never replaces what it is made from: the exports, the repositories' state and
+  // checklist files, and the state file here (as `export -o` refuses it).
+  const bool to_file = !options.output.empty() && options.output != "-";
+  std::vector<ReportInput> inputs;
+  if (to_file) {
+    inputs = fleet_inputs(fleet, options.output);
+    try {
+      const std::vector<ReportInput> here = project_inputs(context.open());
+      inputs.insert(inputs.end(), here.begin(), here.end());
+    } catch (const Error&) {
+      inputs.push_back({context.state_path(), "the state file in use"});
     }
-    fleet.sources = std::move(kept);
-    if (fleet.sources.empty()) {
-      throw UsageError(
-          fmt::format("the scan found no git repository with a .llmchecklist at {}", options.ref));
-    }
+    refuse_report_inputs(options.output, inputs);
   }
 
   std::string text;
@@ -333,24 +394,37 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
   }
   // Inert in a file as on standard output: a CI step may print either.
   text = neutralize_ci_commands(text);
-  if (options.output.empty() || options.output == "-") {
-    print_raw(text);
+  if (to_file) {
+    write_report(options.output, text, inputs);
   } else {
-    write_output(options.output, text);
+    print_raw(text);
   }
 
   // Every source that could not be read, and every one that fails the gate, on stderr: a CI
-  // log shows them all at once.
+  // log shows them all at once. The worst decides the exit status: a source that cannot be
+  // read (4), one that is not valid (3), one without the revision (2, a usage error as in
+  // `history`), a failed gate (1).
   int code = k_exit_ok;
-  for (const FleetSource& source : fleet.sources) {
+  const std::vector<std::string> names = row_names(fleet);
+  for (std::size_t i = 0; i < fleet.sources.size(); ++i) {
+    const FleetSource& source = fleet.sources[i];
     if (source.error) {
       print_error(source.error->location, source.error->message);
-      const int failure = source.error->kind == FleetError::Kind::io ? k_exit_io : k_exit_data;
-      code = std::max(code, failure);
+      switch (source.error->kind) {
+      case FleetError::Kind::io:
+        code = std::max<int>(code, k_exit_io);
+        break;
+      case FleetError::Kind::data:
+        code = std::max<int>(code, k_exit_data);
+        break;
+      case FleetError::Kind::usage:
+        code = std::max<int>(code, k_exit_usage);
+        break;
+      }
       continue;
     }
     for (const std::string& reason : gate_failures(source, fleet.gate)) {
-      print_error(fmt::format("gate failed: {}: {}", source.name, reason));
+      print_error(fmt::format("gate failed: {}: {}", names[i], reason));
       code = std::max<int>(code, k_exit_gate_failed);
     }
   }

@@ -2,6 +2,7 @@
 // it, oldest first (as the trend reads, left to right like the sparkline at the end).
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <memory>
 
@@ -30,12 +31,14 @@ struct HistoryCommandOptions
   std::string output;
 };
 
-// A cell of the history table, padded to its column.
-std::string history_cell(std::string_view text, std::size_t width, bool right)
+// A column of the history table.
+struct HistoryColumn
 {
-  const std::string pad(width - std::min(width, display_width(text)), ' ');
-  return right ? pad + std::string(text) : std::string(text) + pad;
-}
+  std::string heading;
+  std::size_t width = 0;
+  bool right = false;
+  bool shown = false;
+};
 
 std::string history_text(const Context& context, const History& history)
 {
@@ -46,62 +49,91 @@ std::string history_text(const Context& context, const History& history)
     return fmt::format("no commit changed {}{}\n", printable(history.path),
                        history.since.empty() ? "" : " since " + printable(history.since));
   }
-  // Fixed columns first; the author, the one of unknown length, takes what is left.
   std::size_t version_width = 7;
   for (const HistoryPoint& point : history.points) {
     version_width =
         std::max(version_width, std::min<std::size_t>(display_width(printable(point.version)), 16));
   }
-  const std::size_t fixed =
-      10 + 2 + 7 + 2 + 5 + 2 + 4 + 2 + 3 + 2 + 4 + 2 + 3 + 2 + 5 + 2 + version_width + 2;
-  const std::size_t author_width = width > fixed + 8 ? width - fixed : 8;
-  const auto row = [&](const std::vector<std::pair<std::string, bool>>& cells) {
-    static constexpr std::size_t k_widths[] = {10, 7, 5, 4, 3, 4, 3, 5};
+  enum Index : std::size_t
+  {
+    date,
+    commit,
+    percent,
+    done,
+    na,
+    todo,
+    required,
+    stale,
+    version,
+    author,
+    count,
+  };
+  HistoryColumn columns[count] = {{"DATE", 10, false, true},
+                                  {"COMMIT", 7, false, false},
+                                  {"%", 5, true, true},
+                                  {"DONE", 4, true, false},
+                                  {"N/A", 3, true, false},
+                                  {"TODO", 4, true, false},
+                                  {"REQ", 3, true, false},
+                                  {"STALE", 5, true, false},
+                                  {"VERSION", version_width, false, false},
+                                  {"AUTHOR", 8, false, false}};
+  // The date and the percentage always; the others while they fit, in the order they matter,
+  // and the author, whose length is unknown, takes what is left.
+  std::size_t used = columns[date].width + 2 + columns[percent].width;
+  for (const Index index : {commit, done, required, author, todo, stale, na, version}) {
+    if (used + 2 + columns[index].width <= width) {
+      used += 2 + columns[index].width;
+      columns[index].shown = true;
+    }
+  }
+  if (columns[author].shown) {
+    columns[author].width += width - used;
+  }
+  std::size_t last = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    last = columns[k].shown ? k : last;
+  }
+  const auto row = [&](const std::array<std::string, count>& cells) {
     std::string line;
-    for (std::size_t k = 0; k < cells.size(); ++k) {
-      const std::size_t cell_width = k < 8 ? k_widths[k] : k == 8 ? version_width : author_width;
-      std::string text = truncate(term, cells[k].first, cell_width);
-      line += (k > 0 ? "  " : "") +
-              (k + 1 == cells.size() ? text : history_cell(text, cell_width, cells[k].second));
+    for (std::size_t k = 0; k < count; ++k) {
+      const HistoryColumn& column = columns[k];
+      if (!column.shown) {
+        continue;
+      }
+      const std::string text = truncate(term, cells[k], column.width);
+      const std::string pad(column.width - std::min(column.width, display_width(text)), ' ');
+      line += (line.empty() ? "" : "  ") + (k == last ? (column.right ? pad + text : text)
+                                                      : (column.right ? pad + text : text + pad));
     }
     return line;
   };
-  out += paint(term, Color::bold,
-               row({{"DATE", false},
-                    {"COMMIT", false},
-                    {"%", true},
-                    {"DONE", true},
-                    {"N/A", true},
-                    {"TODO", true},
-                    {"REQ", true},
-                    {"STALE", true},
-                    {"VERSION", false},
-                    {"AUTHOR", false}})) +
-         "\n";
+  std::array<std::string, count> headings;
+  for (std::size_t k = 0; k < count; ++k) {
+    headings[k] = columns[k].heading;
+  }
+  out += paint(term, Color::bold, row(headings)) + "\n";
   for (const HistoryPoint& point : history.points) {
-    const std::string date = point.at.substr(0, 10);
-    const std::string commit = point.commit.substr(0, 7);
+    const std::string day = point.at.substr(0, 10);
+    const std::string id = point.commit.substr(0, 7);
     if (point.error) {
-      const std::string what = point.error->kind == HistoryError::Kind::removed
-                                   ? printable(point.error->message)
-                                   : "error: " + printable(point.error->located());
-      const std::string text = truncate(term, fmt::format("{}  {}  {}", date, commit, what), width);
-      out += (point.error->kind == HistoryError::Kind::removed ? paint(term, Color::dim, text)
-                                                               : paint(term, Color::red, text)) +
-             "\n";
+      // The whole message, wrapped under the commit: a located error cut short loses its
+      // point.
+      const bool removed = point.error->kind == HistoryError::Kind::removed;
+      const std::string what =
+          removed ? printable(point.error->message) : "error: " + printable(point.error->located());
+      for (const std::string& line :
+           wrap_after(fmt::format("{}  {}  ", day, id), what, width, 12)) {
+        out += paint(term, removed ? Color::dim : Color::red, line) + "\n";
+      }
       continue;
     }
     const Counts& c = point.counts;
-    out += row({{date, false},
-                {commit, false},
-                {fmt::format("{} %", c.percent_floor()), true},
-                {std::to_string(c.done), true},
-                {std::to_string(c.na), true},
-                {std::to_string(c.todo), true},
-                {std::to_string(c.required_todo), true},
-                {std::to_string(c.stale), true},
-                {printable(point.version.empty() ? point.checklist_id : point.version), false},
-                {printable(point.by), false}}) +
+    out += row({day, id, fmt::format("{} %", c.percent_floor()), std::to_string(c.done),
+                std::to_string(c.na), std::to_string(c.todo), std::to_string(c.required_todo),
+                std::to_string(c.stale),
+                printable(point.version.empty() ? point.checklist_id : point.version),
+                printable(point.by)}) +
            "\n";
   }
   // The trend in one line, under a sentence that gives its ends.
@@ -109,7 +141,7 @@ std::string history_text(const Context& context, const History& history)
   const auto oldest = std::find_if(history.points.begin(), history.points.end(), readable);
   const auto newest = std::find_if(history.points.rbegin(), history.points.rend(), readable);
   std::string sentence = fmt::format(
-      "\n{} commit{} from {} to {}", history.points.size(), history.points.size() == 1 ? "" : "s",
+      "{} commit{} from {} to {}", history.points.size(), history.points.size() == 1 ? "" : "s",
       history.points.front().at.substr(0, 10), history.points.back().at.substr(0, 10));
   if (oldest != history.points.end()) {
     sentence += fmt::format(": {} % to {} %", oldest->counts.percent_floor(),
@@ -121,7 +153,10 @@ std::string history_text(const Context& context, const History& history)
   if (const std::size_t unreadable = history.unreadable(); unreadable > 0) {
     sentence += fmt::format("; {} could not be read", unreadable);
   }
-  out += sentence + "\n";
+  out += "\n";
+  for (const std::string& line : wrap(sentence, width, "")) {
+    out += line + "\n";
+  }
   out += sparkline(history.points, width, term.unicode) + "\n";
   return out;
 }

@@ -1,0 +1,20 @@
+#pragma once
+// Two equal keys in one JSON object are valid JSON, but readers disagree on which counts:
+// simdjson's DOM finds the first, jq and Python keep the last. A fleet export with two
+// "percent" keys would show one number in `fleet` and another in the team's own scripts.
+
+#include <string>
+
+namespace simdjson::dom {
+class element;
+}
+
+namespace llmchecklist::detail {
+
+/// Throws DataError at `path`:LINE:COL of the second of two equal keys (compared unescaped, so
+/// "a" and "\u0061" are equal) in any object of `root`, the document parsed from `path`. The
+/// check walks the parsed document; only a document that has such keys is read again, to
+/// locate them.
+void refuse_duplicate_keys(const simdjson::dom::element& root, const std::string& path);
+
+} // namespace llmchecklist::detail
