@@ -22,6 +22,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/scope.hpp"
 
 namespace llmchecklist {
 
@@ -67,6 +68,9 @@ struct HistoryPoint
   Counts counts;
   /// The state's own [gate] minimum then; negative when it had none.
   double gate_min = -1;
+  /// What the change of checklist did to the count since the previous readable point (items
+  /// that left it, required ones lowered, and the like); nullopt when the count is the same.
+  std::optional<ScopeChange> scope = {};
 };
 
 /// Where the history starts.

@@ -64,6 +64,10 @@ struct ScopeChange
   }
 };
 
+/// One sentence for a report row: "checklist a.toml -> b.toml; 2 items left the count (beta,
+/// gamma); 1 required item lowered (alpha); 1 item joined (delta)"; empty for an empty change.
+std::string describe_scope(const ScopeChange& scope);
+
 /// Compares the checklist `before_state` followed (`before`) with the one `after_state` follows
 /// (`after`), item by item, by id.
 ScopeChange compare_scope(const State& before_state, const Checklist& before,

@@ -10,6 +10,7 @@
 #include "git/project_at.hpp"
 #include "git/repository.hpp"
 #include "llmchecklist/history.hpp"
+#include "llmchecklist/scope.hpp"
 #include "llmchecklist/upgrade.hpp"
 
 namespace fs = std::filesystem;
@@ -56,9 +57,11 @@ std::string from_root(const detail::Repository& repository, const fs::path& dire
       .generic_string();
 }
 
+// `read` is set to the state and checklist read at the revision, when they could be.
 HistoryPoint count_revision(const detail::Repository& repository, const std::string& path,
-                            detail::FileChange change)
+                            detail::FileChange change, std::optional<detail::ProjectAt>& read)
 {
+  read.reset();
   HistoryPoint point;
   point.commit = std::move(change.commit);
   point.time = change.time;
@@ -89,6 +92,7 @@ HistoryPoint count_revision(const detail::Repository& repository, const std::str
     }
     point.counts = compute_progress(project.checklist, project.state).overall;
     point.gate_min = project.state.gate.min;
+    read = std::move(project);
   } catch (const DataError& error) {
     return failed(HistoryError::Kind::data, error.what(), error.location());
   } catch (const IoError& error) {
@@ -200,8 +204,23 @@ History read_history(const fs::path& repository, const std::string& path,
   }
   std::vector<detail::FileChange> changes = opened->changes(options.ref, history.path, limit);
   history.points.reserve(changes.size());
+  // Each readable revision against the one before it: a commit that changes the checklist
+  // changes what the percentage means, and says so in its row.
+  std::optional<detail::ProjectAt> previous;
   for (auto change = changes.rbegin(); change != changes.rend(); ++change) {
-    history.points.push_back(count_revision(*opened, history.path, std::move(*change)));
+    std::optional<detail::ProjectAt> read;
+    history.points.push_back(count_revision(*opened, history.path, std::move(*change), read));
+    if (!read) {
+      continue;
+    }
+    if (previous) {
+      ScopeChange scope =
+          compare_scope(previous->state, previous->checklist, read->state, read->checklist);
+      if (!scope.empty()) {
+        history.points.back().scope = std::move(scope);
+      }
+    }
+    previous = std::move(read);
   }
   for (auto point = history.points.rbegin(); point != history.points.rend(); ++point) {
     if (!point->error) {

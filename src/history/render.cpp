@@ -10,6 +10,7 @@
 #include "exports/csv_cell.hpp"
 #include "exports/json_writer.hpp"
 #include "exports/markdown_text.hpp"
+#include "exports/scope_json.hpp"
 #include "exports/xml_escape.hpp"
 #include "llmchecklist/history.hpp"
 
@@ -124,6 +125,12 @@ std::string render_json(const History& history)
     json.key("required_todo").value(c.required_todo);
     json.key("stale").value(c.stale);
     json.key("expired").value(c.expired);
+    json.key("scope");
+    if (point.scope) {
+      detail::write_scope_json(json, *point.scope);
+    } else {
+      json.null();
+    }
     json.end_object();
   }
   json.end_array();
@@ -136,18 +143,20 @@ std::string render_json(const History& history)
 std::string render_csv(const History& history)
 {
   std::string out = "commit,at,by,checklist,version,done,na,todo,total,percent,required_todo,"
-                    "stale,error\r\n";
+                    "stale,left,lowered,scope,error\r\n";
   for (const HistoryPoint& point : history.points) {
     out += fmt::format("{},{},{},", csv_cell(point.commit), csv_cell(detail::csv_time(point.at)),
                        csv_cell(point.by));
     if (point.error) {
-      out += fmt::format(",,,,,,,,,{}\r\n", csv_cell(point.error->located()));
+      out += fmt::format(",,,,,,,,,,,,{}\r\n", csv_cell(point.error->located()));
       continue;
     }
     const Counts& c = point.counts;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},\r\n", csv_cell(point.checklist_id),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},\r\n", csv_cell(point.checklist_id),
                        csv_cell(point.version), c.done, c.na, c.todo, c.total, c.percent(),
-                       c.required_todo, c.stale);
+                       c.required_todo, c.stale, point.scope ? point.scope->left.size() : 0,
+                       point.scope ? point.scope->lowered.size() : 0,
+                       csv_cell(point.scope ? describe_scope(*point.scope) : std::string()));
   }
   return out;
 }
@@ -174,8 +183,13 @@ std::string render_markdown(const History& history)
       continue;
     }
     const Counts& c = point.counts;
+    std::string checklist = inline_text(version_text(point));
+    if (point.scope) {
+      checklist += fmt::format("{}: {}", point.scope->narrows() ? " ⚠️ re-scoped" : " re-scoped",
+                               inline_text(describe_scope(*point.scope)));
+    }
     out += fmt::format("{} {} % | {} | {} | {} | {} | {} | {} |\n", head, c.percent_floor(), c.done,
-                       c.na, c.todo, c.required_todo, c.stale, inline_text(version_text(point)));
+                       c.na, c.todo, c.required_todo, c.stale, checklist);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 #include "llmchecklist/scope.hpp"
 
 #include <string_view>
+
+#include <fmt/format.h>
 #include <unordered_map>
 
 namespace llmchecklist {
@@ -62,6 +64,35 @@ ScopeChange compare_scope(const State& before_state, const Checklist& before,
     }
   }
   return scope;
+}
+
+std::string describe_scope(const ScopeChange& scope)
+{
+  std::string text;
+  const auto add = [&](std::string part) {
+    text += (text.empty() ? "" : "; ") + part;
+  };
+  if (scope.before_reference != scope.after_reference) {
+    add(fmt::format("checklist {} -> {}", scope.before_reference, scope.after_reference));
+  } else if (scope.before_version != scope.after_version) {
+    add(fmt::format("checklist version {} -> {}", scope.before_version, scope.after_version));
+  }
+  const auto items = [&](const std::vector<ScopedItem>& list, std::string_view one,
+                         std::string_view many) {
+    if (list.empty()) {
+      return;
+    }
+    std::string ids;
+    for (const ScopedItem& item : list) {
+      ids += (ids.empty() ? "" : ", ") + item.id;
+    }
+    add(fmt::format("{} {} ({})", list.size(), list.size() == 1 ? one : many, ids));
+  };
+  items(scope.left, "item left the count", "items left the count");
+  items(scope.lowered, "required item lowered", "required items lowered");
+  items(scope.joined, "item joined", "items joined");
+  items(scope.raised, "item raised to required", "items raised to required");
+  return text;
 }
 
 } // namespace llmchecklist

@@ -213,6 +213,26 @@ test_a_checklist_file_is_read_at_each_revision_and_stale_checks_counted_then() {
   assert_contains "$(json '.commits[2].error.message')" "checklist.toml does not exist"
 }
 
+test_a_commit_that_narrows_the_checklist_is_marked_in_every_format() {
+  git_repo
+  cp "$FIXTURES/checklists/small.toml" small.toml
+  lc_ok init --checklist small.toml -q
+  lc_ok check alpha -q
+  git add -A && git commit -qm "Follow the small checklist"
+  printf '[checklist]\nid = "ours"\ntitle = "Ours"\nversion = "1"\nextends = "small.toml"\nexclude = ["beta", "gamma"]\n\n[overrides.alpha]\nseverity = "recommended"\n' >ours.toml
+  sed -i 's/^checklist = "small.toml"$/checklist = "ours.toml"/' .llmchecklist
+  git add -A && git commit -qm "Only what we like"
+  lc_ok history
+  assert_contains "$(unwrapped "$out")" "re-scoped: checklist small.toml -> ours.toml; 2 items left the count (beta, gamma); 1 required item lowered (alpha)"
+  lc_ok history --format json
+  assert_eq "null|true|beta gamma|alpha" "$(json '"\(.commits[0].scope)|\(.commits[1].scope.narrows)|\([.commits[1].scope.left[].id] | join(" "))|\([.commits[1].scope.lowered[].id] | join(" "))"')"
+  lc_ok history --format csv
+  assert_contains "$out" "stale,left,lowered,scope,error"
+  assert_eq "2,1" "$(printf '%s\n' "$out" | sed -n 3p | awk -F, '{print $13 "," $14}')" "left,lowered"
+  lc_ok history --format markdown
+  assert_contains "$out" "re-scoped: checklist small.toml -\\> ours.toml; 2 items left the count"
+}
+
 test_a_commit_that_removes_the_state_file_is_shown_and_is_not_an_error() {
   make_history
   git rm -q .llmchecklist

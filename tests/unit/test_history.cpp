@@ -109,7 +109,7 @@ TEST_SUITE("history")
     const std::string csv = render_history(sample(), HistoryFormat::csv);
     CHECK(csv.find("1111111aaaa,") < csv.find("4444444dddd,"));
     CHECK(csv.find("3333333cccc,2026-01-03T00:00:00Z,Ada,llm-deployment,2026.2,2,0,2,4,50,0,"
-                   "0,\r\n") != std::string::npos);
+                   "0,0,0,,\r\n") != std::string::npos);
   }
 
   TEST_CASE("the CSV report gives every time in UTC with Z, as every CSV does")

@@ -135,6 +135,14 @@ std::string history_text(const Context& context, const History& history)
                 printable(point.version.empty() ? point.checklist_id : point.version),
                 printable(point.by)}) +
            "\n";
+    // A change of checklist changes what the percentage means: said under its row.
+    if (point.scope) {
+      for (const std::string& line :
+           wrap_after("            ", printable("re-scoped: " + describe_scope(*point.scope)),
+                      width, 12)) {
+        out += paint(term, point.scope->narrows() ? Color::red : Color::yellow, line) + "\n";
+      }
+    }
   }
   // The trend in one line, under a sentence that gives its ends.
   const auto readable = [](const HistoryPoint& p) { return !p.error; };
