@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/progress.hpp"
 #include "llmchecklist/scope.hpp"
 #include "llmchecklist/state.hpp"
 
@@ -39,6 +40,13 @@ Gate effective_gate(const State& state, const GateRequest& request);
 
 /// Parses "PHASE=PCT" (`--min-phase`); throws UsageError saying what it takes.
 GatePhase parse_phase_minimum(std::string_view spec);
+
+/// The rules of `gate` that counts alone decide (its minimum, and no required item open): what
+/// `fleet` judges a source by, including one read from an export, where no state is at hand.
+/// `open_required` names the required items still todo, one per line ("12 rate-limits").
+/// evaluate_gate() gives the same reasons for the same counts.
+std::vector<std::string> evaluate_counts(const Counts& counts, const Gate& gate,
+                                         const std::vector<std::string>& open_required);
 
 /// Why `state` fails `gate`, one reason per broken rule (the items concerned listed on
 /// following lines); empty when it passes. With `phase`, the overall rules apply to that phase

@@ -33,18 +33,11 @@ bool uses_verify(const Project& project)
   return false;
 }
 
-Tags item_tags(const Terminal& terminal, const State& state, const Item& item, std::size_t room,
-               bool uses_verify)
+std::vector<StandingTag> standing_tags(const Standing& standing, const Item& item,
+                                       bool uses_verify)
 {
-  struct Tag
-  {
-    std::string long_form;
-    std::string short_form;
-    Color color;
-  };
-  std::vector<Tag> tags;
-  const bool has_command = !verify_command(state, item).empty();
-  switch (evidence_of(state, item)) {
+  std::vector<StandingTag> tags;
+  switch (standing.evidence) {
   case Evidence::automated:
     tags.push_back({"[verified]", "[verified]", Color::green});
     break;
@@ -53,31 +46,40 @@ Tags item_tags(const Terminal& terminal, const State& state, const Item& item, s
     break;
   case Evidence::manual:
   case Evidence::none:
-    if (has_command) {
+    if (standing.verify != VerifyState::none) {
       // A command a reviewer should know about, which has not proved this item yet.
       tags.push_back({"[verify]", "[verify]", Color::yellow});
-    } else if (status_of(state, item) == Status::done && uses_verify) {
+    } else if (standing.status == Status::done && uses_verify) {
       tags.push_back({"[manual]", "[manual]", Color::dim});
     }
     break;
   }
-  const Entry* entry = state.find(item.id);
-  if (is_expired(state, item)) {
-    tags.push_back({fmt::format("[n/a expired {}]", entry->until), "[expired]", Color::yellow});
-  } else if (is_stale(state, item)) {
-    tags.push_back({fmt::format("[stale: checked at revision {}, now {}]", entry->revision,
-                                item.revision),
+  if (standing.expired) {
+    tags.push_back({fmt::format("[n/a expired {}]", standing.until), "[expired]", Color::yellow});
+  } else if (standing.stale) {
+    tags.push_back({fmt::format("[stale: checked at revision {}, now {}]",
+                                standing.checked_revision, item.revision),
                     "[stale]", Color::yellow});
+  } else if (!standing.until.empty()) {
+    tags.push_back({fmt::format("[n/a until {}]", standing.until), "[until]", Color::yellow});
   }
+  return tags;
+}
+
+Tags item_tags(const Terminal& terminal, const State& state, const Item& item, std::size_t room,
+               bool uses_verify)
+{
+  const std::vector<StandingTag> tags = standing_tags(standing_of(state, item), item, uses_verify);
   std::size_t long_width = 0;
-  for (const Tag& tag : tags) {
+  for (const StandingTag& tag : tags) {
     long_width += 1 + display_width(tag.long_form);
   }
   const bool use_long = long_width <= room;
   Tags out;
-  for (const Tag& tag : tags) {
+  for (const StandingTag& tag : tags) {
     const std::string& text = use_long ? tag.long_form : tag.short_form;
-    out.text += " " + paint(terminal, tag.color, text);
+    out.text += ' ';
+    out.text += paint(terminal, tag.color, text);
     out.width += 1 + display_width(text);
   }
   return out;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "terminal.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/project.hpp"
 
@@ -18,6 +19,21 @@ bool uses_verify(const Project& project);
 /// What follows an item's title in a list: what backs it (" [verified]", " [verify failing]",
 /// " [manual]" when `uses_verify`, or " [verify]" for a command not yet passing) and its freshness (" [stale: ...]",
 /// " [n/a expired ...]"), in short forms when the long ones exceed `room` columns.
+/// One tag after an item's title, in a long and a short form.
+struct StandingTag
+{
+  std::string long_form;
+  std::string short_form;
+  Color color;
+};
+
+/// What to know about an item beyond its status, as `list` and the interface show it, from the
+/// library's one model of its standing: what backs it ([verified], [verify failing], [verify]
+/// for a command that has not backed it yet, [manual] once any item has a command), an n/a
+/// decision's end ([n/a expired DATE], [n/a until DATE]), and a stale check.
+std::vector<StandingTag> standing_tags(const Standing& standing, const Item& item,
+                                       bool uses_verify);
+
 struct Tags
 {
   std::string text;

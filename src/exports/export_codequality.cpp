@@ -7,7 +7,7 @@
 #include "exports/json_writer.hpp"
 #include "exports/selection.hpp"
 #include "llmchecklist/export.hpp"
-#include "llmchecklist/progress.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/text.hpp"
 #include "util/content_hash.hpp"
 
@@ -45,19 +45,12 @@ std::string render_codequality(const Checklist& checklist, const State& state,
   for (const detail::SelectedPhase& phase : selected.phases) {
     for (const std::size_t index : phase.items) {
       const Item& item = checklist.items()[index];
-      const Status status = status_of(state, item);
-      if (status == Status::todo) {
-        write_issue(
-            json, checklist, item, "open",
-            item.severity == Severity::required ? "critical" : "minor",
-            fmt::format("{}. {} is open ({})", item.number, item.title, to_string(item.severity)),
-            options);
-      } else if (is_stale(state, item)) {
-        write_issue(json, checklist, item, "stale", "info",
-                    fmt::format("{}. {} was checked against an older revision of the item: "
-                                "check it again",
-                                item.number, item.title),
-                    options);
+      for (const Finding& finding : standing_of(state, item).findings) {
+        write_issue(json, checklist, item, to_string(finding.kind),
+                    finding.level == FindingLevel::error     ? "critical"
+                    : finding.level == FindingLevel::warning ? "minor"
+                                                             : "info",
+                    finding.one_line(), options);
       }
     }
   }

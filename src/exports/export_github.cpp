@@ -5,21 +5,15 @@
 // `,` in a property. No text can then end the line, so none can start a command of its own
 // (`::add-mask::`, `::stop-commands::`, a fake `::error`).
 
-#include <ctime>
-
 #include <fmt/format.h>
 
 #include "exports/selection.hpp"
 #include "llmchecklist/export.hpp"
-#include "llmchecklist/progress.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/text.hpp"
-#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist {
 namespace {
-
-// Waivers that end within this many days are announced before they lapse.
-constexpr int k_expiry_warning_days = 30;
 
 // Text shown in the pull request: invisible format characters revealed, other controls made
 // harmless (CR and LF are kept here and escaped below).
@@ -72,17 +66,6 @@ std::string annotation(std::string_view kind, const ExportOptions& options, cons
                      escape_property(title), escape_data(message));
 }
 
-// Days from `from` to `to` (both "YYYY-MM-DD"); nullopt when either is not a date.
-std::optional<long> days_between(std::string_view from, std::string_view to)
-{
-  const auto from_time = parse_utc(fmt::format("{}T00:00:00Z", from));
-  const auto to_time = parse_utc(fmt::format("{}T00:00:00Z", to));
-  if (!from_time || !to_time) {
-    return std::nullopt;
-  }
-  return static_cast<long>((*to_time - *from_time) / 86400);
-}
-
 } // namespace
 
 std::string render_github(const Checklist& checklist, const State& state,
@@ -93,39 +76,10 @@ std::string render_github(const Checklist& checklist, const State& state,
   for (const detail::SelectedPhase& phase : selected.phases) {
     for (const std::size_t index : phase.items) {
       const Item& item = checklist.items()[index];
-      const Entry* entry = state.find(item.id);
-      const std::string label = fmt::format("{}. {}", item.number, item.id);
-      const Status status = status_of(state, item);
-      // An expired waiver is announced as such below, once.
-      if (status == Status::todo && item.severity == Severity::required &&
-          !is_expired(state, item)) {
-        out += annotation("error", options, item, fmt::format("Required item open: {}", label),
-                          fmt::format("{}\nDone when: {}", item.title, item.done_when));
-      }
-      if (entry != nullptr && entry->verify_result == "fail") {
-        out += annotation("error", options, item, fmt::format("Verify command failing: {}", label),
-                          fmt::format("{}\nThe command failed when last run: {}", item.title,
-                                      verify_command(state, item)));
-      }
-      if (status != Status::todo && is_stale(state, item)) {
-        out += annotation("warning", options, item, fmt::format("Stale check: {}", label),
-                          fmt::format("{}\nChecked against revision {}; the item is at "
-                                      "revision {} now: check it again.",
-                                      item.title, entry->revision, item.revision));
-      }
-      if (entry != nullptr && entry->status == Status::na && !entry->until.empty()) {
-        if (is_expired(state, item)) {
-          out += annotation(item.severity == Severity::required ? "error" : "warning", options,
-                            item, fmt::format("Waiver expired: {}", label),
-                            fmt::format("{}\nNot applicable until {}: {}", item.title, entry->until,
-                                        entry->note));
-        } else if (const auto days = days_between(state.as_of, entry->until);
-                   days && *days <= k_expiry_warning_days) {
-          out +=
-              annotation("warning", options, item, fmt::format("Waiver expires: {}", label),
-                         fmt::format("{}\nNot applicable until {} ({} day{} left): {}", item.title,
-                                     entry->until, *days, *days == 1 ? "" : "s", entry->note));
-        }
+      // A note is a notice to the runner; the rest keep their names.
+      for (const Finding& finding : standing_of(state, item).findings) {
+        out += annotation(finding.level == FindingLevel::note ? "notice" : to_string(finding.level),
+                          options, item, finding.title, finding.message);
       }
     }
   }

@@ -5,6 +5,7 @@
 #include "exports/selection.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/upgrade.hpp"
 
 namespace llmchecklist {
@@ -22,10 +23,21 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
   json.key("tags").strings(item.tags);
   json.key("links").strings(item.links);
   json.key("revision").value(item.revision);
-  json.key("evidence").value(to_string(evidence_of(state, item)));
-  json.key("stale").value(is_stale(state, item));
-  json.key("expired").value(is_expired(state, item));
-  json.optional("verify", verify_command(state, item));
+  const Standing standing = standing_of(state, item);
+  json.key("evidence").value(to_string(standing.evidence));
+  json.key("stale").value(standing.stale);
+  json.key("expired").value(standing.expired);
+  json.optional("verify", standing.command);
+  // What every report flags about the item, from the same model: scripts need not re-derive it.
+  json.key("findings").begin_array();
+  for (const Finding& finding : standing.findings) {
+    json.begin_object();
+    json.key("kind").value(to_string(finding.kind));
+    json.key("level").value(to_string(finding.level));
+    json.key("title").value(finding.title);
+    json.end_object();
+  }
+  json.end_array();
   if (const Entry* entry = state.find(item.id)) {
     if (entry->revision > 0) {
       json.key("checked_revision").value(entry->revision);

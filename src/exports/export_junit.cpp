@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/export.hpp"
-#include "llmchecklist/progress.hpp"
+#include "llmchecklist/standing.hpp"
 #include "exports/selection.hpp"
 #include "exports/xml_escape.hpp"
 
@@ -23,27 +23,38 @@ std::string ant_timestamp(std::string_view generated_at)
   return "1970-01-01T00:00:00";
 }
 
-std::string testcase(const Checklist& checklist, const Item& item, const State& state)
+// An item is a test: done passes, not applicable is skipped, and an error-level finding (a
+// required item open, a failing verify command) or any open item fails it.
+const Finding* failure_of(const Standing& standing)
+{
+  for (const Finding& finding : standing.findings) {
+    if (finding.level == FindingLevel::error || finding.kind == FindingKind::open ||
+        finding.kind == FindingKind::waiver_expired) {
+      return &finding;
+    }
+  }
+  return nullptr;
+}
+
+std::string testcase(const Checklist& checklist, const Item& item, const State& state,
+                     const Standing& standing)
 {
   std::string out =
       fmt::format("    <testcase name=\"{}\" classname=\"{}.{}\" time=\"0\">",
                   xml_escape(fmt::format("{}. {}", item.number, item.title)),
                   xml_escape(checklist.id), xml_escape(checklist.phases()[item.phase].id));
-  const Entry* entry = state.find(item.id);
-  switch (status_of(state, item)) {
-  case Status::done:
-    return out + "</testcase>\n";
-  case Status::na:
-    return out + fmt::format("\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                             xml_escape(fmt::format("not applicable: {}", entry->note)));
-  case Status::todo:
-    break;
+  if (const Finding* finding = failure_of(standing)) {
+    return out + fmt::format("\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    "
+                               "</testcase>\n",
+                               xml_escape(finding->title), to_string(finding->kind),
+                             xml_escape(finding->message));
   }
-  return out + fmt::format("\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    "
-                           "</testcase>\n",
-                           xml_escape(fmt::format("todo: {}", item.title)),
-                           to_string(item.severity),
-                           xml_escape(fmt::format("Done when: {}", item.done_when)));
+  if (standing.status == Status::na) {
+    return out + fmt::format("\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                             xml_escape(fmt::format("not applicable: {}",
+                                                    state.find(item.id)->note)));
+  }
+  return out + "</testcase>\n";
 }
 
 } // namespace
@@ -63,14 +74,15 @@ std::string render_junit(const Checklist& checklist, const State& state, const S
     std::string stale;
     for (const std::size_t i : selected_phase.items) {
       const Item& item = checklist.items()[i];
-      if (is_stale(state, item)) {
+      const Standing standing = standing_of(state, item);
+      if (standing.stale) {
         stale += fmt::format("stale: {} {} (checked at revision {}, now {})\n", item.number,
-                             item.id, state.find(item.id)->revision, item.revision);
+                             item.id, standing.checked_revision, item.revision);
       }
-      const Status status = status_of(state, item);
-      failures += status == Status::todo ? 1 : 0;
-      skipped += status == Status::na ? 1 : 0;
-      cases += testcase(checklist, item, state);
+      const bool failed = failure_of(standing) != nullptr;
+      failures += failed ? 1 : 0;
+      skipped += !failed && standing.status == Status::na ? 1 : 0;
+      cases += testcase(checklist, item, state, standing);
     }
     out += fmt::format("  <testsuite id=\"{}\" package=\"{}\" name=\"{}\" timestamp=\"{}\" "
                        "hostname=\"localhost\" tests=\"{}\" failures=\"{}\" errors=\"0\" "

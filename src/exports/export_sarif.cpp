@@ -9,7 +9,7 @@
 #include "exports/json_writer.hpp"
 #include "exports/selection.hpp"
 #include "llmchecklist/export.hpp"
-#include "llmchecklist/progress.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/text.hpp"
 #include "llmchecklist/version.hpp"
 
@@ -87,7 +87,8 @@ void write_rule(detail::JsonWriter& json, const Checklist& checklist, const Item
   json.end_object();
 }
 
-void write_location(detail::JsonWriter& json, const ExportOptions& options, const Item& item)
+void write_location(detail::JsonWriter& json, const ExportOptions& options, const Item& item,
+                    std::string_view kind)
 {
   json.key("locations").begin_array().begin_object();
   json.key("physicalLocation").begin_object();
@@ -103,24 +104,27 @@ void write_location(detail::JsonWriter& json, const ExportOptions& options, cons
       .end_object();
   json.end_object();
   json.end_object().end_array();
-  // The item id, not the line: the alert stays the same alert when lines move.
+  // The item id and what is found, not the line: the alert stays the same alert when lines
+  // move, and an item's open state and its failing command are two alerts.
   json.key("partialFingerprints")
       .begin_object()
       .key("llmchecklistItem/v1")
       .value(clean(item.id))
+      .key("llmchecklistFinding/v1")
+      .value(kind)
       .end_object();
 }
 
 void write_result(detail::JsonWriter& json, const Item& item, std::size_t rule_index,
-                  std::string_view level, const std::string& message, const ExportOptions& options,
-                  const std::string* suppressed_because = nullptr)
+                  std::string_view level, std::string_view kind, const std::string& message,
+                  const ExportOptions& options, const std::string* suppressed_because = nullptr)
 {
   json.begin_object();
   json.key("ruleId").value(clean(item.id));
   json.key("ruleIndex").value(rule_index);
   json.key("level").value(level);
   json.key("message").begin_object().key("text").value(clean(message)).end_object();
-  write_location(json, options, item);
+  write_location(json, options, item, kind);
   if (suppressed_because != nullptr) {
     json.key("suppressions").begin_array().begin_object();
     json.key("kind").value("external");
@@ -166,39 +170,21 @@ std::string render_sarif(const Checklist& checklist, const State& state,
   json.key("results").begin_array();
   for (std::size_t rule = 0; rule < items.size(); ++rule) {
     const Item& item = checklist.items()[items[rule]];
-    const Entry* entry = state.find(item.id);
-    const std::string label = fmt::format("{}. {}", item.number, item.title);
-    switch (status_of(state, item)) {
-    case Status::todo:
-      if (is_expired(state, item)) {
-        write_result(json, item, rule, level_of(item),
-                     fmt::format("{}: the not-applicable decision expired on {} ({}); it is "
-                                 "open again. Done when: {}",
-                                 label, entry->until, entry->note, item.done_when),
-                     options);
-      } else {
-        write_result(json, item, rule, level_of(item),
-                     fmt::format("{} is open ({}). Done when: {}", label, to_string(item.severity),
-                                 item.done_when),
-                     options);
-      }
-      break;
-    case Status::na:
-      write_result(json, item, rule, level_of(item),
-                   fmt::format("{} is marked not applicable{}", label,
-                               entry->until.empty() ? std::string()
-                                                    : fmt::format(" until {}", entry->until)),
+    const Standing standing = standing_of(state, item);
+    for (const Finding& finding : standing.findings) {
+      write_result(json, item, rule, to_string(finding.level), to_string(finding.kind),
+                   finding.one_line(), options);
+    }
+    // A decision that the item does not apply is a suppressed result, with its reason: code
+    // scanning shows it as dismissed, not as fixed.
+    if (standing.status == Status::na) {
+      const Entry* entry = state.find(item.id);
+      write_result(json, item, rule, standing.required ? "error" : "warning", "not-applicable",
+                   fmt::format("{}. {} is marked not applicable{}", item.number, item.title,
+                               standing.until.empty()
+                                   ? std::string()
+                                   : fmt::format(" until {}", standing.until)),
                    options, &entry->note);
-      break;
-    case Status::done:
-      if (is_stale(state, item)) {
-        write_result(json, item, rule, "note",
-                     fmt::format("{} was checked against revision {} of this item; it is at "
-                                 "revision {} now: check it again. Done when: {}",
-                                 label, entry->revision, item.revision, item.done_when),
-                     options);
-      }
-      break;
     }
   }
   json.end_array();

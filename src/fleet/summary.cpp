@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/fleet.hpp"
+#include "llmchecklist/gate.hpp"
 
 namespace llmchecklist {
 
@@ -37,24 +38,27 @@ std::vector<std::size_t> order_by_percent(const Fleet& fleet)
 
 std::vector<std::string> gate_failures(const FleetSource& source, const FleetGate& gate)
 {
-  std::vector<std::string> reasons;
   if (source.error) {
-    return reasons; // an unreadable source is reported as such, not as a failed gate
+    return {}; // an unreadable source is reported as such, not as a failed gate
   }
-  if (gate.min >= 0 && source.percent() < gate.min) {
-    reasons.push_back(fmt::format("progress is {} %, below the minimum of {} %",
-                                  source.counts.percent_floor(), gate.min));
-  }
-  if (gate.all_required && source.counts.required_todo > 0) {
-    std::string ids;
-    for (const FleetItem& item : source.open_items) {
-      if (item.required) {
-        ids += fmt::format("{}{}", ids.empty() ? "" : ", ", item.id);
-      }
+  // The library's gate, on what a source tells: its counts and its open items.
+  Gate rules;
+  rules.min = gate.min;
+  rules.all_required = gate.all_required;
+  std::vector<std::string> open_required;
+  for (const FleetItem& item : source.open_items) {
+    if (item.required) {
+      open_required.push_back(item.id);
     }
-    reasons.push_back(fmt::format("{} required item{} still todo{}{}", source.counts.required_todo,
-                                  source.counts.required_todo == 1 ? " is" : "s are",
-                                  ids.empty() ? "" : ": ", ids));
+  }
+  // One line each, as the fleet's tables and JSON show them: "...: b, c".
+  std::vector<std::string> reasons = evaluate_counts(source.counts, rules, open_required);
+  for (std::string& reason : reasons) {
+    for (std::size_t at = reason.find("\n  "); at != std::string::npos;
+         at = reason.find("\n  ", at)) {
+      const bool first = at > 0 && reason[at - 1] == ':';
+      reason.replace(at, 3, first ? " " : ", ");
+    }
   }
   return reasons;
 }

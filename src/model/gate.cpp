@@ -79,16 +79,43 @@ GatePhase parse_phase_minimum(std::string_view spec)
   return GatePhase{std::string(spec.substr(0, equals)), minimum};
 }
 
-std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& state,
-                                       const Gate& gate, std::optional<std::size_t> phase)
+std::vector<std::string> evaluate_counts(const Counts& counts, const Gate& gate,
+                                         const std::vector<std::string>& open_required)
 {
-  const Progress progress = compute_progress(checklist, state);
-  const Counts counts = counts_of(progress, phase);
   std::vector<std::string> reasons;
   if (gate.min >= 0 && counts.percent() < gate.min) {
     reasons.push_back(fmt::format("progress is {} %, below the minimum of {} %",
                                   counts.percent_floor(), gate.min));
   }
+  if (gate.all_required && counts.required_todo > 0) {
+    std::string lines;
+    for (const std::string& item : open_required) {
+      lines += "\n  " + item;
+    }
+    reasons.push_back(fmt::format("{} required item{} still todo:{}", counts.required_todo,
+                                  counts.required_todo == 1 ? " is" : "s are", lines));
+  }
+  return reasons;
+}
+
+std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& state,
+                                       const Gate& gate, std::optional<std::size_t> phase)
+{
+  const Progress progress = compute_progress(checklist, state);
+  const Counts counts = counts_of(progress, phase);
+  std::vector<std::string> open_required;
+  if (gate.all_required) {
+    for (const Item& item : checklist.items()) {
+      if ((!phase || *phase == item.phase) && item.severity == Severity::required &&
+          status_of(state, item) == Status::todo) {
+        open_required.push_back(fmt::format("{} {}", item.number, item.id));
+      }
+    }
+  }
+  // The rules in the order people read them: the minimum, each phase, then the items.
+  Gate minimum_only;
+  minimum_only.min = gate.min;
+  std::vector<std::string> reasons = evaluate_counts(counts, minimum_only, {});
   for (const GatePhase& minimum : gate.phases) {
     const std::size_t p = gate_phase(checklist, minimum);
     if (progress.phases[p].percent() < minimum.min) {
@@ -97,12 +124,10 @@ std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& 
                                     minimum.min));
     }
   }
-  if (gate.all_required && counts.required_todo > 0) {
-    reasons.push_back(fmt::format(
-        "{} required item{} still todo:{}", counts.required_todo,
-        counts.required_todo == 1 ? " is" : "s are", item_lines(checklist, phase, [&](const Item& item) {
-          return item.severity == Severity::required && status_of(state, item) == Status::todo;
-        })));
+  Gate required_only;
+  required_only.all_required = gate.all_required;
+  for (std::string& reason : evaluate_counts(counts, required_only, open_required)) {
+    reasons.push_back(std::move(reason));
   }
   if (gate.no_stale && counts.stale > 0) {
     reasons.push_back(fmt::format(

@@ -63,7 +63,7 @@ test_sarif_has_a_rule_per_item_and_a_result_per_open_item_at_its_line() {
   assert_eq "quote:warning:external:no goldens, rubrics instead formula:error markdown:note unicode:error" \
     "$(json '[.runs[0].results[] | "\(.ruleId):\(.level)" + (if .suppressions then ":\(.suppressions[0].kind):\(.suppressions[0].justification)" else "" end)] | join(" ")')"
   assert_contains "$(json '.runs[0].results[] | select(.ruleId == "markdown") | .message.text')" \
-    "checked against revision 3 of this item; it is at revision 4 now"
+    "Checked against revision 3; the item is at revision 4 now"
   # Each result points at its item's table in the state file.
   for id in quote formula markdown unicode; do
     assert_eq ".llmchecklist:$(table_line "$id")" \
@@ -79,7 +79,7 @@ test_an_expired_waiver_is_an_open_result_again() {
   lc export --format sarif
   assert_status 0
   assert_eq "warning null" "$(json '.runs[0].results[] | select(.ruleId == "quote") | "\(.level) \(.suppressions)"')"
-  assert_contains "$(json '.runs[0].results[] | select(.ruleId == "quote") | .message.text')" "expired on 2020-01-31"
+  assert_contains "$(json '.runs[0].results[] | select(.ruleId == "quote") | .message.text')" "Not applicable until 2020-01-31 (no goldens, rubrics instead); it is open again"
 }
 
 test_sarif_points_at_the_state_file_from_the_repository_root() {
@@ -240,9 +240,9 @@ test_github_annotations_hold_hostile_text_in_one_line_each() {
   lc export --format github
   assert_status 0
   # Exactly four annotations: the open required item, its failing command, the expiring
-  # waiver and the stale check; each one line, and no other line at all.
+  # waiver and the stale check (a notice); each one line, and no other line at all.
   assert_eq 4 "$(printf '%s\n' "$out" | wc -l)"
-  assert_eq 4 "$(printf '%s\n' "$out" | grep -Ec '^::(error|warning) file=\.llmchecklist,line=[0-9]+,title=[^:,]*::')"
+  assert_eq 4 "$(printf '%s\n' "$out" | grep -Ec '^::(error|warning|notice) file=\.llmchecklist,line=[0-9]+,title=[^:,]*::')"
   assert_not_match $'\r' "$out" "a raw CR"
   # The runner reads a command only at the start of a line: the "::add-mask::" and the rest
   # inside the messages stay text. The messages unescape to the original text, newlines
@@ -254,7 +254,7 @@ test_github_annotations_hold_hostile_text_in_one_line_each() {
   assert_contains "$lines" "::error file=.llmchecklist,line=$(table_line evil),title=Required item open%3A 1. evil::Evil %250A title ::add-mask::secret, a:b ::stop-commands::tok %2525%0ADone when: Never ::error::fake %250D%250A, a: b"
   assert_contains "$lines" "::warning file=.llmchecklist,line=$(table_line waived),title=Waiver expires%3A 2. waived::"
   assert_contains "$lines" "(5 days left): reason%0A::error::injected, %250A %0D%0A::stop-commands::tok"
-  assert_contains "$lines" "::warning file=.llmchecklist,line=$(table_line stale),title=Stale check%3A 3. stale::"
+  assert_contains "$lines" "::notice file=.llmchecklist,line=$(table_line stale),title=Stale check%3A 3. stale::"
 }
 
 test_github_properties_escape_commas_and_colons_in_the_path() {

@@ -22,7 +22,7 @@ for rank, entry in enumerate(ORDER):
 LAYER_OF_PUBLIC = {
     "address.hpp": "model", "checklist.hpp": "model", "progress.hpp": "model",
     "state.hpp": "model", "gate.hpp": "model", "state_diff.hpp": "model", "scope.hpp": "model",
-    "entry_rules.hpp": "model",
+    "entry_rules.hpp": "model", "standing.hpp": "model",
     "error.hpp": "util",
     "text.hpp": "util", "files.hpp": "util", "utc.hpp": "util", "version.hpp": "util",
     "merge.hpp": "formats", "lint.hpp": "formats",

@@ -40,25 +40,12 @@ Style status_style(Status status)
   return Style::todo;
 }
 
-// " [stale] [verified]": what to know about an item beyond its status.
+// " [stale] [verified]": what to know about an item beyond its status, as `list` says it.
 std::string flags(const State& state, const Item& item, bool wide)
 {
   std::string out;
-  const Entry* entry = state.find(item.id);
-  if (is_expired(state, item)) {
-    out += wide ? " [n/a expired]" : " [exp]";
-  } else if (entry != nullptr && entry->status == Status::na && !entry->until.empty() &&
-             !state.as_of.empty()) {
-    out += wide ? fmt::format(" [n/a until {}]", entry->until) : " [until]";
-  }
-  if (is_stale(state, item)) {
-    out += " [stale]";
-  }
-  if (!verify_command(state, item).empty()) {
-    const std::string result = entry != nullptr ? entry->verify_result : std::string();
-    out += result == "pass"   ? (wide ? " [verify: pass]" : " [pass]")
-           : result == "fail" ? (wide ? " [verify: fail]" : " [fail]")
-                              : " [verify]";
+  for (const StandingTag& tag : standing_tags(standing_of(state, item), item, false)) {
+    out += " " + (wide ? tag.long_form : tag.short_form);
   }
   return out;
 }

@@ -1,0 +1,136 @@
+#include "llmchecklist/standing.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "llmchecklist/utc.hpp"
+
+namespace llmchecklist {
+namespace {
+
+// Days from `from` to `to` (both "YYYY-MM-DD"); nullopt when either is not a date.
+std::optional<long> days_between(std::string_view from, std::string_view to)
+{
+  const auto from_time = parse_utc(fmt::format("{}T00:00:00Z", from));
+  const auto to_time = parse_utc(fmt::format("{}T00:00:00Z", to));
+  if (!from_time || !to_time) {
+    return std::nullopt;
+  }
+  return static_cast<long>((*to_time - *from_time) / 86400);
+}
+
+std::vector<Finding> findings_of(const Standing& standing, const Item& item, const Entry* entry)
+{
+  std::vector<Finding> findings;
+  const std::string label = fmt::format("{}. {}", item.number, item.id);
+  const FindingLevel open_level = standing.required ? FindingLevel::error : FindingLevel::warning;
+  if (standing.expired) {
+    findings.push_back({FindingKind::waiver_expired, open_level,
+                        fmt::format("Waiver expired: {}", label),
+                        fmt::format("{}\nNot applicable until {} ({}); it is open again. Done "
+                                    "when: {}",
+                                    item.title, standing.until, entry->note, item.done_when)});
+  } else if (standing.status == Status::todo) {
+    findings.push_back({FindingKind::open, open_level,
+                        fmt::format("{} item open: {}",
+                                    standing.required ? "Required" : "Recommended", label),
+                        fmt::format("{}\nDone when: {}", item.title, item.done_when)});
+  }
+  if (standing.verify == VerifyState::fail) {
+    findings.push_back({FindingKind::verify_failing, FindingLevel::error,
+                        fmt::format("Verify command failing: {}", label),
+                        fmt::format("{}\nThe command failed when last run: {}", item.title,
+                                    standing.command)});
+  }
+  if (standing.stale) {
+    findings.push_back({FindingKind::stale, FindingLevel::note,
+                        fmt::format("Stale check: {}", label),
+                        fmt::format("{}\nChecked against revision {}; the item is at revision {} "
+                                    "now: check it again. Done when: {}",
+                                    item.title, standing.checked_revision, item.revision,
+                                    item.done_when)});
+  }
+  if (!standing.expired && standing.days_left && *standing.days_left <= k_waiver_warning_days) {
+    findings.push_back(
+        {FindingKind::waiver_expiring, FindingLevel::warning,
+         fmt::format("Waiver expires: {}", label),
+         fmt::format("{}\nNot applicable until {} ({} day{} left): {}", item.title, standing.until,
+                     *standing.days_left, *standing.days_left == 1 ? "" : "s", entry->note)});
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return static_cast<int>(a.level) < static_cast<int>(b.level);
+  });
+  return findings;
+}
+
+} // namespace
+
+std::string Finding::one_line() const
+{
+  std::string line = title + ": ";
+  for (const char c : message) {
+    line += c == '\n' ? std::string(". ") : std::string(1, c);
+  }
+  return line;
+}
+
+std::string_view to_string(FindingLevel level)
+{
+  switch (level) {
+  case FindingLevel::error:
+    return "error";
+  case FindingLevel::warning:
+    return "warning";
+  case FindingLevel::note:
+    break;
+  }
+  return "note";
+}
+
+std::string_view to_string(FindingKind kind)
+{
+  switch (kind) {
+  case FindingKind::open:
+    return "open";
+  case FindingKind::waiver_expired:
+    return "waiver-expired";
+  case FindingKind::verify_failing:
+    return "verify-failing";
+  case FindingKind::stale:
+    return "stale";
+  case FindingKind::waiver_expiring:
+    break;
+  }
+  return "waiver-expiring";
+}
+
+Standing standing_of(const State& state, const Item& item)
+{
+  Standing standing;
+  const Entry* entry = state.find(item.id);
+  standing.recorded = entry != nullptr ? entry->status : Status::todo;
+  standing.status = status_of(state, item);
+  standing.required = item.severity == Severity::required;
+  standing.stale = is_stale(state, item);
+  standing.checked_revision = entry != nullptr ? entry->revision : 0;
+  standing.expired = is_expired(state, item);
+  if (entry != nullptr && entry->status == Status::na && !entry->until.empty()) {
+    standing.until = entry->until;
+    if (!state.as_of.empty()) {
+      standing.days_left = days_between(state.as_of, entry->until);
+    }
+  }
+  standing.evidence = evidence_of(state, item);
+  standing.command = std::string(verify_command(state, item));
+  if (!standing.command.empty()) {
+    const std::string_view result = entry != nullptr ? entry->verify_result : std::string_view();
+    standing.verify = result == "pass"   ? VerifyState::pass
+                      : result == "fail" ? VerifyState::fail
+                                         : VerifyState::not_run;
+  }
+  standing.findings = findings_of(standing, item, entry);
+  return standing;
+}
+
+} // namespace llmchecklist
