@@ -54,7 +54,7 @@ int run_ui(const Context& context, const UiOptions& options)
     ui::Session session(context, screen, view);
     session.set_unicode(context.out().unicode);
     session.run();
-    stopped = ui::Screen::stop_signal();
+    stopped = screen.stop_signal();
   } // the terminal is restored here, also when an error leaves the loop
   return stopped != 0 ? 128 + stopped : k_exit_ok;
 }

@@ -50,7 +50,8 @@ std::string flags(const State& state, const Item& item, bool wide)
   return out;
 }
 
-void draw_item(Screen& screen, int y, const View& view, const Row& row, bool selected, bool unicode)
+void draw_item(Display& screen, int y, const View& view, const Row& row, bool selected,
+               bool unicode)
 {
   const Checklist& checklist = view.project().checklist;
   const State& state = view.project().state;
@@ -87,7 +88,7 @@ void draw_item(Screen& screen, int y, const View& view, const Row& row, bool sel
   }
 }
 
-void draw_phase(Screen& screen, int y, const View& view, const Row& row, bool selected,
+void draw_phase(Display& screen, int y, const View& view, const Row& row, bool selected,
                 bool unicode)
 {
   const Checklist& checklist = view.project().checklist;
@@ -127,7 +128,7 @@ std::string search_status(const View& view)
   return fmt::format("{}  {} {}", term, count, count == 1 ? "match" : "matches");
 }
 
-void draw_footer(Screen& screen, const View& view, const Footer& footer, int y)
+void draw_footer(Display& screen, const View& view, const Footer& footer, int y)
 {
   const int width = screen.columns();
   screen.fill(y, 0, Style::bar);
@@ -214,7 +215,7 @@ void draw_footer(Screen& screen, const View& view, const Footer& footer, int y)
 
 } // namespace
 
-void draw(Screen& screen, View& view, const Footer& footer, bool unicode)
+void draw(Display& screen, View& view, const Footer& footer, bool unicode)
 {
   screen.clear();
   const int width = screen.columns();
@@ -310,13 +311,13 @@ std::vector<HelpLine> help_lines(int width)
   return lines;
 }
 
-int help_rows(const Screen& screen)
+int help_rows(const Display& screen)
 {
   // A header, a blank line under it, and the footer.
   return std::max(screen.rows() - 3, 1);
 }
 
-void draw_help(Screen& screen, const std::vector<HelpLine>& lines, std::size_t offset)
+void draw_help(Display& screen, const std::vector<HelpLine>& lines, std::size_t offset)
 {
   screen.clear();
   const int width = screen.columns();

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/screen.hpp"
+#include "ui/display.hpp"
 #include "ui/view.hpp"
 
 namespace llmchecklist::cli::ui {
@@ -31,7 +31,7 @@ inline constexpr int k_mark_column = 2;
 inline constexpr int k_mark_width = 3;
 
 /// Draws the whole frame.
-void draw(Screen& screen, View& view, const Footer& footer, bool unicode);
+void draw(Display& screen, View& view, const Footer& footer, bool unicode);
 
 /// One line of the help screen: the keys (on the first line of their entry) and the text.
 struct HelpLine
@@ -46,9 +46,9 @@ struct HelpLine
 std::vector<HelpLine> help_lines(int width);
 
 /// Rows of the help screen the lines take (the rest are its header and footer).
-int help_rows(const Screen& screen);
+int help_rows(const Display& screen);
 
 /// Draws the help screen with `lines` from `offset` on, and where they are in the footer.
-void draw_help(Screen& screen, const std::vector<HelpLine>& lines, std::size_t offset);
+void draw_help(Display& screen, const std::vector<HelpLine>& lines, std::size_t offset);
 
 } // namespace llmchecklist::cli::ui

@@ -91,7 +91,7 @@ Screen::~Screen()
   }
 }
 
-int Screen::stop_signal()
+int Screen::stop_signal() const
 {
   return g_stop;
 }

@@ -126,7 +126,7 @@ Signature signature_of(const std::filesystem::path& path)
                        info.st_mtim.tv_nsec};
 }
 
-Session::Session(const Context& context, Screen& screen, View& view)
+Session::Session(const Context& context, Display& screen, View& view)
     : m_context(context), m_screen(screen), m_view(view), m_path(context.state_path()),
       m_signature(signature_of(m_path)), m_had_file(m_signature.exists)
 {
@@ -146,7 +146,7 @@ void Session::run()
     }
     draw(m_screen, m_view, m_footer, m_unicode);
     const int key = m_screen.read_key(k_poll_ms);
-    if (Screen::stop_signal() != 0) {
+    if (m_screen.stop_signal() != 0) {
       return;
     }
     if (key != k_key_none && key != k_key_resize) {
@@ -516,7 +516,7 @@ std::optional<std::string> Session::ask(const std::string& prompt, std::string i
     relayout_if_resized();
     draw(m_screen, m_view, m_footer, m_unicode);
     const int key = m_screen.read_key(k_poll_ms);
-    if (Screen::stop_signal() != 0 || key == k_key_escape) {
+    if (m_screen.stop_signal() != 0 || key == k_key_escape) {
       break;
     }
     if (key == k_key_enter) {
@@ -550,7 +550,7 @@ bool Session::confirm(const std::string& question)
     relayout_if_resized();
     draw(m_screen, m_view, m_footer, m_unicode);
     const int key = m_screen.read_key(k_poll_ms);
-    if (Screen::stop_signal() != 0) {
+    if (m_screen.stop_signal() != 0) {
       break;
     }
     if (key == k_key_none || key == k_key_resize) {
@@ -784,7 +784,7 @@ void Session::help()
     offset = std::min(offset, last);
     draw_help(m_screen, lines, offset);
     const int key = m_screen.read_key(k_poll_ms);
-    if (Screen::stop_signal() != 0 || key == k_key_escape) {
+    if (m_screen.stop_signal() != 0 || key == k_key_escape) {
       return;
     }
     const Binding* binding = key == k_key_none ? nullptr : binding_for(key, false);

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "context.hpp"
+#include "ui/display.hpp"
 #include "ui/draw.hpp"
 #include "ui/keys.hpp"
 #include "ui/record.hpp"
-#include "ui/screen.hpp"
 #include "ui/view.hpp"
 
 namespace llmchecklist::cli::ui {
@@ -41,8 +41,9 @@ Signature signature_of(const std::filesystem::path& path);
 class Session
 {
 public:
-  /// `view` holds the project as first read; the session keeps it current.
-  Session(const Context& context, Screen& screen, View& view);
+  /// `view` holds the project as first read; the session keeps it current. `screen` is the
+  /// terminal (ui::Screen), or a screen in memory that plays a script of keys in tests.
+  Session(const Context& context, Display& screen, View& view);
 
   /// Runs until q or a stop signal.
   void run();
@@ -92,7 +93,7 @@ private:
   bool confirm(const std::string& question);
 
   const Context& m_context;
-  Screen& m_screen;
+  Display& m_screen;
   View& m_view;
   std::filesystem::path m_path;
   Signature m_signature;
