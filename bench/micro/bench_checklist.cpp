@@ -6,6 +6,7 @@
 
 #include "fixtures.hpp"
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 namespace llmchecklist::bench {
 namespace {

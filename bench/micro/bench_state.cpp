@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "formats/state_layout_reader.hpp"
 #include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
 
 namespace llmchecklist::bench {
 namespace {

@@ -5,6 +5,8 @@
 #include <string_view>
 
 #include <fmt/format.h>
+#include "llmchecklist/state_io.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 namespace llmchecklist::bench {
 

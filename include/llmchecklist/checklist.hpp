@@ -1,7 +1,7 @@
 #pragma once
 /// The checklist definition: phases of items, read from TOML (definition format 1).
 ///
-///     auto checklist = llmchecklist::parse_checklist(text, "ours.toml");
+///     auto checklist = llmchecklist::parse_checklist(text, "ours.toml"); // checklist_io.hpp
 ///     checklist.items().size();           // 40
 ///     checklist.find_item("quality-bar"); // index into items(), or npos
 
@@ -110,14 +110,5 @@ private:
   // Lookups by id happen once per item in most operations: O(1) for large checklists.
   IdIndex m_item_index;
 };
-
-/// Parses a checklist definition; throws DataError (with `path`, line and column) on the first
-/// problem. `path` names the text in diagnostics.
-Checklist parse_checklist(std::string_view text, const std::string& path);
-
-/// Reads and parses a checklist file; throws IoError when it cannot be read. An `extends` in it
-/// may only name a built-in checklist or a file inside the same repository (the top of the git
-/// work tree holding it, else its directory).
-Checklist load_checklist_file(const std::string& path);
 
 } // namespace llmchecklist

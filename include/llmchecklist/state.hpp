@@ -1,5 +1,6 @@
 #pragma once
-/// A project's recorded progress: the `.llmchecklist` file (state format 1).
+/// A project's recorded progress: the `.llmchecklist` file (state format 1), in memory;
+/// state_io.hpp reads and writes it.
 ///
 /// The file is laid out by our own writer so that it reads well in a diff and merges with
 /// plain git: one table per item in checklist order, no global counters, and the same state
@@ -130,18 +131,6 @@ struct State
 private:
   IdIndex m_index;
 };
-
-/// Parses state text; throws DataError with `path`, line and column on any problem.
-State parse_state(std::string_view text, const std::string& path);
-
-/// Lays the state out: every checklist item in order (todo too), each after a blank line and a
-/// comment with its number and title, then entries the checklist no longer has (orphans).
-/// Throws DataError when an entry could not be read back (require_readable()).
-std::string serialize_state(const State& state, const Checklist& checklist);
-
-/// One entry's table as serialize_state() writes it: the `[items.ID]` header and its keys, each
-/// line ending in `newline`.
-std::string serialize_entry(const Entry& entry, std::string_view newline = "\n");
 
 /// Entries whose id the checklist does not have, in file order. They are kept on every rewrite.
 std::vector<const Entry*> orphaned_entries(const State& state, const Checklist& checklist);

@@ -13,7 +13,7 @@
 
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/files.hpp"
-#include "llmchecklist/lint.hpp"
+#include "llmchecklist/diagnostic.hpp"
 #include "llmchecklist/text.hpp"
 #include "util/slug.hpp"
 #include "formats/toml_location.hpp"

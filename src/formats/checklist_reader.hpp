@@ -10,7 +10,7 @@
 
 #include "util/content_hash.hpp"
 #include "llmchecklist/checklist.hpp"
-#include "llmchecklist/lint.hpp"
+#include "llmchecklist/diagnostic.hpp"
 
 namespace llmchecklist::detail {
 

@@ -3,6 +3,7 @@
 // useful and most cases have an obvious answer.
 
 #include "llmchecklist/merge.hpp"
+#include "llmchecklist/state_io.hpp"
 
 #include <algorithm>
 #include <unordered_set>

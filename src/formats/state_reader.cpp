@@ -8,6 +8,7 @@
 
 #include "llmchecklist/utc.hpp"
 #include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
 #include "formats/state_layout_reader.hpp"
 #include "formats/toml_location.hpp"
 

@@ -9,6 +9,7 @@
 
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
 #include "formats/state_layout.hpp"
 #include "formats/toml_writer.hpp"
 

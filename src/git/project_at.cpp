@@ -9,6 +9,7 @@
 #include "formats/checklist_reader.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/state_io.hpp"
 
 namespace fs = std::filesystem;
 

@@ -6,6 +6,7 @@
 #include "git/repository.hpp"
 #include "llmchecklist/project.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/state_io.hpp"
 
 namespace fs = std::filesystem;
 

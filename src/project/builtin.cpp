@@ -9,6 +9,7 @@
 #include "cache/compiled.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/version.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 namespace llmchecklist {
 namespace {

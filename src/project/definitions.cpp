@@ -9,6 +9,7 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "project/confine.hpp"
 #include "project/definitions.hpp"
 

@@ -12,6 +12,8 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
 #include "llmchecklist/utc.hpp"
+#include "llmchecklist/state_io.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 namespace fs = std::filesystem;
 

@@ -8,6 +8,7 @@
 
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "terminal.hpp"
 #include "ui/draw.hpp"
 #include "ui/keys.hpp"

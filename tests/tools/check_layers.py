@@ -34,8 +34,8 @@ The rules:
   there is an error (a new dependency is a decision, CONTRIBUTING.md);
 - a quoted include the compiler would not find in the project is an error, and so is a
   computed one (#include MACRO), which the checker cannot follow.
-What today's tree breaks is listed in KNOWN_VIOLATIONS and KNOWN_SPLITS, each with its reason;
-an entry that no longer matches anything is an error, so those lists can only shrink.
+There is no list of exceptions: the tree keeps the direction, and a change that breaks it is
+refused.
 
 Prints every problem as `path:line: message` and exits 1; exits 0 when there is none.
 """
@@ -127,33 +127,6 @@ utmpx.h wordexp.h malloc.h alloca.h endian.h byteswap.h execinfo.h features.h ge
 paths.h
 """.split())
 SYSTEM_FOLDERS = ("sys/", "arpa/", "net/", "netinet/", "linux/", "asm/", "bits/")
-
-# Includes that break the direction in today's tree, kept visible here until the code moves.
-# Each is (including file, included file): the include is allowed, and an entry that no longer
-# matches an include is itself an error, so the list can only shrink.
-KNOWN_VIOLATIONS = {
-    # lint_checklist() is defined in src/project/definitions.cpp, so lint.hpp is a project
-    # header; the checklist reader includes it for the Diagnostic and LintOptions types it fills
-    # while reading. The fix is to move those types to a header of formats (or lower).
-    ("src/formats/checklist_reader.hpp", "include/llmchecklist/lint.hpp"):
-        "formats uses lint.hpp's Diagnostic and LintOptions types; lint_checklist() is project's",
-    ("src/formats/checklist_reader.cpp", "include/llmchecklist/lint.hpp"):
-        "formats uses lint.hpp's Diagnostic and LintOptions types; lint_checklist() is project's",
-}
-
-# Functions a public header declares and a later layer defines, in today's tree: whoever
-# includes the header may call them, so the header's layer would depend on the later one.
-# Keyed by (public header, function); the same rules as KNOWN_VIOLATIONS apply.
-READER_ENTRY_POINTS = ("model's headers declare the entry points of the readers and the writer, "
-                       "which formats and project define; they belong in a header of the layer "
-                       "that defines them")
-KNOWN_SPLITS = {
-    ("include/llmchecklist/checklist.hpp", "parse_checklist"): READER_ENTRY_POINTS,
-    ("include/llmchecklist/checklist.hpp", "load_checklist_file"): READER_ENTRY_POINTS,
-    ("include/llmchecklist/state.hpp", "parse_state"): READER_ENTRY_POINTS,
-    ("include/llmchecklist/state.hpp", "serialize_state"): READER_ENTRY_POINTS,
-    ("include/llmchecklist/state.hpp", "serialize_entry"): READER_ENTRY_POINTS,
-}
 
 INCLUDE = re.compile(r"^[ \t\f\v]*(?:#|%:)[ \t\f\v]*include(?:_next)?\b[ \t\f\v]*(.*)$")
 
@@ -593,7 +566,6 @@ def check(root):
     tree = Tree(root)
     layers = Map(tree)
     problems = list(layers.errors)
-    used = set()
 
     def report(path, line, message):
         problems.append((path, line, message))
@@ -668,9 +640,7 @@ def check(root):
                     if why:
                         problem = (f"{layer} includes {shown} ({target}) of the {target_layer} "
                                    f"layer: {why}")
-                if problem and (path, target) in KNOWN_VIOLATIONS:
-                    used.add((path, target))
-                elif problem:
+                if problem:
                     report(path, line, problem)
             brought = ({f: [] for f, p, _, _ in THIRD_PARTY if p.match(name)}
                        if target is None else
@@ -694,21 +664,9 @@ def check(root):
                        "source in src/ defines it")
             for path in sorted(paths):
                 why = direction_problem(layer, folder_layer(path))
-                if why and (header, name) in KNOWN_SPLITS:
-                    used.add((header, name))
-                elif why:
+                if why:
                     report(header, line, f"{shown} is declared in this {layer} header but defined "
                            f"in {path}: {why}")
-    for (header, name), reason in sorted(KNOWN_SPLITS.items()):
-        if (header, name) not in used:
-            report(header, 1, f"tests/tools/check_layers.py allows {header} to declare {name}() "
-                   f"for a later layer ({reason}), but it no longer does: drop the entry from "
-                   "KNOWN_SPLITS")
-    for (path, target), reason in sorted(KNOWN_VIOLATIONS.items()):
-        if (path, target) not in used:
-            report(path, 1, f"tests/tools/check_layers.py allows {path} to include {target} "
-                   f"({reason}), but no such include breaks the direction any more: drop the "
-                   "entry from KNOWN_VIOLATIONS")
     return tree, layers, problems
 
 

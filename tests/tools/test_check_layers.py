@@ -108,11 +108,6 @@ def spaced_and_commented_directives(root):
     ]
 
 
-def stale_allowance(root):
-    remove_line(root, "src/formats/checklist_reader.hpp", '#include "llmchecklist/lint.hpp"')
-    return [("src/formats/checklist_reader.hpp", 1, "KNOWN_VIOLATIONS")]
-
-
 def stray_source(root):
     append(root, "src/stray.cpp", "int stray() { return 0; }\n")
     return [("src/stray.cpp", 1, "in no layer")]
@@ -182,7 +177,6 @@ CASES = {
     "a public header declaring what no library source defines":
         public_header_declares_what_nothing_defines,
     "a source outside every layer": stray_source,
-    "an allowance for a violation that is gone": stale_allowance,
 }
 
 

@@ -3,6 +3,7 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

@@ -16,6 +16,7 @@
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 namespace fs = std::filesystem;
 using namespace llmchecklist;

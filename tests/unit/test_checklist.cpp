@@ -9,6 +9,7 @@
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

@@ -5,6 +5,7 @@
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/gate.hpp"
 #include "llmchecklist/project.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

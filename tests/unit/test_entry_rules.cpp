@@ -15,6 +15,7 @@
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/project.hpp"
 #include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
 
 namespace fs = std::filesystem;
 using namespace llmchecklist;

@@ -5,6 +5,7 @@
 #include "exports/json_writer.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/project.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

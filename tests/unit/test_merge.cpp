@@ -6,6 +6,8 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/merge.hpp"
 #include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

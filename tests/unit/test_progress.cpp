@@ -3,6 +3,7 @@
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/project.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

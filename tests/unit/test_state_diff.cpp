@@ -5,6 +5,8 @@
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_diff.hpp"
+#include "llmchecklist/state_io.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

@@ -8,6 +8,7 @@
 #include "formats/state_layout_reader.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
 
 using namespace llmchecklist;
 

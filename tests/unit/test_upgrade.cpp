@@ -8,6 +8,7 @@
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/upgrade.hpp"
+#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 
