@@ -11,25 +11,9 @@
 #include <optional>
 #include <string>
 
-#include "llmchecklist/checklist.hpp"
-#include "llmchecklist/error.hpp"
-#include "llmchecklist/state.hpp"
+#include "llmchecklist/project_files.hpp"
 
 namespace llmchecklist {
-
-/// A state file and the checklist it follows, as one version holds them.
-struct ProjectVersion
-{
-  /// "HEAD", "main", or "the working tree".
-  std::string name;
-  /// nullopt when there was no state file there.
-  std::optional<State> state;
-  /// The checklist the state followed there; nullopt when there was no state, or when the
-  /// checklist could not be read (then `checklist_error` says why, and where).
-  std::optional<Checklist> checklist;
-  /// Why the checklist could not be read: "PATH:LINE:COL: MESSAGE" (located_message()).
-  std::string checklist_error;
-};
 
 /// Reads the state file at `state_path` and the checklist it names as revision `ref` holds
 /// them (read through libgit2, with no git process; files named "REF:PATH" in errors), or as

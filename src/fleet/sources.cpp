@@ -15,10 +15,11 @@
 #include <simdjson.h>
 
 #include "fleet/json_keys.hpp"
-#include "git/project_at.hpp"
+#include "git/revision_files.hpp"
 #include "git/repository.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/fleet.hpp"
+#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_file.hpp"
@@ -145,19 +146,18 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
       unknown.error->no_state_file = unborn;
       return unknown;
     }
-    const std::optional<std::string> text =
-        detail::read_file_at(repository, ref, std::string(k_state_file_name), prefix);
+    const detail::RevisionFiles files(repository, ref, prefix);
+    const std::string state_path(k_state_file_name);
+    const std::optional<std::string> text = files.read(state_path);
     if (!text) {
       FleetSource missing = failed(std::move(source), FleetError::Kind::io,
                                    fmt::format("no {} at {} in {}", k_state_file_name, ref, path));
       missing.error->no_state_file = true;
       return missing;
     }
-    detail::ProjectAt project = detail::read_project_at(
-        repository, ref, std::string(k_state_file_name), *text, prefix);
-    project.state.as_of = as_of;
-    const State& state = project.state;
-    const Checklist& checklist = project.checklist;
+    State state = parse_state(*text, files.shown(state_path));
+    state.as_of = as_of;
+    const Checklist checklist = read_checklist_of(files, state_path, state);
     summarize_project(source, checklist, state);
     // Who last changed the state file, and when.
     if (const std::optional<LastChange> change =

@@ -45,12 +45,19 @@ bool add_line_once(const fs::path& path, const std::string& line)
 
 std::optional<fs::path> git_work_tree(const fs::path& directory)
 {
-  const detail::GitOutput top =
-      detail::run_git(fs::absolute(directory), {"rev-parse", "--show-toplevel"});
-  if (top.status != 0 || top.text.empty()) {
+  // Read in-process, as every other question about a repository is: git processes are for
+  // what git itself must do to the work tree (the identity, the merge driver's setup).
+  try {
+    const detail::Repository repository(fs::absolute(directory), true);
+    fs::path top = repository.work_tree();
+    if (top.empty()) {
+      return std::nullopt;
+    }
+    // libgit2 gives the top with a trailing separator; git rev-parse without one.
+    return top.has_filename() ? top : top.parent_path();
+  } catch (const IoError&) {
     return std::nullopt;
   }
-  return fs::path(top.text.substr(0, top.text.find('\n')));
 }
 
 std::optional<LastChange> last_change(const fs::path& repository, const std::string& ref,

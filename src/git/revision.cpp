@@ -2,45 +2,33 @@
 
 #include <fmt/format.h>
 
-#include "git/project_at.hpp"
 #include "git/repository.hpp"
-#include "llmchecklist/project.hpp"
+#include "git/revision_files.hpp"
 #include "llmchecklist/state_file.hpp"
-#include "llmchecklist/state_io.hpp"
 
 namespace fs = std::filesystem;
 
 namespace llmchecklist {
 namespace {
 
-ProjectVersion work_tree_version(const fs::path& state_path)
+// `path` relative to `top`, the directories' links resolved as git resolves the work tree, but
+// never the file's own: a state file that is a link is read as the link, and judged as one.
+std::string relative_to(const fs::path& path, const fs::path& top)
 {
-  ProjectVersion version;
-  version.name = "the working tree";
-  const std::optional<std::string> text = read_state_file(state_path);
-  if (!text) {
-    return version;
-  }
-  version.state = parse_state(*text, state_path.string());
-  try {
-    version.checklist = load_checklist_reference(
-        version.state->checklist, state_path.parent_path(), version.state->checklist_location);
-  } catch (const DataError& error) {
-    version.checklist_error = located_message(error.location(), error.what());
-  } catch (const Error& error) {
-    version.checklist_error = error.what();
-  }
-  return version;
+  return (fs::weakly_canonical(path.parent_path()) / path.filename())
+      .lexically_relative(fs::weakly_canonical(top))
+      .generic_string();
 }
 
 } // namespace
 
 ProjectVersion read_project_version(const fs::path& state_path, const std::string& ref)
 {
-  if (ref.empty()) {
-    return work_tree_version(state_path);
-  }
   const fs::path absolute = fs::absolute(state_path).lexically_normal();
+  if (ref.empty()) {
+    const fs::path top = default_state_directory(absolute.parent_path());
+    return read_project(WorkTreeFiles(top.string()), relative_to(absolute, top));
+  }
   std::optional<detail::Repository> repository;
   try {
     repository.emplace(absolute.parent_path(), true);
@@ -52,27 +40,8 @@ ProjectVersion read_project_version(const fs::path& state_path, const std::strin
     throw UsageError(fmt::format("git knows no revision '{}'", ref));
   }
   const fs::path top = repository->work_tree();
-  const std::string path =
-      top.empty() ? absolute.filename().string()
-                  : fs::relative(fs::weakly_canonical(absolute.parent_path()) / absolute.filename(),
-                                 fs::weakly_canonical(top))
-                        .generic_string();
-  ProjectVersion version;
-  version.name = ref;
-  const std::optional<std::string> text = detail::read_file_at(*repository, ref, path, ref + ":");
-  if (!text) {
-    return version;
-  }
-  const std::string prefix = ref + ":";
-  version.state = parse_state(*text, prefix + path);
-  try {
-    version.checklist = detail::read_checklist_at(*repository, ref, path, *version.state, prefix);
-  } catch (const DataError& error) {
-    version.checklist_error = located_message(error.location(), error.what());
-  } catch (const Error& error) {
-    version.checklist_error = error.what();
-  }
-  return version;
+  const std::string path = top.empty() ? absolute.filename().string() : relative_to(absolute, top);
+  return read_project(detail::RevisionFiles(*repository, ref, ref + ":"), path);
 }
 
 } // namespace llmchecklist

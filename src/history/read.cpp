@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "git/project_at.hpp"
+#include "git/revision_files.hpp"
 #include "git/repository.hpp"
 #include "llmchecklist/history.hpp"
+#include "llmchecklist/project_files.hpp"
+#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/scope.hpp"
 #include "llmchecklist/upgrade.hpp"
 
@@ -57,9 +59,16 @@ std::string from_root(const detail::Repository& repository, const fs::path& dire
       .generic_string();
 }
 
+// A revision's state and the checklist it followed.
+struct Counted
+{
+  State state;
+  Checklist checklist;
+};
+
 // `read` is set to the state and checklist read at the revision, when they could be.
 HistoryPoint count_revision(const detail::Repository& repository, const std::string& path,
-                            detail::FileChange change, std::optional<detail::ProjectAt>& read)
+                            detail::FileChange change, std::optional<Counted>& read)
 {
   read.reset();
   HistoryPoint point;
@@ -81,8 +90,9 @@ HistoryPoint count_revision(const detail::Repository& repository, const std::str
                   SourceLocation{prefix + path, 0, 0});
   }
   try {
-    detail::ProjectAt project =
-        detail::read_project_at(repository, point.commit, path, *change.content, prefix);
+    const detail::RevisionFiles files(repository, point.commit, prefix);
+    Counted project{parse_state(*change.content, files.shown(path)), Checklist{}};
+    project.checklist = read_checklist_of(files, path, project.state);
     // An n/a decision had expired or not on the day of the commit, not today.
     project.state.as_of = point.at.substr(0, 10);
     point.checklist_id = project.checklist.id;
@@ -206,9 +216,9 @@ History read_history(const fs::path& repository, const std::string& path,
   history.points.reserve(changes.size());
   // Each readable revision against the one before it: a commit that changes the checklist
   // changes what the percentage means, and says so in its row.
-  std::optional<detail::ProjectAt> previous;
+  std::optional<Counted> previous;
   for (auto change = changes.rbegin(); change != changes.rend(); ++change) {
-    std::optional<detail::ProjectAt> read;
+    std::optional<Counted> read;
     history.points.push_back(count_revision(*opened, history.path, std::move(*change), read));
     if (!read) {
       continue;
