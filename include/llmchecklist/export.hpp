@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/report_format.hpp"
 #include "llmchecklist/state.hpp"
 
 namespace llmchecklist {
@@ -34,9 +35,9 @@ enum class ExportFormat
 };
 
 /// "markdown", "json", "csv", "html", "badge", "junit", "sarif", "github", "summary" or
-/// "codequality".
+/// "codequality" (the name in export_formats()).
 std::string_view to_string(ExportFormat format);
-/// Parses a format name.
+/// Parses a format name (one of export_formats()).
 std::optional<ExportFormat> parse_export_format(std::string_view text);
 
 /// Which part of the checklist to render.
@@ -123,6 +124,15 @@ struct ExportOptions
 /// Renders in one of the export formats.
 std::string render(ExportFormat format, const Checklist& checklist, const State& state,
                    const ExportOptions& options = {});
+
+/// What writes one export format.
+using ExportWriter = std::string (*)(const Checklist& checklist, const State& state,
+                                     const ExportOptions& options);
+using ExportFormatInfo = ReportFormat<ExportFormat, ExportWriter>;
+
+/// Every export format, the default (markdown) first: the one list that `export --format`,
+/// its help, completion, the interface's export and render() use.
+std::span<const ExportFormatInfo> export_formats();
 
 /// A GitHub task list grouped by phase, with a progress line.
 std::string render_markdown(const Checklist& checklist, const State& state,

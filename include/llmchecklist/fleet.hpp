@@ -22,6 +22,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/report_format.hpp"
 #include "llmchecklist/report_output.hpp"
 
 namespace llmchecklist {
@@ -247,7 +248,13 @@ enum class FleetFormat
   html,
 };
 
-/// "json", "csv", "markdown", "html".
+using FleetFormatInfo = ReportFormat<FleetFormat, std::string (*)(const Fleet& fleet)>;
+
+/// Every report format of the fleet beyond the terminal's text: the one list `fleet --format`,
+/// its help and completion use.
+std::span<const FleetFormatInfo> fleet_formats();
+
+/// "json", "csv", "markdown", "html" (a name in fleet_formats()).
 std::optional<FleetFormat> parse_fleet_format(std::string_view text);
 
 /// The report in a format. Text from sources is escaped as `export` escapes it.

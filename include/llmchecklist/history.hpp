@@ -22,6 +22,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
+#include "llmchecklist/report_format.hpp"
 #include "llmchecklist/scope.hpp"
 
 namespace llmchecklist {
@@ -121,7 +122,13 @@ enum class HistoryFormat
   svg,
 };
 
-/// "json", "csv", "markdown", "svg".
+using HistoryFormatInfo = ReportFormat<HistoryFormat, std::string (*)(const History& history)>;
+
+/// Every report format of history beyond the terminal's text: the one list `history --format`,
+/// its help and completion use.
+std::span<const HistoryFormatInfo> history_formats();
+
+/// "json", "csv", "markdown", "svg" (a name in history_formats()).
 std::optional<HistoryFormat> parse_history_format(std::string_view text);
 
 /// The report in a format. Text from the repository (names, messages) is escaped as `export`

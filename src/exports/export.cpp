@@ -2,73 +2,62 @@
 
 namespace llmchecklist {
 
+namespace {
+
+constexpr ExportFormatInfo k_export_formats[] = {
+    {ExportFormat::markdown, "markdown", "a GitHub task list; the default", "md",
+     [](const Checklist& c, const State& s, const ExportOptions& o) {
+       return render_markdown(c, s, o.selection);
+     }},
+    {ExportFormat::json, "json", "for scripts and `fleet`", "json",
+     [](const Checklist& c, const State& s, const ExportOptions& o) {
+       return render_json(c, s, o.selection, o.project.name.empty() ? nullptr : &o.project);
+     }},
+    {ExportFormat::csv, "csv", "a spreadsheet", "csv",
+     [](const Checklist& c, const State& s, const ExportOptions& o) {
+       return render_csv(c, s, o.selection);
+     }},
+    {ExportFormat::html, "html", "a self-contained report", "html",
+     [](const Checklist& c, const State& s, const ExportOptions& o) {
+       return render_html(c, s, o.selection);
+     }},
+    {ExportFormat::badge, "badge", "an SVG progress badge", "svg",
+     [](const Checklist& c, const State& s, const ExportOptions& o) {
+       return render_badge(c, s, o.selection, o.badge);
+     }},
+    {ExportFormat::junit, "junit", "JUnit XML, an item per test", "xml",
+     [](const Checklist& c, const State& s, const ExportOptions& o) {
+       return render_junit(c, s, o.selection, o.generated_at);
+     }},
+    {ExportFormat::sarif, "sarif", "code scanning", "sarif", render_sarif},
+    {ExportFormat::github, "github", "GitHub Actions annotations", "txt", render_github},
+    {ExportFormat::summary, "summary", "Markdown for a job summary", "md", render_summary},
+    {ExportFormat::codequality, "codequality", "GitLab's code quality report", "json",
+     render_codequality},
+};
+
+} // namespace
+
+std::span<const ExportFormatInfo> export_formats()
+{
+  return k_export_formats;
+}
+
 std::string_view to_string(ExportFormat format)
 {
-  switch (format) {
-  case ExportFormat::json:
-    return "json";
-  case ExportFormat::csv:
-    return "csv";
-  case ExportFormat::html:
-    return "html";
-  case ExportFormat::badge:
-    return "badge";
-  case ExportFormat::junit:
-    return "junit";
-  case ExportFormat::sarif:
-    return "sarif";
-  case ExportFormat::github:
-    return "github";
-  case ExportFormat::summary:
-    return "summary";
-  case ExportFormat::codequality:
-    return "codequality";
-  case ExportFormat::markdown:
-    break;
-  }
-  return "markdown";
+  return format_info(export_formats(), format).name;
 }
 
 std::optional<ExportFormat> parse_export_format(std::string_view text)
 {
-  for (const ExportFormat format : {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv,
-                                    ExportFormat::html, ExportFormat::badge, ExportFormat::junit,
-                                    ExportFormat::sarif, ExportFormat::github,
-                                    ExportFormat::summary, ExportFormat::codequality}) {
-    if (to_string(format) == text) {
-      return format;
-    }
-  }
-  return std::nullopt;
+  const ExportFormatInfo* found = find_format(export_formats(), text);
+  return found != nullptr ? std::optional<ExportFormat>(found->format) : std::nullopt;
 }
 
 std::string render(ExportFormat format, const Checklist& checklist, const State& state,
                    const ExportOptions& options)
 {
-  switch (format) {
-  case ExportFormat::json:
-    return render_json(checklist, state, options.selection,
-                       options.project.name.empty() ? nullptr : &options.project);
-  case ExportFormat::csv:
-    return render_csv(checklist, state, options.selection);
-  case ExportFormat::html:
-    return render_html(checklist, state, options.selection);
-  case ExportFormat::badge:
-    return render_badge(checklist, state, options.selection, options.badge);
-  case ExportFormat::junit:
-    return render_junit(checklist, state, options.selection, options.generated_at);
-  case ExportFormat::sarif:
-    return render_sarif(checklist, state, options);
-  case ExportFormat::github:
-    return render_github(checklist, state, options);
-  case ExportFormat::summary:
-    return render_summary(checklist, state, options);
-  case ExportFormat::codequality:
-    return render_codequality(checklist, state, options);
-  case ExportFormat::markdown:
-    break;
-  }
-  return render_markdown(checklist, state, options.selection);
+  return format_info(export_formats(), format).write(checklist, state, options);
 }
 
 std::size_t StateFileLines::line_of(std::string_view id) const

@@ -605,36 +605,34 @@ std::string render_html(const Fleet& fleet, const FleetSummary& summary)
 
 } // namespace
 
+namespace {
+
+constexpr FleetFormatInfo k_fleet_formats[] = {
+    {FleetFormat::json, "json", "for scripts (schema llmchecklist-fleet/1)", "json",
+     [](const Fleet& fleet) { return render_json(fleet, summarize(fleet)); }},
+    {FleetFormat::csv, "csv", "a row per source", "csv", render_csv},
+    {FleetFormat::markdown, "markdown", "for a wiki page", "md",
+     [](const Fleet& fleet) { return render_markdown(fleet, summarize(fleet)); }},
+    {FleetFormat::html, "html", "a self-contained sortable report", "html",
+     [](const Fleet& fleet) { return render_html(fleet, summarize(fleet)); }},
+};
+
+} // namespace
+
+std::span<const FleetFormatInfo> fleet_formats()
+{
+  return k_fleet_formats;
+}
+
 std::optional<FleetFormat> parse_fleet_format(std::string_view text)
 {
-  if (text == "json") {
-    return FleetFormat::json;
-  }
-  if (text == "csv") {
-    return FleetFormat::csv;
-  }
-  if (text == "markdown") {
-    return FleetFormat::markdown;
-  }
-  if (text == "html") {
-    return FleetFormat::html;
-  }
-  return std::nullopt;
+  const FleetFormatInfo* found = find_format(fleet_formats(), text);
+  return found != nullptr ? std::optional<FleetFormat>(found->format) : std::nullopt;
 }
 
 std::string render_fleet(const Fleet& fleet, FleetFormat format)
 {
-  switch (format) {
-  case FleetFormat::json:
-    return render_json(fleet, summarize(fleet));
-  case FleetFormat::csv:
-    return render_csv(fleet);
-  case FleetFormat::markdown:
-    return render_markdown(fleet, summarize(fleet));
-  case FleetFormat::html:
-    return render_html(fleet, summarize(fleet));
-  }
-  return {};
+  return format_info(fleet_formats(), format).write(fleet);
 }
 
 } // namespace llmchecklist

@@ -317,36 +317,32 @@ std::string HistoryError::located() const
   return located_message(location, message);
 }
 
+namespace {
+
+constexpr HistoryFormatInfo k_history_formats[] = {
+    {HistoryFormat::json, "json", "for scripts (schema llmchecklist-history/1)", "json",
+     render_json},
+    {HistoryFormat::csv, "csv", "a row per commit", "csv", render_csv},
+    {HistoryFormat::markdown, "markdown", "for a wiki page or a comment", "md", render_markdown},
+    {HistoryFormat::svg, "svg", "a trend chart", "svg", render_svg},
+};
+
+} // namespace
+
+std::span<const HistoryFormatInfo> history_formats()
+{
+  return k_history_formats;
+}
+
 std::optional<HistoryFormat> parse_history_format(std::string_view text)
 {
-  if (text == "json") {
-    return HistoryFormat::json;
-  }
-  if (text == "csv") {
-    return HistoryFormat::csv;
-  }
-  if (text == "markdown") {
-    return HistoryFormat::markdown;
-  }
-  if (text == "svg") {
-    return HistoryFormat::svg;
-  }
-  return std::nullopt;
+  const HistoryFormatInfo* found = find_format(history_formats(), text);
+  return found != nullptr ? std::optional<HistoryFormat>(found->format) : std::nullopt;
 }
 
 std::string render_history(const History& history, HistoryFormat format)
 {
-  switch (format) {
-  case HistoryFormat::json:
-    return render_json(history);
-  case HistoryFormat::csv:
-    return render_csv(history);
-  case HistoryFormat::markdown:
-    return render_markdown(history);
-  case HistoryFormat::svg:
-    return render_svg(history);
-  }
-  return {};
+  return format_info(history_formats(), format).write(history);
 }
 
 std::string sparkline(const std::vector<HistoryPoint>& points, std::size_t width, bool unicode)

@@ -11,6 +11,8 @@
 #include "render.hpp"
 #include "output.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/fleet.hpp"
+#include "llmchecklist/history.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -61,20 +63,22 @@ int run_complete(const Context& context, const CLI::App& root, const CompleteOpt
     }
   } else if (options.what == "values") {
     // Option names come without dashes ("format"): CLI11 would read "--format" as an option.
-    if (options.argument == "format" && options.command == "fleet") {
-      for (const char* format : {"text", "json", "csv", "markdown", "html"}) {
-        candidate(format);
-      }
-    } else if (options.argument == "format" && options.command == "history") {
-      for (const char* format : {"text", "json", "csv", "markdown", "svg"}) {
-        candidate(format);
-      }
-    } else if (options.argument == "format") {
-      for (const ExportFormat format :
-           {ExportFormat::markdown, ExportFormat::json, ExportFormat::csv, ExportFormat::html,
-            ExportFormat::badge, ExportFormat::junit, ExportFormat::sarif, ExportFormat::github,
-            ExportFormat::summary, ExportFormat::codequality}) {
-        candidate(to_string(format));
+    if (options.argument == "format") {
+      // Each family's formats from its one table, with what each is for.
+      const auto offer = [&](auto formats, bool with_text) {
+        if (with_text) {
+          candidate("text", "for a terminal");
+        }
+        for (const auto& format : formats) {
+          candidate(format.name, format.help);
+        }
+      };
+      if (options.command == "fleet") {
+        offer(fleet_formats(), true);
+      } else if (options.command == "history") {
+        offer(history_formats(), true);
+      } else {
+        offer(export_formats(), false);
       }
     } else if (options.argument == "status") {
       for (const std::string& status : k_status_names) {

@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "formats.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
@@ -131,12 +132,7 @@ Command register_export(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
-  sub->add_option("--format,-f", options->format,
-                  "markdown (default), json, csv, html, badge (SVG), junit (XML), sarif (code "
-                  "scanning), github (annotations), summary (Markdown for a job summary) or "
-                  "codequality (GitLab)")
-      ->check(CLI::IsMember({"markdown", "json", "csv", "html", "badge", "junit", "sarif",
-                             "github", "summary", "codequality"}));
+  add_format_option(*sub, options->format, export_formats());
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (replaced atomically; a device or FIFO is written to) instead of "
                   "stdout; - is stdout")

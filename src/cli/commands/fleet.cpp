@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
+#include "formats.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
@@ -455,8 +456,7 @@ Command register_fleet(CLI::App& app, Context& context)
       ->option_text("FILE");
   sub->add_option("--ref", options->ref, "Read git repositories at this revision (default HEAD)")
       ->option_text("REF");
-  sub->add_option("--format,-f", options->format, "text (default), json, csv, markdown or html")
-      ->check(CLI::IsMember({"text", "json", "csv", "markdown", "html"}));
+  add_format_option(*sub, options->format, fleet_formats(), "the default, for a terminal");
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (replaced atomically) instead of stdout; - is stdout")
       ->option_text("FILE");

@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
+#include "formats.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
@@ -226,8 +227,7 @@ Command register_history(CLI::App& app, Context& context)
   sub->add_option("--since", options->since,
                   "Only commits at or after DATE (YYYY-MM-DD, UTC), or not reachable from REF")
       ->option_text("DATE|REF");
-  sub->add_option("--format,-f", options->format, "text (default), json, csv, markdown or svg")
-      ->check(CLI::IsMember({"text", "json", "csv", "markdown", "svg"}));
+  add_format_option(*sub, options->format, history_formats(), "the default, for a terminal");
   sub->add_option("-o,--output", options->output,
                   "Write to FILE (replaced atomically) instead of stdout; - is stdout")
       ->option_text("FILE");

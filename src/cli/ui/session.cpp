@@ -11,6 +11,7 @@
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/report_output.hpp"
 #include "llmchecklist/text.hpp"
+#include "formats.hpp"
 #include "terminal.hpp"
 
 namespace llmchecklist::cli::ui {
@@ -95,20 +96,6 @@ const Item& item_in(const Project& project, const std::string& id)
     throw LookupError(fmt::format("the checklist no longer has item '{}'", id), {});
   }
   return project.checklist.items()[index];
-}
-
-std::string_view to_extension(ExportFormat format)
-{
-  switch (format) {
-  case ExportFormat::markdown:
-    return "md";
-  case ExportFormat::badge:
-    return "svg";
-  case ExportFormat::junit:
-    return "xml";
-  default:
-    return to_string(format);
-  }
 }
 
 } // namespace
@@ -645,18 +632,19 @@ bool Session::edit_note()
 bool Session::export_report()
 {
   const std::optional<std::string> format_name =
-      ask("Export format (markdown, json, csv, html, badge, junit): ", "markdown");
+      ask("Export format (Esc cancels): ", "markdown");
   if (!format_name) {
     say("cancelled: nothing written");
     return false;
   }
   const std::optional<ExportFormat> format = parse_export_format(*format_name);
   if (!format) {
-    say_error(fmt::format("no export format '{}'", printable(*format_name)));
+    say_error(fmt::format("no export format '{}'; the formats are {}", printable(*format_name),
+                          fmt::join(format_names(export_formats(), false), ", ")));
     return false;
   }
   const std::optional<std::string> path =
-      ask("Export to file (Esc cancels): ", fmt::format("checklist.{}", to_extension(*format)));
+      ask("Export to file (Esc cancels): ", fmt::format("checklist.{}", format_info(export_formats(), *format).extension));
   if (!path || path->empty()) {
     say("cancelled: nothing written");
     return false;
