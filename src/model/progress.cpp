@@ -1,5 +1,7 @@
 #include "llmchecklist/progress.hpp"
 
+#include "llmchecklist/enum_names.hpp"
+
 namespace llmchecklist {
 
 double Counts::percent() const
@@ -92,17 +94,8 @@ bool is_stale(const State& state, const Item& item)
 
 std::string_view to_string(Evidence evidence)
 {
-  switch (evidence) {
-  case Evidence::manual:
-    return "manual";
-  case Evidence::automated:
-    return "automated";
-  case Evidence::failing:
-    return "failing";
-  case Evidence::none:
-    break;
-  }
-  return "none";
+  static constexpr std::string_view k_names[] = {"none", "manual", "automated", "failing"};
+  return name_of(evidence, k_names);
 }
 
 Evidence evidence_of(const State& state, const Item& item)

@@ -1,5 +1,7 @@
 #include "llmchecklist/standing.hpp"
 
+#include "llmchecklist/enum_names.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -77,32 +79,15 @@ std::string Finding::one_line() const
 
 std::string_view to_string(FindingLevel level)
 {
-  switch (level) {
-  case FindingLevel::error:
-    return "error";
-  case FindingLevel::warning:
-    return "warning";
-  case FindingLevel::note:
-    break;
-  }
-  return "note";
+  static constexpr std::string_view k_names[] = {"error", "warning", "note"};
+  return name_of(level, k_names);
 }
 
 std::string_view to_string(FindingKind kind)
 {
-  switch (kind) {
-  case FindingKind::open:
-    return "open";
-  case FindingKind::waiver_expired:
-    return "waiver-expired";
-  case FindingKind::verify_failing:
-    return "verify-failing";
-  case FindingKind::stale:
-    return "stale";
-  case FindingKind::waiver_expiring:
-    break;
-  }
-  return "waiver-expiring";
+  static constexpr std::string_view k_names[] = {"open", "waiver-expired", "verify-failing",
+                                                 "stale", "waiver-expiring"};
+  return name_of(kind, k_names);
 }
 
 Standing standing_of(const State& state, const Item& item)

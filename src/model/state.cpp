@@ -1,34 +1,25 @@
 #include "llmchecklist/state.hpp"
 
+#include "llmchecklist/enum_names.hpp"
+
 #include <unordered_set>
 
 namespace llmchecklist {
 
+namespace {
+
+constexpr std::string_view k_status_names[] = {"todo", "done", "na"};
+
+} // namespace
+
 std::string_view to_string(Status status)
 {
-  switch (status) {
-  case Status::done:
-    return "done";
-  case Status::na:
-    return "na";
-  case Status::todo:
-    break;
-  }
-  return "todo";
+  return name_of(status, k_status_names);
 }
 
 std::optional<Status> parse_status(std::string_view text)
 {
-  if (text == "todo") {
-    return Status::todo;
-  }
-  if (text == "done") {
-    return Status::done;
-  }
-  if (text == "na") {
-    return Status::na;
-  }
-  return std::nullopt;
+  return enum_named<Status>(text, k_status_names);
 }
 
 bool State::reindex()

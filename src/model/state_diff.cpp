@@ -1,5 +1,7 @@
 #include "llmchecklist/state_diff.hpp"
 
+#include "llmchecklist/enum_names.hpp"
+
 #include "llmchecklist/progress.hpp"
 
 #include <optional>
@@ -49,19 +51,9 @@ Entry entry_or_blank(const State& state, const std::string& id)
 
 std::string_view to_string(ChangeKind kind)
 {
-  switch (kind) {
-  case ChangeKind::checked:
-    return "checked";
-  case ChangeKind::na:
-    return "na";
-  case ChangeKind::unchecked:
-    return "unchecked";
-  case ChangeKind::note:
-    return "note";
-  case ChangeKind::rechecked:
-    break;
-  }
-  return "rechecked";
+  static constexpr std::string_view k_names[] = {"checked", "na", "unchecked", "note",
+                                                 "rechecked"};
+  return name_of(kind, k_names);
 }
 
 std::vector<StateChange> diff_states(const State& before, const State& after,

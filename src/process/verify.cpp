@@ -1,4 +1,5 @@
 // Runs verify commands: /bin/sh -c under a reaper of its own (so that the timeout, or the
+#include "llmchecklist/enum_names.hpp"
 // command's end, ends everything it started), output through a pipe into a bounded tail
 // buffer, and a poll loop that serves every running command and enforces deadlines.
 
@@ -302,15 +303,8 @@ void drain(Running& running, std::string& tail, std::size_t limit)
 
 std::string_view to_string(VerifyOutcome outcome)
 {
-  switch (outcome) {
-  case VerifyOutcome::pass:
-    return "pass";
-  case VerifyOutcome::timeout:
-    return "timeout";
-  case VerifyOutcome::fail:
-    break;
-  }
-  return "fail";
+  static constexpr std::string_view k_names[] = {"pass", "fail", "timeout"};
+  return name_of(outcome, k_names);
 }
 
 std::vector<VerifyResult> run_verifications(const std::vector<VerifyJob>& jobs,

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/text.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
@@ -12,19 +13,8 @@ namespace llmchecklist::cli::ui {
 
 std::string_view to_string(Filter filter)
 {
-  switch (filter) {
-  case Filter::all:
-    return "all";
-  case Filter::todo:
-    return "todo";
-  case Filter::done:
-    return "done";
-  case Filter::na:
-    return "n/a";
-  case Filter::stale:
-    return "stale";
-  }
-  return "all";
+  static constexpr std::string_view k_names[] = {"all", "todo", "done", "n/a", "stale"};
+  return llmchecklist::name_of(filter, k_names);
 }
 
 void View::load(Project project)
