@@ -5,8 +5,6 @@
 // `,` in a property. No text can then end the line, so none can start a command of its own
 // (`::add-mask::`, `::stop-commands::`, a fake `::error`).
 
-#include <ctime>
-
 #include <fmt/format.h>
 
 #include "exports/selection.hpp"
@@ -70,17 +68,6 @@ std::string annotation(std::string_view kind, const ExportOptions& options, cons
   return fmt::format("::{} file={},line={},title={}::{}\n", kind,
                      escape_property(options.lines.path), options.lines.line_of(item.id),
                      escape_property(title), escape_data(message));
-}
-
-// Days from `from` to `to` (both "YYYY-MM-DD"); nullopt when either is not a date.
-std::optional<long> days_between(std::string_view from, std::string_view to)
-{
-  const auto from_time = parse_utc(fmt::format("{}T00:00:00Z", from));
-  const auto to_time = parse_utc(fmt::format("{}T00:00:00Z", to));
-  if (!from_time || !to_time) {
-    return std::nullopt;
-  }
-  return static_cast<long>((*to_time - *from_time) / 86400);
 }
 
 } // namespace
