@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -174,11 +175,26 @@ Gate read_gate(const toml::table& table, const std::string& path)
   return gate;
 }
 
+// LLMCHECKLIST_NO_LAYOUT_READER=1 sends every state through toml++: bench/run's speed-only row
+// compares the two, to show what the layout reader saves. Read once.
+bool layout_reader_enabled()
+{
+  static const bool enabled = [] {
+    const char* off = std::getenv("LLMCHECKLIST_NO_LAYOUT_READER");
+    return off == nullptr || *off == '\0' || std::string_view(off) == "0";
+  }();
+  return enabled;
+}
+
 } // namespace
 
 State parse_state(std::string_view text, const std::string& path)
 {
-  if (std::optional<State> state = detail::read_state_layout(text, path)) {
+  std::optional<State> state;
+  if (layout_reader_enabled()) {
+    state = detail::read_state_layout(text, path);
+  }
+  if (state) {
     return std::move(*state);
   }
   return detail::parse_state_with_toml(text, path);
