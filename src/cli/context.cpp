@@ -1,9 +1,9 @@
 #include "context.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <vector>
 #include <unistd.h>
 
@@ -98,7 +98,7 @@ std::chrono::milliseconds Context::lock_timeout() const
 
 std::string Context::now() const
 {
-  std::time_t now = std::time(nullptr);
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   if (const char* fixed = std::getenv("LLMCHECKLIST_NOW"); fixed != nullptr && *fixed != '\0') {
     const auto parsed = parse_utc(fixed);
     if (!parsed) {
