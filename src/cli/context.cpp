@@ -75,17 +75,19 @@ void Context::require_named_state_file() const
 Project Context::open() const
 {
   require_named_state_file();
-  Project project = open_project(state_path());
+  Project project = open_project(state_path(), settings());
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project.state.as_of = now().substr(0, 10);
   return project;
 }
 
-std::chrono::milliseconds Context::lock_timeout() const
+ProjectSettings Context::settings() const
 {
+  ProjectSettings settings;
+  settings.cache_directory = default_cache_directory();
   const char* text = std::getenv("LLMCHECKLIST_LOCK_TIMEOUT");
   if (text == nullptr || *text == '\0') {
-    return k_default_lock_timeout;
+    return settings;
   }
   char* end = nullptr;
   const double seconds = std::strtod(text, &end);
@@ -93,7 +95,8 @@ std::chrono::milliseconds Context::lock_timeout() const
     throw UsageError(
         fmt::format("LLMCHECKLIST_LOCK_TIMEOUT must be a number of seconds, got \"{}\"", text));
   }
-  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  settings.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  return settings;
 }
 
 std::string Context::now() const

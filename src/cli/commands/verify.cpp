@@ -73,7 +73,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
           message += fmt::format("; the checklist's default still applies: {}", item.verify);
         }
       },
-      context.lock_timeout());
+      context.settings());
   if (!context.options.quiet) {
     print_out(fitted_lines(context.out(), printable(message)));
   }
@@ -215,7 +215,7 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
             }
           }
         },
-        context.lock_timeout());
+        context.settings());
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
         print_out(fitted_lines(context.out(), change));
