@@ -30,6 +30,8 @@ struct GateRequest
   double min = -1;
   bool all_required = false;
   bool no_stale = false;
+  /// `--evidence-current`: fail while a checked item's evidence changed.
+  bool evidence_current = false;
   /// Per-phase minimums; each replaces the state's minimum for the same phase.
   std::vector<GatePhase> phases;
 };

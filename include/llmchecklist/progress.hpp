@@ -27,6 +27,13 @@ struct Counts
   std::size_t stale = 0;
   /// n/a decisions past their `until` date (counted as todo).
   std::size_t expired = 0;
+  /// Done items backed by current evidence, a passing current expectation or a passing verify
+  /// command (is_backed(), backing.hpp).
+  std::size_t backed = 0;
+  /// Done or n/a items whose recorded evidence changed since the check.
+  std::size_t evidence_changed = 0;
+  /// Items with an expectation whose current result is fail.
+  std::size_t expectations_failing = 0;
 
   /// done / (total - na) * 100, exact; 100 when nothing is applicable.
   double percent() const;

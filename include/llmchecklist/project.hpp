@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "llmchecklist/checklist.hpp"
@@ -36,6 +37,9 @@ struct Mark
   std::string note;
   /// For n/a: the last day the decision holds ("2027-03-31"); empty: it does not expire.
   std::string until = {};
+  /// The files the check rests on (receipts.hpp collects them); nullopt keeps what the entry
+  /// records.
+  std::optional<std::vector<Receipt>> evidence = {};
 };
 
 /// How long a writer waits for another one to finish before giving up.
@@ -85,6 +89,18 @@ void set_note(State& state, const Item& item, const std::string& note);
 /// forgets the last result, which was about another command. Throws UsageError, changing
 /// nothing, for a command that is not one line.
 void set_verify_command(State& state, const Item& item, const std::string& command);
+
+/// Adds an expectation to an item; false when it has an equal one already. Throws UsageError
+/// for a rule that does not fit its reader (require_fits_reader()).
+bool add_expectation(State& state, const Item& item, const ExpectationRule& rule);
+
+/// Removes the item's expectations on `file`; returns how many there were.
+std::size_t remove_expectations(State& state, const Item& item, std::string_view file);
+
+/// Records what reading the item's expectation number `index` found: pass or fail, the value
+/// read (one line), the blob id of the file read and when.
+void record_expectation(State& state, const Item& item, std::size_t index, bool pass,
+                        const std::string& value, const std::string& blob, const std::string& at);
 
 /// Sets an item back to todo, clearing what its check recorded (its verify command stays).
 void uncheck_item(State& state, const Item& item);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "llmchecklist/backing.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/state.hpp"
@@ -46,9 +47,14 @@ enum class FindingKind
   stale,
   /// A not-applicable decision ends within k_waiver_warning_days.
   waiver_expiring,
+  /// A file the check rests on changed, or is gone, since the check (receipts).
+  evidence_changed,
+  /// An expectation over a result file failed when last read, for the file's current content.
+  expectation_failing,
 };
 
-/// "open", "waiver-expired", "verify-failing", "stale" or "waiver-expiring".
+/// "open", "waiver-expired", "verify-failing", "stale", "waiver-expiring", "evidence-changed"
+/// or "expectation-failing".
 std::string_view to_string(FindingKind kind);
 
 /// One thing a report flags about an item.
@@ -103,6 +109,13 @@ struct Standing
   VerifyState verify = VerifyState::none;
   /// The command verify would run (the state's, else the checklist's); empty when none.
   std::string command;
+  /// The check's receipts against the files now, and whether any changed.
+  std::vector<ReceiptState> receipts;
+  bool evidence_changed = false;
+  /// The item's expectations and where each stands, in the order recorded.
+  std::vector<std::pair<Expectation, ExpectationState>> expectations;
+  /// Done and backed (is_backed()).
+  bool backed = false;
   /// What reports flag, most serious first; empty when there is nothing to flag.
   std::vector<Finding> findings;
 };

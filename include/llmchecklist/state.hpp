@@ -14,6 +14,7 @@
 
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/expectation_rule.hpp"
 
 namespace llmchecklist {
 
@@ -36,6 +37,35 @@ std::string_view to_string(Status status);
 /// Parses "todo", "done" or "na".
 std::optional<Status> parse_status(std::string_view text);
 
+/// A receipt: one file a check rests on, as it was when the item was checked.
+struct Receipt
+{
+  /// Relative to the top of the repository, '/'-separated.
+  std::string path;
+  /// Its git blob id then (what `git hash-object PATH` prints), so that `git show BLOB`
+  /// recovers the content signed once it is committed.
+  std::string blob;
+
+  bool operator==(const Receipt&) const = default;
+};
+
+/// An expectation of an item: a rule over a result file, and what `verify --update` last
+/// found when it read the file.
+struct Expectation
+{
+  ExpectationRule rule;
+  /// "pass" or "fail"; empty when it was never recorded.
+  std::string result;
+  /// What was read, in a line ("40 of 40 passed").
+  std::string value;
+  /// The blob id of the file the result was read from: the result holds for that content only.
+  std::string blob;
+  /// When the result was recorded, a UTC date-time.
+  std::string at;
+
+  bool operator==(const Expectation&) const = default;
+};
+
 /// What is recorded for one item.
 struct Entry
 {
@@ -55,12 +85,18 @@ struct Entry
   std::string verify_result;
   /// For na: the last day the decision holds ("2027-03-31"); empty when it does not expire.
   std::string until;
+  /// The files the check rests on (`check --evidence`); cleared when the item is unchecked.
+  std::vector<Receipt> evidence;
+  /// Rules over result files that back the item without running anything (`expect`).
+  std::vector<Expectation> expectations;
 
-  /// Whether it records nothing beyond the default: todo, and no check, note or command.
+  /// Whether it records nothing beyond the default: todo, and no check, note, command or
+  /// expectation.
   bool blank() const
   {
     return status == Status::todo && revision == 0 && by.empty() && at.empty() && note.empty() &&
-           verify.empty() && verify_result.empty() && until.empty();
+           verify.empty() && verify_result.empty() && until.empty() && evidence.empty() &&
+           expectations.empty();
   }
 };
 
@@ -92,9 +128,19 @@ struct Gate
   bool no_stale = false;
   /// Per-phase minimums, in file order.
   std::vector<GatePhase> phases;
+  /// Fail while a checked item's evidence changed since the check.
+  bool evidence_current = false;
+  /// Items that must be done and backed (backing.hpp), by id.
+  std::vector<std::string> backed;
+  /// The least share of done items that must be backed, as a percentage; negative: not set.
+  double backed_min = -1;
 
   /// Whether the table sets anything.
-  bool empty() const { return min < 0 && !all_required && !no_stale && phases.empty(); }
+  bool empty() const
+  {
+    return min < 0 && !all_required && !no_stale && phases.empty() && !evidence_current &&
+           backed.empty() && backed_min < 0;
+  }
 };
 
 /// The whole state file.
@@ -118,6 +164,12 @@ struct State
   /// The day expiring n/a decisions are judged against ("2026-11-28"); empty: none expire.
   /// Not stored: the caller sets it.
   std::string as_of;
+  /// The current blob id of every file the entries' receipts and expectations name, by path
+  /// ("" for a file that is not there), in the version the state was read from. Not stored:
+  /// note_current_files() (receipts.hpp) fills it. While `files_known` is false, changed
+  /// evidence and outdated expectation results cannot be told and are not reported.
+  std::unordered_map<std::string, std::string> current_files;
+  bool files_known = false;
 
   /// The entry for an id, or nullptr. O(1) while the index is current: after changing
   /// `entries` directly, call reindex() (until then a lookup is still right, but a linear

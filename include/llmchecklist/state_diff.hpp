@@ -78,4 +78,14 @@ std::vector<CommandChange> diff_verify_commands(const State& before,
                                                 const Checklist& before_checklist,
                                                 const State& after, const Checklist& checklist);
 
+/// "evals/junit.xml (junit): max_failures = 0": an expectation in one line.
+std::string describe_expectation(const ExpectationRule& rule);
+
+/// The expectations added or removed between two versions, reviewed like verify commands (a
+/// rule that changed is one removed and one added): `before` and `after` hold
+/// describe_expectation() of the rule, empty on the side where it is not. In the order of
+/// `checklist`, then entries it lacks.
+std::vector<CommandChange> diff_expectations(const State& before, const State& after,
+                                             const Checklist& checklist);
+
 } // namespace llmchecklist

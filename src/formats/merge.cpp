@@ -20,7 +20,7 @@ namespace {
 bool same_check(const Entry& a, const Entry& b)
 {
   return a.status == b.status && a.revision == b.revision && a.by == b.by && a.at == b.at &&
-         a.note == b.note && a.until == b.until;
+         a.note == b.note && a.until == b.until && a.evidence == b.evidence;
 }
 
 void copy_check(Entry& to, const Entry& from)
@@ -31,6 +31,7 @@ void copy_check(Entry& to, const Entry& from)
   to.at = from.at;
   to.note = from.note;
   to.until = from.until;
+  to.evidence = from.evidence;
 }
 
 // The usual three-way rule for one value: a change on one side wins, the same change on both is
@@ -46,6 +47,38 @@ template <typename T> bool merge_value(const T& base, const T& ours, const T& th
     return true;
   }
   return false;
+}
+
+// The rules of an item's expectations, without what reading them found.
+std::vector<ExpectationRule> rules_of(const std::vector<Expectation>& expectations)
+{
+  std::vector<ExpectationRule> rules;
+  for (const Expectation& expectation : expectations) {
+    rules.push_back(expectation.rule);
+  }
+  return rules;
+}
+
+// Expectations are configuration, like a verify command. The same rules read with different
+// results on the two branches keep the failing one (the merged code may fail too), else the
+// later reading, until the next `verify --update` reads the file again.
+bool merge_expectations(const Entry& base, const Entry& ours, const Entry& theirs, Entry& merged)
+{
+  if (merge_value(base.expectations, ours.expectations, theirs.expectations,
+                  merged.expectations)) {
+    return true;
+  }
+  if (rules_of(ours.expectations) != rules_of(theirs.expectations)) {
+    return false;
+  }
+  for (std::size_t i = 0; i < merged.expectations.size(); ++i) {
+    const Expectation& mine = ours.expectations[i];
+    const Expectation& other = theirs.expectations[i];
+    const bool take_theirs = mine.result != "fail" &&
+                             (other.result == "fail" || compare_times(other.at, mine.at) > 0);
+    merged.expectations[i] = take_theirs ? other : mine;
+  }
+  return true;
 }
 
 // Merges one entry; returns false on a conflict (then `merged` is ours).
@@ -79,7 +112,7 @@ bool merge_entry(const Entry& base, const Entry& ours, const Entry& theirs, Entr
     merged.verify_result =
         failed ? "fail" : (ours.verify_result.empty() ? theirs.verify_result : ours.verify_result);
   }
-  return true;
+  return merge_expectations(base, ours, theirs, merged);
 }
 
 bool merge_gate(const Gate& base, const Gate& ours, const Gate& theirs, Gate& merged)
@@ -90,6 +123,12 @@ bool merge_gate(const Gate& base, const Gate& ours, const Gate& theirs, Gate& me
       clean;
   clean = merge_value(base.no_stale, ours.no_stale, theirs.no_stale, merged.no_stale) && clean;
   clean = merge_value(base.phases, ours.phases, theirs.phases, merged.phases) && clean;
+  clean = merge_value(base.evidence_current, ours.evidence_current, theirs.evidence_current,
+                      merged.evidence_current) &&
+          clean;
+  clean = merge_value(base.backed, ours.backed, theirs.backed, merged.backed) && clean;
+  clean = merge_value(base.backed_min, ours.backed_min, theirs.backed_min, merged.backed_min) &&
+          clean;
   return clean;
 }
 

@@ -10,6 +10,7 @@
 #include "llmchecklist/utc.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_io.hpp"
+#include "formats/evidence_reader.hpp"
 #include "formats/state_layout_reader.hpp"
 #include "formats/toml_location.hpp"
 
@@ -35,8 +36,10 @@ const toml::node& expect(const toml::node& node, toml::node_type type, std::stri
   return node;
 }
 
+} // namespace
+
 // A TOML offset date-time, normalised to UTC with second precision.
-std::string read_at(const toml::node& node, const std::string& path)
+std::string detail::read_at(const toml::node& node, const std::string& path)
 {
   expect(node, toml::node_type::date_time, "at", path);
   const toml::date_time& value = node.as_date_time()->get();
@@ -58,6 +61,8 @@ std::string read_at(const toml::node& node, const std::string& path)
   }
   return utc;
 }
+
+namespace {
 
 Entry read_entry(std::string id, const toml::table& table, const std::string& path)
 {
@@ -87,7 +92,7 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
     } else if (name == "by") {
       entry.by = expect(node, toml::node_type::string, name, path).as_string()->get();
     } else if (name == "at") {
-      entry.at = read_at(node, path);
+      entry.at = detail::read_at(node, path);
     } else if (name == "note") {
       entry.note = expect(node, toml::node_type::string, name, path).as_string()->get();
     } else if (name == "until") {
@@ -107,10 +112,14 @@ Entry read_entry(std::string id, const toml::table& table, const std::string& pa
              fmt::format("verify_result must be \"pass\" or \"fail\", got \"{}\"",
                          entry.verify_result));
       }
+    } else if (name == "evidence") {
+      entry.evidence = detail::read_receipts(node, path);
+    } else if (name == "expect") {
+      entry.expectations = detail::read_expectations(node, path);
     } else {
       fail(key.source(), path,
            fmt::format("unknown key '{}' in [items.{}] (expected status, revision, by, at, note, "
-                       "until, verify, verify_result)",
+                       "until, verify, verify_result, evidence, expect)",
                        name, entry.id));
     }
   }
@@ -150,9 +159,18 @@ Gate read_gate(const toml::table& table, const std::string& path)
     const std::string_view name = key.str();
     if (name == "min") {
       gate.min = read_percent(node, name, path);
-    } else if (name == "all_required" || name == "no_stale") {
+    } else if (name == "all_required" || name == "no_stale" || name == "evidence_current") {
       expect(node, toml::node_type::boolean, name, path);
-      (name == "all_required" ? gate.all_required : gate.no_stale) = node.as_boolean()->get();
+      (name == "all_required" ? gate.all_required
+       : name == "no_stale"   ? gate.no_stale
+                              : gate.evidence_current) = node.as_boolean()->get();
+    } else if (name == "backed_min") {
+      gate.backed_min = read_percent(node, name, path);
+    } else if (name == "backed") {
+      expect(node, toml::node_type::array, name, path);
+      for (const toml::node& id : *node.as_array()) {
+        gate.backed.push_back(expect(id, toml::node_type::string, name, path).as_string()->get());
+      }
     } else if (name == "phases") {
       expect(node, toml::node_type::table, name, path);
       std::vector<std::pair<const toml::key*, const toml::node*>> phases;
@@ -169,7 +187,8 @@ Gate read_gate(const toml::table& table, const std::string& path)
       }
     } else {
       fail(key.source(), path,
-           fmt::format("unknown key '{}' in [gate] (expected min, all_required, no_stale, phases)",
+           fmt::format("unknown key '{}' in [gate] (expected min, all_required, no_stale, "
+                       "evidence_current, backed, backed_min, phases)",
                        name));
     }
   }

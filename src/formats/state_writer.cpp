@@ -25,6 +25,65 @@ void append_comment_text(std::string& out, std::string_view text)
   }
 }
 
+// The rule's keys of an `expect` line, in a fixed order: the file, the reader, the condition.
+void append_rule(std::string& out, const ExpectationRule& rule)
+{
+  auto to = std::back_inserter(out);
+  fmt::format_to(to, "file = {}, reader = \"{}\"", detail::toml_string(rule.file),
+                 to_string(rule.reader));
+  const auto number = [&](std::string_view key, const std::optional<double>& value) {
+    if (value) {
+      fmt::format_to(to, ", {} = {}", key, *value);
+    }
+  };
+  const auto text = [&](std::string_view key, const std::string& value) {
+    if (!value.empty()) {
+      fmt::format_to(to, ", {} = {}", key, detail::toml_string(value));
+    }
+  };
+  number("max_failures", rule.max_failures);
+  number("min_pass_rate", rule.min_pass_rate);
+  text("score", rule.score);
+  number("min_score", rule.min_score);
+  text("level", rule.level);
+  number("max_results", rule.max_results);
+  text("jq", rule.jq);
+}
+
+// Receipts and expectations: one inline table per line, so that a diff shows which file was
+// added, re-signed or read again, and two branches adding different ones merge line by line.
+void append_arrays(std::string& out, const Entry& entry, std::string_view nl)
+{
+  auto to = std::back_inserter(out);
+  if (!entry.evidence.empty()) {
+    fmt::format_to(to, "evidence = [{}", nl);
+    for (const Receipt& receipt : entry.evidence) {
+      fmt::format_to(to, "  {{ path = {}, blob = \"{}\" }},{}", detail::toml_string(receipt.path),
+                     receipt.blob, nl);
+    }
+    fmt::format_to(to, "]{}", nl);
+  }
+  if (!entry.expectations.empty()) {
+    fmt::format_to(to, "expect = [{}", nl);
+    for (const Expectation& expectation : entry.expectations) {
+      out += "  { ";
+      append_rule(out, expectation.rule);
+      if (!expectation.result.empty()) {
+        fmt::format_to(to, ", result = \"{}\", value = {}", expectation.result,
+                       detail::toml_string(expectation.value));
+      }
+      if (!expectation.blob.empty()) {
+        fmt::format_to(to, ", blob = \"{}\"", expectation.blob);
+      }
+      if (!expectation.at.empty()) {
+        fmt::format_to(to, ", at = {}", expectation.at);
+      }
+      fmt::format_to(to, " }},{}", nl);
+    }
+    fmt::format_to(to, "]{}", nl);
+  }
+}
+
 // One entry's table, appended to `out`: a whole state file is laid out into one string, as
 // check rewrites it on every run (a tenth of a 1,000-item check went to building it).
 void append_entry(std::string& out, const Entry& entry, std::string_view nl)
@@ -55,6 +114,7 @@ void append_entry(std::string& out, const Entry& entry, std::string_view nl)
   if (!entry.verify_result.empty()) {
     fmt::format_to(to, "verify_result = {}{}", detail::toml_string(entry.verify_result), nl);
   }
+  append_arrays(out, entry, nl);
 }
 
 } // namespace
@@ -93,6 +153,19 @@ std::string serialize_gate_table(const Gate& gate, std::string_view nl)
   }
   if (gate.no_stale) {
     out += fmt::format("no_stale = true{}", nl);
+  }
+  if (gate.evidence_current) {
+    out += fmt::format("evidence_current = true{}", nl);
+  }
+  if (!gate.backed.empty()) {
+    out += "backed = [";
+    for (std::size_t i = 0; i < gate.backed.size(); ++i) {
+      out += fmt::format("{}{}", i == 0 ? "" : ", ", detail::toml_string(gate.backed[i]));
+    }
+    out += fmt::format("]{}", nl);
+  }
+  if (gate.backed_min >= 0) {
+    out += fmt::format("backed_min = {}{}", gate.backed_min, nl);
   }
   if (!gate.phases.empty()) {
     out += fmt::format("[gate.phases]{}", nl);

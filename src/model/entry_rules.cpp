@@ -21,6 +21,46 @@ bool is_utc_time(std::string_view text)
   return text.ends_with('Z') && parse_date_time(text).has_value();
 }
 
+// A git object id: SHA-1 (40 hex digits) or SHA-256 (64), as git prints it.
+bool is_object_id(std::string_view text)
+{
+  return (text.size() == 40 || text.size() == 64) &&
+         text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+// Why a receipt or an expectation could not be read back; empty when it could.
+std::string problem_with(const Entry& entry)
+{
+  try {
+    for (const Receipt& receipt : entry.evidence) {
+      require_repository_path(receipt.path, "an evidence path");
+      if (!is_object_id(receipt.blob)) {
+        return fmt::format("the blob id of evidence {} is not a git object id", receipt.path);
+      }
+    }
+    for (const Expectation& expectation : entry.expectations) {
+      require_fits_reader(expectation.rule, "an expectation");
+      require_one_line(expectation.value, "an expectation's value");
+      if (!expectation.result.empty() && expectation.result != "pass" &&
+          expectation.result != "fail") {
+        return fmt::format("an expectation's result must be \"pass\" or \"fail\", not \"{}\"",
+                           expectation.result);
+      }
+      if (!expectation.blob.empty() && !is_object_id(expectation.blob)) {
+        return fmt::format("the blob id recorded for {} is not a git object id",
+                           expectation.rule.file);
+      }
+      if (!expectation.at.empty() && !is_utc_time(expectation.at)) {
+        return fmt::format("an expectation's 'at' must be a UTC date-time, not \"{}\"",
+                           expectation.at);
+      }
+    }
+  } catch (const UsageError& error) {
+    return error.what();
+  }
+  return {};
+}
+
 } // namespace
 
 void require_one_line(std::string_view text, std::string_view what)
@@ -108,6 +148,9 @@ void require_readable(const Entry& entry)
       entry.verify_result != "fail") {
     refuse(fmt::format("'verify_result' must be \"pass\" or \"fail\", not \"{}\"",
                        entry.verify_result));
+  }
+  if (const std::string problem = problem_with(entry); !problem.empty()) {
+    refuse(problem);
   }
 }
 

@@ -1,11 +1,13 @@
 #include "llmchecklist/gate.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "llmchecklist/address.hpp"
+#include "llmchecklist/backing.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
 
@@ -47,6 +49,51 @@ std::size_t gate_phase(const Checklist& checklist, const GatePhase& minimum)
   }
 }
 
+// The rules about what backs the checks: current evidence, named items backed, a share backed.
+void append_backing_reasons(std::vector<std::string>& reasons, const Checklist& checklist,
+                            const State& state, const Gate& gate,
+                            std::optional<std::size_t> phase)
+{
+  const auto changed = [&](const Item& item) {
+    const Entry* entry = state.find(item.id);
+    return entry != nullptr && status_of(state, item) != Status::todo &&
+           evidence_changed(state, *entry);
+  };
+  if (gate.evidence_current) {
+    const std::string lines = item_lines(checklist, phase, changed);
+    if (!lines.empty()) {
+      reasons.push_back(fmt::format("evidence changed since the check (review it, then check the "
+                                    "item again with `llmchecklist check ITEM`):{}",
+                                    lines));
+    }
+  }
+  if (!gate.backed.empty()) {
+    const auto named = [&](const Item& item) {
+      return std::find(gate.backed.begin(), gate.backed.end(), item.id) != gate.backed.end();
+    };
+    const std::string lines = item_lines(checklist, phase, [&](const Item& item) {
+      return named(item) && !is_backed(state, item);
+    });
+    if (!lines.empty()) {
+      reasons.push_back(fmt::format("items the gate requires backed by current evidence, a "
+                                    "passing expectation or a passing verify command are not:{}",
+                                    lines));
+    }
+  }
+  if (gate.backed_min >= 0) {
+    const Counts counts = counts_of(compute_progress(checklist, state), phase);
+    const double share = counts.done == 0 ? 100.0
+                                          : 100.0 * static_cast<double>(counts.backed) /
+                                                static_cast<double>(counts.done);
+    if (share < gate.backed_min) {
+      reasons.push_back(fmt::format("{} of {} done items are backed ({} %), below the minimum "
+                                    "of {} %",
+                                    counts.backed, counts.done, static_cast<int>(share),
+                                    gate.backed_min));
+    }
+  }
+}
+
 } // namespace
 
 Gate effective_gate(const State& state, const GateRequest& request)
@@ -57,6 +104,7 @@ Gate effective_gate(const State& state, const GateRequest& request)
   }
   gate.all_required = gate.all_required || request.all_required;
   gate.no_stale = gate.no_stale || request.no_stale;
+  gate.evidence_current = gate.evidence_current || request.evidence_current;
   for (const GatePhase& minimum : request.phases) {
     std::erase_if(gate.phases, [&](const GatePhase& entry) { return entry.phase == minimum.phase; });
     gate.phases.push_back(minimum);
@@ -136,6 +184,7 @@ std::vector<std::string> evaluate_gate(const Checklist& checklist, const State& 
         counts.stale, counts.stale == 1 ? " is" : "s are",
         item_lines(checklist, phase, [&](const Item& item) { return is_stale(state, item); })));
   }
+  append_backing_reasons(reasons, checklist, state, gate, phase);
   return reasons;
 }
 

@@ -1,6 +1,9 @@
 #include "llmchecklist/progress.hpp"
 
+#include "llmchecklist/backing.hpp"
 #include "llmchecklist/enum_names.hpp"
+
+#include <algorithm>
 
 namespace llmchecklist {
 
@@ -29,6 +32,9 @@ Counts& Counts::operator+=(const Counts& other)
   expired += other.expired;
   automated += other.automated;
   verify_failing += other.verify_failing;
+  backed += other.backed;
+  evidence_changed += other.evidence_changed;
+  expectations_failing += other.expectations_failing;
   return *this;
 }
 
@@ -75,6 +81,29 @@ Evidence evidence(const Item& item, const Entry* entry)
   return Evidence::manual;
 }
 
+// Receipts and expectations are looked at only for the entries that have them, so that a
+// state without any pays nothing for them.
+void count_backing(Counts& counts, const State& state, const Item& item, const Entry* entry)
+{
+  if (entry == nullptr) {
+    return;
+  }
+  const Status now = status(state, entry);
+  if (entry->evidence.empty() && entry->expectations.empty()) {
+    counts.backed += now == Status::done && evidence(item, entry) == Evidence::automated ? 1 : 0;
+    return;
+  }
+  counts.backed += is_backed(state, item) ? 1 : 0;
+  counts.evidence_changed += now != Status::todo && evidence_changed(state, *entry) ? 1 : 0;
+  counts.expectations_failing +=
+      std::any_of(entry->expectations.begin(), entry->expectations.end(),
+                  [&](const Expectation& expectation) {
+                    return expectation_state(state, expectation) == ExpectationState::fail;
+                  })
+          ? 1
+          : 0;
+}
+
 } // namespace
 
 bool is_expired(const State& state, const Item& item)
@@ -118,6 +147,7 @@ Progress compute_progress(const Checklist& checklist, const State& state)
     ++counts.total;
     counts.stale += stale(state, item, entry) ? 1 : 0;
     counts.expired += expired(state, entry) ? 1 : 0;
+    count_backing(counts, state, item, entry);
     switch (status(state, entry)) {
     case Status::done:
       ++counts.done;

@@ -11,6 +11,35 @@
 namespace llmchecklist {
 namespace {
 
+void append_backing_findings(std::vector<Finding>& findings, const Standing& standing,
+                             const Item& item, const std::string& label)
+{
+  if (standing.evidence_changed) {
+    std::string message = item.title;
+    for (const ReceiptState& receipt : standing.receipts) {
+      if (receipt.gone) {
+        message += fmt::format("\n{} is gone (deleted or renamed) since the check", receipt.path);
+      } else if (receipt.changed) {
+        message += fmt::format("\n{} changed since the check: git diff {} {}", receipt.path,
+                               receipt.blob.substr(0, 12), receipt.current.substr(0, 12));
+      }
+    }
+    message += "\nReview it, then check the item again to sign the current content.";
+    findings.push_back({FindingKind::evidence_changed, FindingLevel::note,
+                        fmt::format("Evidence changed: {}", label), std::move(message)});
+  }
+  for (const auto& [expectation, state] : standing.expectations) {
+    if (state == ExpectationState::fail) {
+      findings.push_back(
+          {FindingKind::expectation_failing, FindingLevel::error,
+           fmt::format("Expectation failing: {}", label),
+           fmt::format("{}\n{} ({}) read: {}; expected {}", item.title, expectation.rule.file,
+                       to_string(expectation.rule.reader), expectation.value,
+                       describe_condition(expectation.rule))});
+    }
+  }
+}
+
 std::vector<Finding> findings_of(const Standing& standing, const Item& item, const Entry* entry)
 {
   std::vector<Finding> findings;
@@ -49,6 +78,7 @@ std::vector<Finding> findings_of(const Standing& standing, const Item& item, con
          fmt::format("{}\nNot applicable until {} ({} day{} left): {}", item.title, standing.until,
                      *standing.days_left, *standing.days_left == 1 ? "" : "s", entry->note)});
   }
+  append_backing_findings(findings, standing, item, label);
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return static_cast<int>(a.level) < static_cast<int>(b.level);
   });
@@ -74,8 +104,9 @@ std::string_view to_string(FindingLevel level)
 
 std::string_view to_string(FindingKind kind)
 {
-  static constexpr std::string_view k_names[] = {"open", "waiver-expired", "verify-failing",
-                                                 "stale", "waiver-expiring"};
+  static constexpr std::string_view k_names[] = {
+      "open",           "waiver-expired",   "verify-failing",     "stale",
+      "waiver-expiring", "evidence-changed", "expectation-failing"};
   return name_of(kind, k_names);
 }
 
@@ -103,6 +134,14 @@ Standing standing_of(const State& state, const Item& item)
                       : result == "fail" ? VerifyState::fail
                                          : VerifyState::not_run;
   }
+  if (entry != nullptr) {
+    standing.receipts = receipts_of(state, *entry);
+    standing.evidence_changed = standing.status != Status::todo && evidence_changed(state, *entry);
+    for (const Expectation& expectation : entry->expectations) {
+      standing.expectations.emplace_back(expectation, expectation_state(state, expectation));
+    }
+  }
+  standing.backed = is_backed(state, item);
   standing.findings = findings_of(standing, item, entry);
   return standing;
 }

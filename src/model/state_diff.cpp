@@ -4,6 +4,7 @@
 
 #include "llmchecklist/progress.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -31,7 +32,7 @@ std::optional<ChangeKind> change_between(const Entry& before, const Entry& after
     return ChangeKind::note;
   }
   if (before.by != after.by || before.at != after.at || before.revision != after.revision ||
-      before.until != after.until) {
+      before.until != after.until || before.evidence != after.evidence) {
     return ChangeKind::rechecked;
   }
   return std::nullopt;
@@ -124,6 +125,52 @@ std::vector<CommandChange> diff_verify_commands(const State& before,
   for (const Entry& entry : before.entries) {
     if (after.find(entry.id) == nullptr) {
       compare_orphan(entry);
+    }
+  }
+  return changes;
+}
+
+std::string describe_expectation(const ExpectationRule& rule)
+{
+  return rule.file + " (" + std::string(to_string(rule.reader)) + "): " + describe_condition(rule);
+}
+
+std::vector<CommandChange> diff_expectations(const State& before, const State& after,
+                                             const Checklist& checklist)
+{
+  std::vector<CommandChange> changes;
+  const auto compare = [&](const std::string& id) {
+    const Entry* then = before.find(id);
+    const Entry* now = after.find(id);
+    const std::vector<Expectation> none;
+    const auto& was = then != nullptr ? then->expectations : none;
+    const auto& is = now != nullptr ? now->expectations : none;
+    const auto has = [](const std::vector<Expectation>& in, const ExpectationRule& rule) {
+      return std::any_of(in.begin(), in.end(),
+                         [&](const Expectation& expectation) { return expectation.rule == rule; });
+    };
+    const std::size_t item = checklist.find_item(id);
+    for (const Expectation& expectation : was) {
+      if (!has(is, expectation.rule)) {
+        changes.push_back(CommandChange{item, id, describe_expectation(expectation.rule), ""});
+      }
+    }
+    for (const Expectation& expectation : is) {
+      if (!has(was, expectation.rule)) {
+        changes.push_back(CommandChange{item, id, "", describe_expectation(expectation.rule)});
+      }
+    }
+  };
+  std::unordered_set<std::string> seen;
+  for (const Item& item : checklist.items()) {
+    seen.insert(item.id);
+    compare(item.id);
+  }
+  for (const State* state : {&after, &before}) {
+    for (const Entry& entry : state->entries) {
+      if (seen.insert(entry.id).second) {
+        compare(entry.id);
+      }
     }
   }
   return changes;

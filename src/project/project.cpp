@@ -140,7 +140,16 @@ void check_item(State& state, const Item& item, Status status, const Mark& mark)
     }
     require_until(mark.until, mark.at.substr(0, 10), "the end date");
   }
+  if (mark.evidence) {
+    Entry probe;
+    probe.id = item.id;
+    probe.evidence = *mark.evidence;
+    require_readable(probe);
+  }
   Entry& entry = state.entry(item.id);
+  if (mark.evidence) {
+    entry.evidence = *mark.evidence;
+  }
   if (!mark.note.empty()) {
     entry.note = mark.note;
   } else if (entry.status != status) {
@@ -186,6 +195,47 @@ void uncheck_item(State& state, const Item& item)
   entry.at.clear();
   entry.note.clear();
   entry.until.clear();
+  entry.evidence.clear();
+}
+
+bool add_expectation(State& state, const Item& item, const ExpectationRule& rule)
+{
+  require_fits_reader(rule, "the expectation");
+  Entry& entry = state.entry(item.id);
+  for (const Expectation& expectation : entry.expectations) {
+    if (expectation.rule == rule) {
+      return false;
+    }
+  }
+  entry.expectations.push_back(Expectation{rule, {}, {}, {}, {}});
+  return true;
+}
+
+std::size_t remove_expectations(State& state, const Item& item, std::string_view file)
+{
+  if (state.find(item.id) == nullptr) {
+    return 0;
+  }
+  return std::erase_if(state.entry(item.id).expectations,
+                       [&](const Expectation& expectation) { return expectation.rule.file == file; });
+}
+
+void record_expectation(State& state, const Item& item, std::size_t index, bool pass,
+                        const std::string& value, const std::string& blob, const std::string& at)
+{
+  require_one_line(value, "the value read");
+  if (!parse_utc(at)) {
+    throw UsageError(fmt::format("the time of a reading must be a UTC date-time, not \"{}\"", at));
+  }
+  // Changed on a copy first: a refused reading leaves the state as it was.
+  Entry entry = state.entry(item.id);
+  Expectation& expectation = entry.expectations.at(index);
+  expectation.result = pass ? "pass" : "fail";
+  expectation.value = value;
+  expectation.blob = blob;
+  expectation.at = at;
+  require_readable(entry);
+  state.entry(item.id) = std::move(entry);
 }
 
 bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
