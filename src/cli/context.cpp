@@ -11,6 +11,7 @@
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/identity.hpp"
+#include "llmchecklist/receipts.hpp"
 #include "llmchecklist/utc.hpp"
 #include "llmchecklist/state_file.hpp"
 
@@ -78,6 +79,10 @@ Project Context::open() const
   Project project = open_project(state_path(), settings());
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project.state.as_of = now().substr(0, 10);
+  // Receipts and expectations are judged against the files as the work tree has them; a state
+  // without any reads nothing more.
+  note_current_files(project.state,
+                     WorkTreeFiles(default_state_directory(project.state_path.parent_path()).string()));
   return project;
 }
 

@@ -19,6 +19,7 @@
 #include "git/repository.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/fleet.hpp"
+#include "llmchecklist/receipts.hpp"
 #include "llmchecklist/state_io.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state.hpp"
@@ -157,6 +158,7 @@ FleetSource read_git_source(const std::string& path, const std::string& ref,
     }
     State state = parse_state(*text, files.shown(state_path));
     state.as_of = as_of;
+    note_current_files(state, files);
     const Checklist checklist = read_checklist_of(files, state_path, state);
     summarize_project(source, checklist, state);
     // Who last changed the state file, and when.

@@ -41,6 +41,7 @@ namespace llmchecklist::detail {
   X(git_blob_free)                                                                                 \
   X(git_oid_equal)                                                                                 \
   X(git_oid_tostr)                                                                                 \
+  X(git_odb_hash)                                                                                  \
   X(git_revwalk_new)                                                                               \
   X(git_revwalk_push)                                                                              \
   X(git_revwalk_hide)                                                                              \

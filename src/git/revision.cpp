@@ -4,6 +4,7 @@
 
 #include "git/repository.hpp"
 #include "git/revision_files.hpp"
+#include "llmchecklist/receipts.hpp"
 #include "llmchecklist/state_file.hpp"
 
 namespace fs = std::filesystem;
@@ -20,6 +21,15 @@ std::string relative_to(const fs::path& path, const fs::path& top)
       .generic_string();
 }
 
+// The version with its receipts and expectations judged against its own files.
+ProjectVersion noted(ProjectVersion version, const ProjectFiles& files)
+{
+  if (version.state) {
+    note_current_files(*version.state, files);
+  }
+  return version;
+}
+
 } // namespace
 
 ProjectVersion read_project_version(const fs::path& state_path, const std::string& ref)
@@ -27,7 +37,8 @@ ProjectVersion read_project_version(const fs::path& state_path, const std::strin
   const fs::path absolute = fs::absolute(state_path).lexically_normal();
   if (ref.empty()) {
     const fs::path top = default_state_directory(absolute.parent_path());
-    return read_project(WorkTreeFiles(top.string()), relative_to(absolute, top));
+    return noted(read_project(WorkTreeFiles(top.string()), relative_to(absolute, top)),
+                 WorkTreeFiles(top.string()));
   }
   std::optional<detail::Repository> repository;
   try {
@@ -41,7 +52,8 @@ ProjectVersion read_project_version(const fs::path& state_path, const std::strin
   }
   const fs::path top = repository->work_tree();
   const std::string path = top.empty() ? absolute.filename().string() : relative_to(absolute, top);
-  return read_project(detail::RevisionFiles(*repository, ref, ref + ":"), path);
+  const detail::RevisionFiles files(*repository, ref, ref + ":");
+  return noted(read_project(files, path), files);
 }
 
 } // namespace llmchecklist

@@ -11,6 +11,7 @@
 #include "git/repository.hpp"
 #include "llmchecklist/history.hpp"
 #include "llmchecklist/project_files.hpp"
+#include "llmchecklist/receipts.hpp"
 #include "llmchecklist/state_io.hpp"
 #include "llmchecklist/scope.hpp"
 #include "llmchecklist/upgrade.hpp"
@@ -70,6 +71,7 @@ HistoryPoint count_revision(const detail::Repository& repository, const std::str
     project.checklist = read_checklist_of(files, path, project.state);
     // An n/a decision had expired or not on the day of the commit, not today.
     project.state.as_of = point.at.substr(0, 10);
+    note_current_files(project.state, files);
     point.checklist_id = project.checklist.id;
     point.version = pinned_version(project.state);
     if (point.version.empty()) {
