@@ -54,6 +54,15 @@ std::vector<StandingTag> standing_tags(const Standing& standing, const Item& ite
     }
     break;
   }
+  if (standing.evidence_changed) {
+    tags.push_back({"[evidence changed]", "[changed]", Color::yellow});
+  }
+  for (const auto& [expectation, state] : standing.expectations) {
+    if (state == ExpectationState::fail) {
+      tags.push_back({"[expectation failing]", "[failing]", Color::red});
+      break;
+    }
+  }
   if (standing.expired) {
     tags.push_back({fmt::format("[n/a expired {}]", standing.until), "[expired]", Color::yellow});
   } else if (standing.stale) {

@@ -11,6 +11,43 @@
 namespace llmchecklist {
 namespace {
 
+// Receipts and expectations, when the item has any: the file, what was signed or read, and
+// where it stands now (null where the files were not looked at).
+void write_backing(detail::JsonWriter& json, const Standing& standing)
+{
+  if (!standing.receipts.empty()) {
+    json.key("receipts").begin_array();
+    for (const ReceiptState& receipt : standing.receipts) {
+      json.begin_object();
+      json.key("path").value(receipt.path);
+      json.key("blob").value(receipt.blob);
+      json.key("current_blob");
+      receipt.current.empty() ? json.null() : json.value(receipt.current);
+      json.key("changed").value(receipt.changed);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  if (!standing.expectations.empty()) {
+    json.key("expectations").begin_array();
+    for (const auto& [expectation, state] : standing.expectations) {
+      json.begin_object();
+      json.key("file").value(expectation.rule.file);
+      json.key("reader").value(to_string(expectation.rule.reader));
+      json.key("condition").value(describe_condition(expectation.rule));
+      json.key("state").value(state == ExpectationState::pass   ? "pass"
+                              : state == ExpectationState::fail ? "fail"
+                                                                : "not-run");
+      json.optional("result", expectation.result);
+      json.optional("value", expectation.value);
+      json.optional("blob", expectation.blob);
+      json.optional("at", expectation.at);
+      json.end_object();
+    }
+    json.end_array();
+  }
+}
+
 void write_item_fields(detail::JsonWriter& json, const Item& item, const State& state)
 {
   json.key("number").value(item.number);
@@ -27,7 +64,9 @@ void write_item_fields(detail::JsonWriter& json, const Item& item, const State& 
   json.key("evidence").value(to_string(standing.evidence));
   json.key("stale").value(standing.stale);
   json.key("expired").value(standing.expired);
+  json.key("backed").value(standing.backed);
   json.optional("verify", standing.command);
+  write_backing(json, standing);
   // What every report flags about the item, from the same model: scripts need not re-derive it.
   json.key("findings").begin_array();
   for (const Finding& finding : standing.findings) {

@@ -14,6 +14,9 @@ void write_counts(JsonWriter& json, const Counts& counts)
   json.key("verify_failing").value(counts.verify_failing);
   json.key("stale").value(counts.stale);
   json.key("expired").value(counts.expired);
+  json.key("backed").value(counts.backed);
+  json.key("evidence_changed").value(counts.evidence_changed);
+  json.key("expectations_failing").value(counts.expectations_failing);
 }
 
 } // namespace llmchecklist::detail

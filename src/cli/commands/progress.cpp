@@ -26,6 +26,7 @@ struct ProgressOptions
   double min = -1;
   bool all_required = false;
   bool no_stale = false;
+  bool evidence_current = false;
   std::vector<std::string> min_phase;
   bool gate = false;
   std::string since;
@@ -41,6 +42,17 @@ std::string counts_cell(const Counts& counts, bool with_na)
 {
   return fmt::format("{}/{}{}", counts.done, counts.total - counts.na,
                      with_na && counts.na > 0 ? fmt::format(" ({} n/a)", counts.na) : "");
+}
+
+// Whether any item records receipts or expectations: only then is backing worth a line.
+bool uses_backing(const Project& project)
+{
+  for (const Entry& entry : project.state.entries) {
+    if (!entry.evidence.empty() || !entry.expectations.empty()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string progress_text(const Context& context, const Project& project,
@@ -153,6 +165,20 @@ std::string progress_text(const Context& context, const Project& project,
     }
     paragraph(text);
   }
+  if (uses_backing(project)) {
+    std::string text = fmt::format("Backed: {} of {} done items are backed by current evidence, "
+                                   "a passing expectation or a passing verify command",
+                                   selected.backed, selected.done);
+    if (selected.evidence_changed > 0) {
+      text += fmt::format("; {} {} evidence that changed since the check",
+                          selected.evidence_changed, selected.evidence_changed == 1 ? "has" : "have");
+    }
+    if (selected.expectations_failing > 0) {
+      text += fmt::format("; {} {} a failing expectation", selected.expectations_failing,
+                          selected.expectations_failing == 1 ? "has" : "have");
+    }
+    paragraph(text);
+  }
   return out;
 }
 
@@ -238,6 +264,7 @@ int run_progress(const Context& context, const ProgressOptions& options)
   request.min = options.min;
   request.all_required = options.all_required;
   request.no_stale = options.no_stale;
+  request.evidence_current = options.evidence_current;
   for (const std::string& spec : options.min_phase) {
     request.phases.push_back(parse_phase_minimum(spec));
   }
@@ -289,6 +316,8 @@ Command register_progress(CLI::App& app, Context& context)
   sub->add_flag("--all-required", options->all_required, "Exit 1 while any required item is todo");
   sub->add_flag("--no-stale", options->no_stale,
                 "Exit 1 while any check predates a change to its item");
+  sub->add_flag("--evidence-current", options->evidence_current,
+                "Exit 1 while a checked item's evidence changed since the check");
   sub->add_option("--min-phase", options->min_phase,
                   "Exit 1 when PHASE is below PCT percent (repeatable)")
       ->option_text("PHASE=PCT")

@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "backing_lines.hpp"
 #include "render.hpp"
 #include "output.hpp"
 #include "llmchecklist/address.hpp"
@@ -113,6 +114,9 @@ int run_show(const Context& context, const ShowOptions& options)
       break;
     }
     add(fmt::format("Verify: {} (last result: {}{})", printable(command), last, backing), "  ");
+  }
+  for (const std::string& line : backing_lines(standing_of(project.state, item))) {
+    add(line, "  ");
   }
   if (!item.details.empty()) {
     out += "\n";
