@@ -16,12 +16,14 @@
 namespace llmchecklist {
 
 /// `diff --json`: {"from", "to" (null for the working tree), "changes": [...],
-/// "verify_changes": [...], "scope": {...} or null when a checklist could not be read}. Items
+/// "verify_changes": [...], "expect_changes": [...] (as verify_changes, with describe_expectation()
+/// texts), "scope": {...} or null when a checklist could not be read}. Items
 /// are looked up in `checklist`.
 std::string render_diff_json(std::string_view from, std::optional<std::string_view> to,
                              const Checklist& checklist, const std::vector<StateChange>& changes,
                              const std::vector<CommandChange>& commands,
-                             const ScopeChange* scope = nullptr);
+                             const ScopeChange* scope = nullptr,
+                             const std::vector<CommandChange>& expectations = {});
 
 /// `verify --json`: {"results": [...], "passed", "failed"}; a failed result carries the last 20
 /// lines of its output.

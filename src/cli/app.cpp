@@ -38,6 +38,7 @@ constexpr Registration k_commands[] = {
     {"init", register_init},
     {"lint", register_lint},
     {"verify", register_verify},
+    {"expect", register_expect},
     {"diff", register_diff},
     {"merge-driver", register_merge_driver},
     {"checklists", register_checklists},

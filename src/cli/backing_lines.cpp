@@ -7,8 +7,11 @@
 namespace llmchecklist::cli {
 namespace {
 
-std::string_view state_name(ExpectationState state)
+std::string_view state_name(const Expectation& expectation, ExpectationState state)
 {
+  if (expectation.result.empty()) {
+    return "not read yet (llmchecklist verify --no-exec --update reads it)";
+  }
   switch (state) {
   case ExpectationState::pass:
     return "pass";
@@ -17,7 +20,8 @@ std::string_view state_name(ExpectationState state)
   case ExpectationState::not_run:
     break;
   }
-  return "not read for the file as it is now (llmchecklist verify --no-exec --update)";
+  return "read from other content than the file has now (llmchecklist verify --no-exec "
+         "--update reads it again)";
 }
 
 } // namespace
@@ -42,7 +46,7 @@ std::vector<std::string> backing_lines(const Standing& standing)
     std::string line = fmt::format("Expect: {} ({}) {}: {}", printable(expectation.rule.file),
                                    to_string(expectation.rule.reader),
                                    printable(describe_condition(expectation.rule)),
-                                   state_name(state));
+                                   state_name(expectation, state));
     if (state != ExpectationState::not_run && !expectation.value.empty()) {
       line += fmt::format(", {} ({})", printable(expectation.value), expectation.at);
     }

@@ -29,6 +29,7 @@ Command register_export(CLI::App& app, Context& context);
 Command register_init(CLI::App& app, Context& context);
 Command register_lint(CLI::App& app, Context& context);
 Command register_verify(CLI::App& app, Context& context);
+Command register_expect(CLI::App& app, Context& context);
 Command register_checklists(CLI::App& app, Context& context);
 Command register_upgrade(CLI::App& app, Context& context);
 Command register_prune(CLI::App& app, Context& context);

@@ -32,7 +32,8 @@ void write_checklist(detail::JsonWriter& json, const Checklist& checklist)
 std::string render_diff_json(std::string_view from, std::optional<std::string_view> to,
                              const Checklist& checklist, const std::vector<StateChange>& changes,
                              const std::vector<CommandChange>& commands,
-                             const ScopeChange* scope)
+                             const ScopeChange* scope,
+                             const std::vector<CommandChange>& expectations)
 {
   detail::JsonWriter json;
   json.begin_object();
@@ -61,8 +62,9 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
     json.end_object();
   }
   json.end_array();
-  json.key("verify_changes").begin_array();
-  for (const CommandChange& change : commands) {
+  for (const auto* list : {&commands, &expectations}) {
+  json.key(list == &commands ? "verify_changes" : "expect_changes").begin_array();
+  for (const CommandChange& change : *list) {
     const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
     json.begin_object();
     json.key("change").value(change.kind());
@@ -78,6 +80,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
     json.end_object();
   }
   json.end_array();
+  }
   json.key("scope");
   if (scope != nullptr) {
     detail::write_scope_json(json, *scope);

@@ -1,6 +1,7 @@
 // llmchecklist diff: what changed in the checklist's state between two git revisions, or between
 // one and the working tree, read from git itself.
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -60,6 +61,33 @@ std::string who_and_when(const Entry& entry)
   return text;
 }
 
+// The receipts a check added, re-signed or dropped: "evidence docs/a.md 7ee7e73 -> 46d3f28".
+std::string receipt_changes(const Entry& before, const Entry& after)
+{
+  std::vector<std::string> parts;
+  for (const Receipt& receipt : after.evidence) {
+    const auto old = std::find_if(before.evidence.begin(), before.evidence.end(),
+                                  [&](const Receipt& r) { return r.path == receipt.path; });
+    if (old == before.evidence.end()) {
+      parts.push_back(fmt::format("evidence {} {}", printable(receipt.path), receipt.blob.substr(0, 7)));
+    } else if (old->blob != receipt.blob) {
+      parts.push_back(fmt::format("evidence {} {} -> {}", printable(receipt.path),
+                                  old->blob.substr(0, 7), receipt.blob.substr(0, 7)));
+    }
+  }
+  for (const Receipt& receipt : before.evidence) {
+    if (std::none_of(after.evidence.begin(), after.evidence.end(),
+                     [&](const Receipt& r) { return r.path == receipt.path; })) {
+      parts.push_back(fmt::format("evidence {} dropped", printable(receipt.path)));
+    }
+  }
+  std::string text;
+  for (const std::string& part : parts) {
+    text += text.empty() ? part : "; " + part;
+  }
+  return text;
+}
+
 // What the line says after the item: who and when, and what the change was about.
 std::string details(const StateChange& change)
 {
@@ -91,6 +119,7 @@ std::string details(const StateChange& change)
     break;
   }
   if (change.kind != ChangeKind::unchecked) {
+    add(receipt_changes(before, after));
     if (!after.until.empty()) {
       add(fmt::format("until {}", after.until));
     }
@@ -144,25 +173,27 @@ void print_changes(const Terminal& term, const Checklist& checklist,
   }
 }
 
+// Verify commands (`noun` "command", label "verify") and expectations ("expectation",
+// "expect") added, removed or changed: what CI will run or read arrives for review.
 void print_command_changes(const Terminal& term, const Checklist& checklist,
-                           const std::vector<CommandChange>& changes)
+                           const std::vector<CommandChange>& changes,
+                           std::string_view noun = "command", std::string_view label = "verify   ")
 {
   for (const CommandChange& change : changes) {
     std::string what;
     if (change.before.empty()) {
-      what = fmt::format("command added: {}", printable(change.after));
+      what = fmt::format("{} added: {}", noun, printable(change.after));
     } else if (change.after.empty()) {
-      what = fmt::format("command removed: {}", printable(change.before));
+      what = fmt::format("{} removed: {}", noun, printable(change.before));
     } else {
-      what = fmt::format("command changed: {} -> {}", printable(change.before),
+      what = fmt::format("{} changed: {} -> {}", noun, printable(change.before),
                          printable(change.after));
     }
     const std::string item = change.item == Checklist::npos
                                  ? fmt::format("{} (not in the checklist)", printable(change.id))
                                  : fmt::format("{} {}", checklist.items()[change.item].number,
                                                change.id);
-    print_out(fitted_lines(term, fmt::format("{}: {}", item, what), 10, "verify   ",
-                           Color::yellow));
+    print_out(fitted_lines(term, fmt::format("{}: {}", item, what), 10, label, Color::yellow));
   }
 }
 
@@ -225,6 +256,8 @@ int run_diff(const Context& context, const DiffOptions& options)
   const std::vector<CommandChange> commands =
       diff_verify_commands(before.state.value_or(none), before.checklist.value_or(checklist),
                            after.state.value_or(none), checklist);
+  const std::vector<CommandChange> expectations =
+      diff_expectations(before.state.value_or(none), after.state.value_or(none), checklist);
   // The count itself, when both versions have a state and a checklist to compare.
   std::optional<ScopeChange> scope;
   if (before.state && after.state && before.checklist && after.checklist) {
@@ -233,13 +266,15 @@ int run_diff(const Context& context, const DiffOptions& options)
   if (options.json) {
     print_out(render_diff_json(
         options.from, options.to.empty() ? std::nullopt : std::optional<std::string_view>(options.to),
-        checklist, changes, commands, scope ? &*scope : nullptr));
-  } else if (!changes.empty() || !commands.empty() || (scope && !scope->empty())) {
+        checklist, changes, commands, scope ? &*scope : nullptr, expectations));
+  } else if (!changes.empty() || !commands.empty() || !expectations.empty() ||
+             (scope && !scope->empty())) {
     if (scope) {
       print_scope(context.out(), *scope);
     }
     print_changes(context.out(), checklist, changes);
     print_command_changes(context.out(), checklist, commands);
+    print_command_changes(context.out(), checklist, expectations, "expectation", "expect   ");
   } else if (!context.options.quiet) {
     print_out(
         fmt::format("no change to the checklist between {} and {}\n", before.name, after.name));
