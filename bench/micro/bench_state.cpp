@@ -33,7 +33,7 @@ void parse_state_layout_reader(benchmark::State& state)
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
-BENCHMARK(parse_state_layout_reader)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_state_layout_reader)->Arg(40)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void parse_state_toml(benchmark::State& state)
 {
@@ -43,7 +43,7 @@ void parse_state_toml(benchmark::State& state)
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
-BENCHMARK(parse_state_toml)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(parse_state_toml)->Arg(40)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void serialize_state_text(benchmark::State& state)
 {

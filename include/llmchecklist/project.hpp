@@ -38,19 +38,38 @@ struct Mark
   std::string until = {};
 };
 
+/// How long a writer waits for another one to finish before giving up.
+inline constexpr std::chrono::milliseconds k_default_lock_timeout{10'000};
+
+/// How projects are opened and written, beyond their paths. The library reads no environment:
+/// a front end says here what its user set.
+struct ProjectSettings
+{
+  /// Where compiled checklist definitions are kept between runs, so that a large definition
+  /// is parsed once; empty: nowhere (every run parses). The answers are the same either way.
+  /// default_cache_directory() gives the usual place.
+  std::filesystem::path cache_directory = {};
+  /// How long update_project() waits for another writer.
+  std::chrono::milliseconds lock_timeout = k_default_lock_timeout;
+};
+
+/// $XDG_CACHE_HOME/llmchecklist, else $HOME/.cache/llmchecklist; empty when
+/// $LLMCHECKLIST_NO_CACHE is set to anything but "" or "0", or neither variable is set.
+std::filesystem::path default_cache_directory();
+
 /// Loads the checklist a reference names: "builtin:NAME", or a path relative to the directory
 /// `base` that stays inside its repository (the top of the git work tree holding `base`, else
 /// `base` itself), after `..` and symbolic links are resolved; the same holds for the files it
 /// extends. Any other reference is a DataError at `where` (where the reference was read), and
 /// the file it names is not opened. Throws LookupError, IoError or DataError.
 Checklist load_checklist_reference(std::string_view reference, const std::filesystem::path& base,
-                                   const SourceLocation& where = {});
+                                   const SourceLocation& where = {},
+                                   const ProjectSettings& settings = {});
 
 /// Loads the state at `state_path` (an empty state on the default checklist when the file does
-/// not exist) and its checklist. A large checklist file compiled before may be read from a
-/// cache in $XDG_CACHE_HOME/llmchecklist (LLMCHECKLIST_NO_CACHE=1 turns it off); the answer is
-/// the same without it.
-Project open_project(const std::filesystem::path& state_path);
+/// not exist) and its checklist. A large checklist file compiled before may be read from
+/// settings.cache_directory; the answer is the same without it.
+Project open_project(const std::filesystem::path& state_path, const ProjectSettings& settings = {});
 
 /// Marks an item done or na. A re-check replaces by and at; the note is replaced when `mark`
 /// has one, and otherwise kept unless the status changes. Throws UsageError, changing nothing,
@@ -70,9 +89,6 @@ void set_verify_command(State& state, const Item& item, const std::string& comma
 /// Sets an item back to todo, clearing what its check recorded (its verify command stays).
 void uncheck_item(State& state, const Item& item);
 
-/// How long a writer waits for another one to finish before giving up.
-inline constexpr std::chrono::milliseconds k_default_lock_timeout{10'000};
-
 /// What update_project() does when the state file does not exist yet.
 enum class Creation
 {
@@ -88,7 +104,7 @@ enum class Creation
 /// was laid out against. Returns whether it wrote.
 bool update_project(const std::filesystem::path& state_path,
                     const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout = k_default_lock_timeout,
+                    const ProjectSettings& settings = {},
                     Creation creation = Creation::when_changed);
 
 } // namespace llmchecklist

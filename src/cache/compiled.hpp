@@ -11,8 +11,9 @@
 
 namespace llmchecklist::detail {
 
-/// Bumped whenever the encoding changes, so that older cache files read as foreign.
-inline constexpr std::uint32_t k_compiled_format = 4;
+/// Bumped whenever the encoding or the hash of the keys changes, so that older cache files
+/// read as foreign (5: keys and checksums are XXH3).
+inline constexpr std::uint32_t k_compiled_format = 5;
 
 void encode_checklist(const Checklist& checklist, std::string& out);
 std::optional<Checklist> decode_checklist(std::string_view bytes);

@@ -1,9 +1,9 @@
 #include "context.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <vector>
 #include <unistd.h>
 
@@ -75,17 +75,19 @@ void Context::require_named_state_file() const
 Project Context::open() const
 {
   require_named_state_file();
-  Project project = open_project(state_path());
+  Project project = open_project(state_path(), settings());
   // Expiring n/a decisions are judged against today (UTC), or LLMCHECKLIST_NOW's day.
   project.state.as_of = now().substr(0, 10);
   return project;
 }
 
-std::chrono::milliseconds Context::lock_timeout() const
+ProjectSettings Context::settings() const
 {
+  ProjectSettings settings;
+  settings.cache_directory = default_cache_directory();
   const char* text = std::getenv("LLMCHECKLIST_LOCK_TIMEOUT");
   if (text == nullptr || *text == '\0') {
-    return k_default_lock_timeout;
+    return settings;
   }
   char* end = nullptr;
   const double seconds = std::strtod(text, &end);
@@ -93,12 +95,13 @@ std::chrono::milliseconds Context::lock_timeout() const
     throw UsageError(
         fmt::format("LLMCHECKLIST_LOCK_TIMEOUT must be a number of seconds, got \"{}\"", text));
   }
-  return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  settings.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  return settings;
 }
 
 std::string Context::now() const
 {
-  std::time_t now = std::time(nullptr);
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   if (const char* fixed = std::getenv("LLMCHECKLIST_NOW"); fixed != nullptr && *fixed != '\0') {
     const auto parsed = parse_utc(fixed);
     if (!parsed) {

@@ -51,7 +51,9 @@ public:
 
   /// How long a write waits for another process's lock: $LLMCHECKLIST_LOCK_TIMEOUT seconds,
   /// else the library's default.
-  std::chrono::milliseconds lock_timeout() const;
+  /// How the library opens and writes the project: the cache directory and the lock timeout
+  /// from the environment (LLMCHECKLIST_NO_CACHE, XDG_CACHE_HOME, LLMCHECKLIST_LOCK_TIMEOUT).
+  ProjectSettings settings() const;
 
   /// Now as a UTC date-time; $LLMCHECKLIST_NOW overrides it.
   std::string now() const;

@@ -27,7 +27,7 @@ std::string csv_cell(std::string_view text)
 
 std::string csv_time(std::string_view text)
 {
-  const std::optional<std::time_t> time = parse_date_time(text);
+  const auto time = parse_date_time(text);
   return time ? format_utc(*time) : std::string(text);
 }
 

@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "llmchecklist/text.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist::detail {
 namespace {
@@ -312,22 +313,6 @@ private:
     return !text.empty();
   }
 
-  // "2026-11-28" when it is a real day of the Gregorian calendar.
-  static bool date(std::string_view text)
-  {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !number(text.substr(0, 4), year) ||
-        !number(text.substr(5, 2), month) || !number(text.substr(8, 2), day) || month < 1 ||
-        month > 12 || day < 1) {
-      return false;
-    }
-    static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= k_days[month - 1] + (month == 2 && leap ? 1 : 0);
-  }
-
   static bool entry_value(Entry& entry, std::string_view key, std::string_view value)
   {
     if (key == "status") {
@@ -354,7 +339,7 @@ private:
     }
     if (key == "until") {
       entry.until = std::string(value);
-      return date(value);
+      return parse_date(value).has_value();
     }
     if (key == "at") {
       // format_utc()'s form, maybe with a fraction of a second without trailing zeros: what
@@ -371,7 +356,7 @@ private:
       int hour = 0;
       int minute = 0;
       int second = 0;
-      if (!date(value.substr(0, 10)) || !number(value.substr(11, 2), hour) ||
+      if (!parse_date(value.substr(0, 10)) || !number(value.substr(11, 2), hour) ||
           !number(value.substr(14, 2), minute) || !number(value.substr(17, 2), second) ||
           hour > 23 || minute > 59 || second > 59) {
         return false;

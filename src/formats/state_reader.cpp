@@ -2,7 +2,8 @@
 // bad hand edit or merge is easy to find.
 
 #include <algorithm>
-#include <ctime>
+#include <chrono>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -43,15 +44,12 @@ std::string read_at(const toml::node& node, const std::string& path)
     fail(node.source(), path,
          "'at' needs a UTC offset, as in 2026-11-28T21:05:00Z (a local date-time is ambiguous)");
   }
-  std::tm tm{};
-  tm.tm_year = value.date.year - 1900;
-  tm.tm_mon = value.date.month - 1;
-  tm.tm_mday = value.date.day;
-  tm.tm_hour = value.time.hour;
-  tm.tm_min = value.time.minute;
-  tm.tm_sec = value.time.second;
-  const std::time_t local = timegm(&tm);
-  std::string utc = format_utc(local - static_cast<std::time_t>(value.offset->minutes) * 60);
+  namespace chrono = std::chrono;
+  const chrono::sys_seconds local =
+      chrono::sys_days{chrono::year{value.date.year} / value.date.month / value.date.day} +
+      chrono::hours{value.time.hour} + chrono::minutes{value.time.minute} +
+      chrono::seconds{value.time.second};
+  std::string utc = format_utc(local - chrono::minutes{value.offset->minutes});
   if (value.time.nanosecond != 0) {
     // Keep the fraction as written (without trailing zeros): nothing recorded is lost.
     std::string fraction = fmt::format("{:09}", value.time.nanosecond);
@@ -178,11 +176,26 @@ Gate read_gate(const toml::table& table, const std::string& path)
   return gate;
 }
 
+// LLMCHECKLIST_NO_LAYOUT_READER=1 sends every state through toml++: bench/run's speed-only row
+// compares the two, to show what the layout reader saves. Read once.
+bool layout_reader_enabled()
+{
+  static const bool enabled = [] {
+    const char* off = std::getenv("LLMCHECKLIST_NO_LAYOUT_READER");
+    return off == nullptr || *off == '\0' || std::string_view(off) == "0";
+  }();
+  return enabled;
+}
+
 } // namespace
 
 State parse_state(std::string_view text, const std::string& path)
 {
-  if (std::optional<State> state = detail::read_state_layout(text, path)) {
+  std::optional<State> state;
+  if (layout_reader_enabled()) {
+    state = detail::read_state_layout(text, path);
+  }
+  if (state) {
     return std::move(*state);
   }
   return detail::parse_state_with_toml(text, path);

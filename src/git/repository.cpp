@@ -1,7 +1,7 @@
 #include "git/repository.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -11,6 +11,7 @@
 
 #include "git/libgit2.hpp"
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist::detail {
 namespace {
@@ -115,13 +116,8 @@ bool same(const std::optional<git_oid>& a, const std::optional<git_oid>& b)
 // "2026-11-28T12:00:00+01:00": the committer's own clock, as git's %cI prints it.
 std::string iso_8601(const git_time& when)
 {
-  const std::time_t local = static_cast<std::time_t>(when.time) + when.offset * 60;
-  std::tm parts{};
-  gmtime_r(&local, &parts);
-  const int offset = std::abs(when.offset);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", parts.tm_year + 1900,
-                     parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
-                     when.offset < 0 ? '-' : '+', offset / 60, offset % 60);
+  return format_date_time(std::chrono::sys_seconds{std::chrono::seconds{when.time}},
+                          std::chrono::minutes{when.offset});
 }
 
 // The blob's bytes; `at` names the revision in an error.

@@ -14,37 +14,12 @@
 #include "llmchecklist/state_io.hpp"
 #include "llmchecklist/scope.hpp"
 #include "llmchecklist/upgrade.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace fs = std::filesystem;
 
 namespace llmchecklist {
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day)
-{
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const auto yoe = static_cast<unsigned>(year - era * 400);
-  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool digits(std::string_view text, std::size_t at, std::size_t count, unsigned& value)
-{
-  if (at + count > text.size()) {
-    return false;
-  }
-  value = 0;
-  for (std::size_t i = at; i < at + count; ++i) {
-    if (text[i] < '0' || text[i] > '9') {
-      return false;
-    }
-    value = value * 10 + static_cast<unsigned>(text[i] - '0');
-  }
-  return true;
-}
 
 // The state file's path from the work tree's top, for a path relative to `directory`.
 std::string from_root(const detail::Repository& repository, const fs::path& directory,
@@ -117,61 +92,16 @@ HistoryPoint count_revision(const detail::Repository& repository, const std::str
 
 std::optional<std::int64_t> parse_since_date(std::string_view text)
 {
-  unsigned year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
-      !digits(text, 5, 2, month) || text[7] != '-' || !digits(text, 8, 2, day)) {
+  if (!scan_date(text.substr(0, 10))) {
     return std::nullopt; // not shaped like a date: a revision
   }
-  const auto invalid = [&] {
-    return UsageError(fmt::format("--since takes a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] "
-                                  "with Z or an offset) or a git revision; '{}' is neither",
-                                  text));
-  };
-  static constexpr unsigned k_month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month < 1 || month > 12 || day < 1 || day > k_month_days[month - 1] ||
-      (month == 2 && day == 29 && !leap)) {
-    throw invalid();
+  const std::optional<std::chrono::sys_seconds> time = parse_loose_date_time(text);
+  if (!time) {
+    throw UsageError(fmt::format("--since takes a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] "
+                                 "with Z or an offset) or a git revision; '{}' is neither",
+                                 text));
   }
-  std::int64_t seconds = days_from_civil(year, month, day) * 86400;
-  std::size_t at = 10;
-  if (at < text.size()) {
-    unsigned hour = 0;
-    unsigned minute = 0;
-    unsigned second = 0;
-    if ((text[at] != 'T' && text[at] != ' ') || !digits(text, at + 1, 2, hour) ||
-        at + 3 >= text.size() || text[at + 3] != ':' || !digits(text, at + 4, 2, minute) ||
-        hour > 23 || minute > 59) {
-      throw invalid();
-    }
-    at += 6;
-    if (at < text.size() && text[at] == ':') {
-      if (!digits(text, at + 1, 2, second) || second > 60) {
-        throw invalid();
-      }
-      at += 3;
-    }
-    seconds += hour * 3600 + minute * 60 + second;
-    if (at < text.size() && text[at] == 'Z') {
-      ++at;
-    } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
-      unsigned offset_hours = 0;
-      unsigned offset_minutes = 0;
-      if (!digits(text, at + 1, 2, offset_hours) || at + 3 >= text.size() || text[at + 3] != ':' ||
-          !digits(text, at + 4, 2, offset_minutes)) {
-        throw invalid();
-      }
-      const std::int64_t offset = offset_hours * 3600 + offset_minutes * 60;
-      seconds += text[at] == '+' ? -offset : offset;
-      at += 6;
-    }
-    if (at != text.size()) {
-      throw invalid();
-    }
-  }
-  return seconds;
+  return time->time_since_epoch().count();
 }
 
 std::size_t History::unreadable() const

@@ -11,22 +11,14 @@ namespace {
 
 bool is_date(std::string_view text)
 {
-  const auto parsed = parse_utc(fmt::format("{}T00:00:00Z", text));
-  return text.size() == 10 && parsed && format_utc(*parsed).substr(0, 10) == text;
+  return parse_date(text).has_value();
 }
 
 // A UTC date-time as the reader normalises one: second precision, or with the fraction of a
 // second the file gave ("2026-01-02T03:04:05.25Z").
 bool is_utc_time(std::string_view text)
 {
-  std::string whole(text);
-  if (const std::size_t dot = whole.find('.'); dot == 19 && whole.size() > 21 &&
-                                                whole.back() == 'Z' &&
-                                                whole.find_first_not_of("0123456789", 20) ==
-                                                    whole.size() - 1) {
-    whole.erase(dot, whole.size() - 1 - dot);
-  }
-  return parse_utc(whole).has_value();
+  return text.ends_with('Z') && parse_date_time(text).has_value();
 }
 
 } // namespace

@@ -11,17 +11,6 @@
 namespace llmchecklist {
 namespace {
 
-// Days from `from` to `to` (both "YYYY-MM-DD"); nullopt when either is not a date.
-std::optional<long> days_between(std::string_view from, std::string_view to)
-{
-  const auto from_time = parse_utc(fmt::format("{}T00:00:00Z", from));
-  const auto to_time = parse_utc(fmt::format("{}T00:00:00Z", to));
-  if (!from_time || !to_time) {
-    return std::nullopt;
-  }
-  return static_cast<long>((*to_time - *from_time) / 86400);
-}
-
 std::vector<Finding> findings_of(const Standing& standing, const Item& item, const Entry* entry)
 {
   std::vector<Finding> findings;

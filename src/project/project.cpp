@@ -18,21 +18,14 @@
 namespace fs = std::filesystem;
 
 namespace llmchecklist {
-namespace {
 
-// Definitions compiled before are read from the cache ($XDG_CACHE_HOME/llmchecklist, off with
-// LLMCHECKLIST_NO_CACHE=1): a large definition is parsed once, not on every run. It only ever
-// saves time; the answers are the same without it.
-const detail::Cache& definition_cache()
+fs::path default_cache_directory()
 {
-  static const detail::Cache cache = detail::Cache::from_environment();
-  return cache;
+  return detail::Cache::from_environment().directory();
 }
 
-} // namespace
-
 Checklist load_checklist_reference(std::string_view reference, const fs::path& base,
-                                   const SourceLocation& where)
+                                   const SourceLocation& where, const ProjectSettings& settings)
 {
   if (reference.substr(0, k_builtin_prefix.size()) == k_builtin_prefix) {
     return load_builtin_checklist(reference.substr(k_builtin_prefix.size()));
@@ -52,8 +45,11 @@ Checklist load_checklist_reference(std::string_view reference, const fs::path& b
   // messages read the way the user called the command.
   const fs::path named = base.empty() ? fs::path(reference) : base / fs::path(reference);
   detail::ReadContext context = detail::repository_context(root);
+  // Definitions compiled before are read from the cache: a large definition is parsed once, not
+  // on every run. It only ever saves time; the answers are the same without it.
+  const detail::Cache cache(settings.cache_directory);
   Checklist checklist = detail::load_checklist_file(named.lexically_normal().string(), context,
-                                                    root.string(), &definition_cache());
+                                                    root.string(), &cache);
   // The reference as the state file records it, so that exports are the same on every machine.
   checklist.source = std::string(reference);
   return checklist;
@@ -62,7 +58,8 @@ Checklist load_checklist_reference(std::string_view reference, const fs::path& b
 namespace {
 
 // `text` is the state file's content, when it exists.
-Project make_project(const fs::path& state_path, const std::optional<std::string>& text)
+Project make_project(const fs::path& state_path, const std::optional<std::string>& text,
+                     const ProjectSettings& settings)
 {
   Project project;
   project.state_path = state_path;
@@ -76,7 +73,7 @@ Project make_project(const fs::path& state_path, const std::optional<std::string
   }
   try {
     project.checklist = load_checklist_reference(project.state.checklist, state_path.parent_path(),
-                                                 project.state.checklist_location);
+                                                 project.state.checklist_location, settings);
   } catch (const LookupError& error) {
     // The state file names a checklist this binary does not have: the file is what is wrong.
     if (!text) {
@@ -118,9 +115,9 @@ void require_pinned_version(const Project& project)
 
 } // namespace
 
-Project open_project(const fs::path& state_path)
+Project open_project(const fs::path& state_path, const ProjectSettings& settings)
 {
-  return make_project(state_path, read_state_file(state_path));
+  return make_project(state_path, read_state_file(state_path), settings);
 }
 
 void check_item(State& state, const Item& item, Status status, const Mark& mark)
@@ -192,7 +189,7 @@ void uncheck_item(State& state, const Item& item)
 }
 
 bool update_project(const fs::path& state_path, const std::function<void(Project&)>& change,
-                    std::chrono::milliseconds lock_timeout, Creation creation)
+                    const ProjectSettings& settings, Creation creation)
 {
   // Fail before taking the lock when the file could not be created at all.
   const fs::path dir = state_path.has_parent_path() ? state_path.parent_path() : fs::path(".");
@@ -201,10 +198,10 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
     throw IoError(state_path.string(), fmt::format("cannot write {}: directory {} does not exist",
                                                    state_path.string(), dir.string()));
   }
-  FileLock lock(state_path, lock_timeout);
+  FileLock lock(state_path, settings.lock_timeout);
   remove_stale_temporaries(state_path);
   const std::optional<std::string> before = read_state_file(state_path);
-  Project project = make_project(state_path, before);
+  Project project = make_project(state_path, before, settings);
   change(project);
   require_pinned_version(project);
   const std::string after = serialize_state(project.state, project.checklist);
@@ -214,7 +211,8 @@ bool update_project(const fs::path& state_path, const std::function<void(Project
   // A change that did nothing (prune with nothing to prune, --unset of no command) must not
   // leave a new file behind.
   if (!before && creation == Creation::when_changed &&
-      after == serialize_state(make_project(state_path, std::nullopt).state, project.checklist)) {
+      after == serialize_state(make_project(state_path, std::nullopt, settings).state,
+                               project.checklist)) {
     return false;
   }
   write_file_atomic(state_path, after);

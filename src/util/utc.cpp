@@ -1,75 +1,243 @@
 #include "llmchecklist/utc.hpp"
 
-#include <cstdio>
-
 #include <fmt/format.h>
 
+// The digits are read here, once, by hand: GCC 12's libstdc++ has the calendar types but not
+// std::chrono::parse. Validity (which days exist) and arithmetic are <chrono>'s.
+
 namespace llmchecklist {
+namespace {
 
-std::string format_utc(std::time_t time)
-{
-  std::tm tm{};
-  ::gmtime_r(&time, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
+using namespace std::chrono;
 
-std::optional<std::time_t> parse_utc(std::string_view text)
+// Reads fixed-width fields from the front of a text.
+class Scanner
 {
-  std::tm tm{};
-  char zone = 0;
-  char tail = 0;
-  const std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone, &tail) != 7 ||
-      zone != 'Z') {
-    return std::nullopt;
-  }
-  if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-      tm.tm_min > 59 || tm.tm_sec > 60) {
-    return std::nullopt;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return ::timegm(&tm);
-}
+public:
+  explicit Scanner(std::string_view text) : m_text(text) {}
 
-std::optional<std::time_t> parse_date_time(std::string_view text)
-{
-  // "YYYY-MM-DDTHH:MM:SS", then ".fraction", then "Z" or "+HH:MM" / "-HH:MM".
-  if (text.size() < 20 || text[10] != 'T') {
-    return std::nullopt;
-  }
-  std::size_t zone = 19;
-  if (text[zone] == '.') {
-    ++zone;
-    while (zone < text.size() && text[zone] >= '0' && text[zone] <= '9') {
-      ++zone;
+  bool done() const { return m_at == m_text.size(); }
+
+  // Consumes `c` when it comes next.
+  bool literal(char c)
+  {
+    if (m_at < m_text.size() && m_text[m_at] == c) {
+      ++m_at;
+      return true;
     }
-    if (zone == 20) {
+    return false;
+  }
+
+  // Consumes exactly `count` ASCII digits.
+  std::optional<unsigned> digits(std::size_t count)
+  {
+    if (m_at + count > m_text.size()) {
       return std::nullopt;
     }
-  }
-  const std::string_view rest = text.substr(zone);
-  std::time_t offset = 0;
-  if (rest != "Z") {
-    int hours = 0;
-    int minutes = 0;
-    char colon = 0;
-    char tail = 0;
-    const std::string copy(rest.substr(std::min<std::size_t>(rest.size(), 1)));
-    if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-') ||
-        std::sscanf(copy.c_str(), "%2d%c%2d%c", &hours, &colon, &minutes, &tail) != 3 ||
-        colon != ':' || hours > 23 || minutes > 59) {
-      return std::nullopt;
+    unsigned value = 0;
+    for (std::size_t i = m_at; i < m_at + count; ++i) {
+      if (m_text[i] < '0' || m_text[i] > '9') {
+        return std::nullopt;
+      }
+      value = value * 10 + static_cast<unsigned>(m_text[i] - '0');
     }
-    offset = (rest[0] == '+' ? 1 : -1) * static_cast<std::time_t>(hours * 3600 + minutes * 60);
+    m_at += count;
+    return value;
   }
-  const std::optional<std::time_t> local = parse_utc(std::string(text.substr(0, 19)) + "Z");
-  if (!local) {
+
+  // Consumes one or more ASCII digits.
+  bool some_digits()
+  {
+    const std::size_t start = m_at;
+    while (m_at < m_text.size() && m_text[m_at] >= '0' && m_text[m_at] <= '9') {
+      ++m_at;
+    }
+    return m_at > start;
+  }
+
+private:
+  std::string_view m_text;
+  std::size_t m_at = 0;
+};
+
+// "YYYY-MM-DD", whether or not it names a real day.
+std::optional<year_month_day> read_date(Scanner& in)
+{
+  const auto y = in.digits(4);
+  if (!y || !in.literal('-')) {
     return std::nullopt;
   }
-  return *local - offset;
+  const auto m = in.digits(2);
+  if (!m || !in.literal('-')) {
+    return std::nullopt;
+  }
+  const auto d = in.digits(2);
+  if (!d) {
+    return std::nullopt;
+  }
+  return year{static_cast<int>(*y)} / month{*m} / day{*d};
+}
+
+// "HH:MM:SS", or "HH:MM" when the seconds are optional. A 60th second (a leap second, which
+// RFC 3339 allows) is the first of the next minute.
+std::optional<seconds> read_clock(Scanner& in, bool optional_seconds)
+{
+  const auto h = in.digits(2);
+  if (!h || !in.literal(':')) {
+    return std::nullopt;
+  }
+  const auto m = in.digits(2);
+  if (!m) {
+    return std::nullopt;
+  }
+  unsigned s = 0;
+  if (in.literal(':')) {
+    const auto read = in.digits(2);
+    if (!read) {
+      return std::nullopt;
+    }
+    s = *read;
+  } else if (!optional_seconds) {
+    return std::nullopt;
+  }
+  if (*h > 23 || *m > 59 || s > 60) {
+    return std::nullopt;
+  }
+  return hours{*h} + minutes{*m} + seconds{s};
+}
+
+// "Z" or "+HH:MM" / "-HH:MM": how far the clock read is ahead of UTC. Nothing at all is UTC
+// when the zone is optional.
+std::optional<minutes> read_zone(Scanner& in, bool optional_zone)
+{
+  if (in.literal('Z')) {
+    return minutes{0};
+  }
+  const bool ahead = in.literal('+');
+  if (!ahead && !in.literal('-')) {
+    return optional_zone ? std::optional<minutes>(minutes{0}) : std::nullopt;
+  }
+  const auto h = in.digits(2);
+  if (!h || !in.literal(':')) {
+    return std::nullopt;
+  }
+  const auto m = in.digits(2);
+  if (!m || *h > 23 || *m > 59) {
+    return std::nullopt;
+  }
+  const minutes offset = hours{*h} + minutes{*m};
+  return ahead ? offset : -offset;
+}
+
+std::optional<sys_seconds> to_time(const std::optional<year_month_day>& date,
+                                   const std::optional<seconds>& clock,
+                                   const std::optional<minutes>& zone)
+{
+  if (!date || !date->ok() || !clock || !zone) {
+    return std::nullopt;
+  }
+  return sys_days{*date} + *clock - *zone;
+}
+
+// "YYYY-MM-DDTHH:MM:SS" of a clock that reads `local`.
+std::string clock_reading(sys_seconds local)
+{
+  const sys_days day = floor<days>(local);
+  const hh_mm_ss clock{local - day};
+  return fmt::format("{}T{:02}:{:02}:{:02}", format_date(day), clock.hours().count(),
+                     clock.minutes().count(), clock.seconds().count());
+}
+
+} // namespace
+
+std::optional<year_month_day> scan_date(std::string_view text)
+{
+  Scanner in(text);
+  const auto date = read_date(in);
+  return in.done() ? date : std::nullopt;
+}
+
+std::optional<sys_days> parse_date(std::string_view text)
+{
+  const auto date = scan_date(text);
+  if (!date || !date->ok()) {
+    return std::nullopt;
+  }
+  return sys_days{*date};
+}
+
+std::string format_date(sys_days day)
+{
+  const year_month_day date{day};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
+
+std::optional<std::int64_t> days_between(std::string_view from, std::string_view to)
+{
+  const auto start = parse_date(from);
+  const auto end = parse_date(to);
+  if (!start || !end) {
+    return std::nullopt;
+  }
+  return (*end - *start).count();
+}
+
+std::string format_date_time(sys_seconds time, minutes offset)
+{
+  const long long away = offset.count() < 0 ? -offset.count() : offset.count();
+  return fmt::format("{}{}{:02}:{:02}", clock_reading(time + offset),
+                     offset.count() < 0 ? '-' : '+', away / 60, away % 60);
+}
+
+std::string format_utc(sys_seconds time)
+{
+  return clock_reading(time) + 'Z';
+}
+
+std::optional<sys_seconds> parse_utc(std::string_view text)
+{
+  Scanner in(text);
+  const auto date = read_date(in);
+  const bool separated = in.literal('T');
+  const auto clock = read_clock(in, false);
+  const bool utc = in.literal('Z');
+  if (!separated || !utc || !in.done()) {
+    return std::nullopt;
+  }
+  return to_time(date, clock, minutes{0});
+}
+
+std::optional<sys_seconds> parse_date_time(std::string_view text)
+{
+  Scanner in(text);
+  const auto date = read_date(in);
+  const bool separated = in.literal('T');
+  const auto clock = read_clock(in, false);
+  if (in.literal('.') && !in.some_digits()) {
+    return std::nullopt;
+  }
+  const auto zone = read_zone(in, false);
+  if (!separated || !in.done()) {
+    return std::nullopt;
+  }
+  return to_time(date, clock, zone);
+}
+
+std::optional<sys_seconds> parse_loose_date_time(std::string_view text)
+{
+  Scanner in(text);
+  const auto date = read_date(in);
+  if (in.done()) {
+    return to_time(date, seconds{0}, minutes{0});
+  }
+  const bool separated = in.literal('T') || in.literal(' ');
+  const auto clock = read_clock(in, true);
+  const auto zone = read_zone(in, true);
+  if (!separated || !in.done()) {
+    return std::nullopt;
+  }
+  return to_time(date, clock, zone);
 }
 
 } // namespace llmchecklist

@@ -104,6 +104,9 @@ THIRD_PARTY = [
      lambda path: path in {"src/git/libgit2.hpp", "src/git/libgit2.cpp",
                            "src/git/repository.cpp"},
      "src/git/libgit2.hpp, src/git/libgit2.cpp and src/git/repository.cpp"),
+    # The content hash behind the definition cache's keys and GitLab's fingerprints.
+    ("xxHash", re.compile(r"xxhash\.h$"), lambda path: path == "src/util/content_hash.cpp",
+     "src/util/content_hash.cpp"),
 ]
 
 STANDARD = set("""

@@ -157,6 +157,35 @@ TEST_CASE("content hashes tell different bytes and field boundaries apart")
   CHECK(hash_content("abc").hex().size() == 32);
 }
 
+TEST_CASE("a content hash is xxHash's XXH3 128-bit hash of each field and its length")
+{
+  // XXH3_128bits("abc" "\x03\0\0\0\0\0\0\0"), from libxxhash's one-shot function: the key
+  // of a cache entry is the same on every machine and does not depend on how it was streamed.
+  CHECK(detail::hash_content("abc").hex() == "c015801c58d1bc0fc329960192503f3f");
+}
+
+TEST_CASE("a file hashes as its text does, however many reads it takes")
+{
+  TempDir dir;
+  std::string text;
+  for (int i = 0; text.size() < 200'000; ++i) { // several of hash_file_into()'s reads
+    text += std::to_string(i) + '\n';
+  }
+  for (const std::size_t size :
+       {std::size_t{0}, std::size_t{1}, std::size_t{65'536}, text.size()}) {
+    const fs::path path = dir.path / "file";
+    write(path, text.substr(0, size));
+    detail::ContentHasher from_file;
+    REQUIRE(detail::hash_file_into(from_file.update("kind"), path.string()));
+    detail::ContentHasher from_text;
+    detail::hash_text_into(from_text.update("kind"), text.substr(0, size));
+    CHECK(from_file.finish() == from_text.finish());
+  }
+  detail::ContentHasher unread;
+  CHECK_FALSE(detail::hash_file_into(unread, (dir.path / "missing").string()));
+  CHECK_FALSE(detail::hash_file_into(unread, dir.path.string()));
+}
+
 TEST_CASE("a compiled checklist decodes to the checklist it was made from")
 {
   for (const std::string& name : builtin_checklist_names()) {

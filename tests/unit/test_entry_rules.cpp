@@ -54,7 +54,7 @@ void refused_and_file_intact(const std::function<void(Project&)>& change)
       [](Project& project) {
         check_item(project.state, project.checklist.items()[0], Status::done, good_mark());
       },
-      k_default_lock_timeout, Creation::always);
+      ProjectSettings{}, Creation::always);
   const std::string before = read_file(path);
   CHECK_THROWS_AS(update_project(path, change), Error);
   CHECK(read_file(path) == before);

@@ -55,7 +55,7 @@ int run_check(const Context& context, const CheckOptions& options)
                                      item.id, printable(item.title)));
         }
       },
-      context.lock_timeout());
+      context.settings());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       print_out(fitted_lines(context.out(), line, 4));

@@ -51,7 +51,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
   const bool existed = fs::exists(fs::symlink_status(path, ec));
   // Load the checklist first so that a bad one is reported before anything is written.
   try {
-    load_checklist_reference(reference, fs::absolute(path).parent_path());
+    load_checklist_reference(reference, fs::absolute(path).parent_path(), {}, context.settings());
   } catch (const DataError& error) {
     if (!error.location().path.empty()) {
       throw; // a problem inside the checklist, at its place
@@ -72,7 +72,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
         // version is `upgrade`'s reviewable step, and the write is refused until it is taken.
         const bool same = project.exists && reference == project.state.checklist;
         project.state.checklist = reference;
-        project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path());
+        project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path(), {}, context.settings());
         // A checklist file has no "@VERSION": the version it has now is recorded beside it.
         if (reference.rfind(k_builtin_prefix, 0) == 0) {
           project.state.checklist_version.clear();
@@ -81,7 +81,7 @@ void create_state_file(const Context& context, const InitOptions& options, const
         }
         items = project.checklist.items().size();
       },
-      context.lock_timeout(), Creation::always);
+      context.settings(), Creation::always);
   if (!context.options.quiet) {
     print_out(fitted_lines(context.out(), fmt::format("{} {} ({} items from {})",
                                                              existed ? "re-initialised"

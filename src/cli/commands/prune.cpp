@@ -44,7 +44,7 @@ int run_prune(const Context& context, const PruneOptions& options)
     update_project(
         context.state_path(),
         [&](Project& project) { removed = remove_orphaned_entries(project.state, project.checklist); },
-        context.lock_timeout());
+        context.settings());
   }
   if (removed.empty()) {
     if (!context.options.quiet) {

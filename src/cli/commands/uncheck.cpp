@@ -49,7 +49,7 @@ int run_uncheck(const Context& context, const UncheckOptions& options)
               fmt::format("unchecked {} {}: {}", item.number, item.id, printable(item.title)));
         }
       },
-      context.lock_timeout());
+      context.settings());
   if (!context.options.quiet) {
     for (const std::string& line : done) {
       print_out(fitted_lines(context.out(), line, 4));

@@ -140,7 +140,7 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
         apply_upgrade(current.state, plan, target.checklist);
         current.checklist = target.checklist;
       },
-      context.lock_timeout());
+      context.settings());
   if (!context.options.quiet) {
     print_out(summary(context.out(), project, target, plan));
   }

@@ -73,7 +73,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
           message += fmt::format("; the checklist's default still applies: {}", item.verify);
         }
       },
-      context.lock_timeout());
+      context.settings());
   if (!context.options.quiet) {
     print_out(fitted_lines(context.out(), printable(message)));
   }
@@ -175,6 +175,8 @@ void print_dry_run(const Context& context, const Project& project,
 std::vector<std::string> record_results(const Context& context, const Project& project,
                                         const std::vector<VerifyResult>& results)
 {
+  // Commands ran outside the lock (they may take minutes); the results are applied to the
+  // state as it is now, under the lock, by item id.
   const std::string at = context.now();
   std::vector<std::string> changes;
   update_project(
@@ -200,7 +202,7 @@ std::vector<std::string> record_results(const Context& context, const Project& p
           }
         }
       },
-      context.lock_timeout());
+      context.settings());
   return changes;
 }
 

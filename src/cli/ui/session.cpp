@@ -388,7 +388,7 @@ bool Session::write_item(const Seen& seen, Again again,
           message = change(project, item);
           made = Change{item.id, now, record_of(project.state, item)};
         },
-        m_context.lock_timeout());
+        m_context.settings());
     if (made && !same_record(made->before, made->after)) {
       m_undo.push_back(std::move(*made));
     }
@@ -478,7 +478,7 @@ bool Session::undo()
           message = fmt::format("undone: {} {} is {} again", item.number, item.id,
                                 describe_record(change.before, day));
         },
-        m_context.lock_timeout());
+        m_context.settings());
     say(message);
   } catch (const Refusal& refusal) {
     say_error(refusal.message);
