@@ -37,11 +37,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
   detail::JsonWriter json;
   json.begin_object();
   json.key("from").value(from);
-  if (to) {
-    json.key("to").value(*to);
-  } else {
-    json.key("to").null();
-  }
+  json.key("to").value_or_null(to.has_value(), to.value_or(""));
   json.key("changes").begin_array();
   for (const StateChange& change : changes) {
     const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
@@ -78,12 +74,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
     json.end_object();
   }
   json.end_array();
-  json.key("scope");
-  if (scope != nullptr) {
-    detail::write_scope_json(json, *scope);
-  } else {
-    json.null();
-  }
+  detail::write_scope_json(json, scope);
   json.end_object();
   return json.finish();
 }

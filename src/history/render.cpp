@@ -12,6 +12,7 @@
 #include "exports/markdown_text.hpp"
 #include "exports/scope_json.hpp"
 #include "exports/xml_escape.hpp"
+#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/history.hpp"
 
 namespace llmchecklist {
@@ -21,18 +22,7 @@ using detail::csv_cell;
 using detail::inline_text;
 using detail::xml_escape;
 
-std::string_view kind_name(HistoryError::Kind kind)
-{
-  switch (kind) {
-  case HistoryError::Kind::data:
-    return "data";
-  case HistoryError::Kind::io:
-    return "io";
-  case HistoryError::Kind::removed:
-    return "removed";
-  }
-  return "data";
-}
+constexpr std::string_view k_error_kinds[] = {"data", "io", "removed"};
 
 std::string version_text(const HistoryPoint& point)
 {
@@ -77,18 +67,10 @@ std::string render_json(const History& history)
   json.key("schema").value("llmchecklist-history/1");
   json.key("path").value(history.path);
   json.key("ref").value(history.ref);
-  if (history.since.empty()) {
-    json.key("since").null();
-  } else {
-    json.key("since").value(history.since);
-  }
+  json.key("since").value_or_null(!history.since.empty(), history.since);
   json.key("order").value("oldest-first");
   json.key("gate").begin_object();
-  if (history.gate_min >= 0) {
-    json.key("min").value(history.gate_min);
-  } else {
-    json.key("min").null();
-  }
+  json.key("min").value_or_null(history.gate_min >= 0, history.gate_min);
   json.end_object();
   json.key("summary").begin_object();
   json.key("commits").value(history.points.size());
@@ -102,7 +84,7 @@ std::string render_json(const History& history)
     json.key("by").value(point.by);
     if (point.error) {
       json.key("error").begin_object();
-      json.key("kind").value(kind_name(point.error->kind));
+      json.key("kind").value(name_of(point.error->kind, k_error_kinds));
       json.key("message").value(point.error->located());
       json.key("path").value(point.error->location.path);
       json.key("line").value(static_cast<std::int64_t>(point.error->location.line));
@@ -125,12 +107,7 @@ std::string render_json(const History& history)
     json.key("required_todo").value(c.required_todo);
     json.key("stale").value(c.stale);
     json.key("expired").value(c.expired);
-    json.key("scope");
-    if (point.scope) {
-      detail::write_scope_json(json, *point.scope);
-    } else {
-      json.null();
-    }
+    detail::write_scope_json(json, point.scope ? &*point.scope : nullptr);
     json.end_object();
   }
   json.end_array();

@@ -393,9 +393,8 @@ void write_fleet_report(const Context& context, const FleetCommandOptions& optio
 {
   // The report never replaces what it is made from: the exports, the repositories' state and
   // checklist files, and the state file here (as `export -o` refuses it).
-  const bool to_file = !options.output.empty() && options.output != "-";
   std::vector<ReportInput> inputs;
-  if (to_file) {
+  if (is_output_file(options.output)) {
     inputs = fleet_inputs(fleet, options.output);
     try {
       const std::vector<ReportInput> here = project_inputs(context.open());
@@ -414,11 +413,7 @@ void write_fleet_report(const Context& context, const FleetCommandOptions& optio
   }
   // Inert in a file as on standard output: a CI step may print either.
   text = neutralize_ci_commands(text);
-  if (to_file) {
-    write_report(options.output, text, inputs);
-  } else {
-    print_raw(text);
-  }
+  emit_report(options.output, text, inputs);
 }
 
 // Every source that could not be read, and every one that fails the gate, on stderr: a CI
@@ -492,9 +487,7 @@ Command register_fleet(CLI::App& app, Context& context)
   sub->add_option("--ref", options->ref, "Read git repositories at this revision (default HEAD)")
       ->option_text("REF");
   add_format_option(*sub, options->format, fleet_formats(), "the default, for a terminal");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (replaced atomically) instead of stdout; - is stdout")
-      ->option_text("FILE");
+  add_output_option(*sub, options->output);
   sub->add_option("--min", options->min, "Exit 1 when any source is below PCT percent")
       ->check(percentage())
       ->option_text("PCT");

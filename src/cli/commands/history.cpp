@@ -150,7 +150,7 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   // The work tree's state file and its checklist are what the history is of: never replaced by
   // it, also when the checklist cannot be read now (then the state file alone is known).
   std::vector<ReportInput> inputs{{context.state_path(), "the state file the history is read from"}};
-  if (!options.output.empty() && options.output != "-") {
+  if (is_output_file(options.output)) {
     try {
       inputs = project_inputs(context.open());
     } catch (const Error&) {
@@ -170,11 +170,7 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   }
   // Inert in a file as on standard output: a CI step may print either.
   text = neutralize_ci_commands(text);
-  if (options.output.empty() || options.output == "-") {
-    print_raw(text);
-  } else {
-    write_report(options.output, text, inputs);
-  }
+  emit_report(options.output, text, inputs);
 
   // Every revision that could not be read, on stderr after the report, as the fleet does: the
   // report is whole, and the exit status says that some of it is missing.
@@ -202,9 +198,7 @@ Command register_history(CLI::App& app, Context& context)
                   "Only commits at or after DATE (YYYY-MM-DD, UTC), or not reachable from REF")
       ->option_text("DATE|REF");
   add_format_option(*sub, options->format, history_formats(), "the default, for a terminal");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (replaced atomically) instead of stdout; - is stdout")
-      ->option_text("FILE");
+  add_output_option(*sub, options->output);
   return {sub, [&context, options] { return run_history(context, *options); }};
 }
 
