@@ -43,11 +43,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
     const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
     json.begin_object();
     json.key("change").value(to_string(change.kind));
-    if (item != nullptr) {
-      json.key("number").value(item->number);
-    } else {
-      json.key("number").null();
-    }
+    json.key("number").value_or_null(item != nullptr, item != nullptr ? item->number : 0);
     json.key("id").value(change.after.id);
     json.key("title").value(item != nullptr ? item->title : std::string());
     write_check(json, change.after);
@@ -62,11 +58,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
     const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
     json.begin_object();
     json.key("change").value(change.kind());
-    if (item != nullptr) {
-      json.key("number").value(item->number);
-    } else {
-      json.key("number").null();
-    }
+    json.key("number").value_or_null(item != nullptr, item != nullptr ? item->number : 0);
     json.key("id").value(change.id);
     json.key("title").value(item != nullptr ? item->title : std::string());
     json.key("before").value(change.before);

@@ -209,6 +209,15 @@ std::string text_of(simdjson::dom::element element, std::string_view key)
   return std::string(field<std::string_view>(element, key));
 }
 
+// Copies the string member `key` into `into` when there is one; leaves `into` as it is else.
+void copy_text(simdjson::dom::element element, std::string_view key, std::string& into)
+{
+  std::string_view text;
+  if (element[key].get(text) == simdjson::SUCCESS) {
+    into = std::string(text);
+  }
+}
+
 // The export at `path`, parsed by `parser`, whose buffers the element lives in.
 simdjson::dom::element load_export(simdjson::dom::parser& parser, const std::string& path)
 {
@@ -242,14 +251,8 @@ void read_export_project(simdjson::dom::element root, FleetSource& source)
   }
   simdjson::dom::element change;
   if (project["last_change"].get(change) == simdjson::SUCCESS && change.is_object()) {
-    std::string_view at;
-    std::string_view by;
-    if (change["at"].get(at) == simdjson::SUCCESS) {
-      source.last_change_at = std::string(at);
-    }
-    if (change["by"].get(by) == simdjson::SUCCESS) {
-      source.last_change_by = std::string(by);
-    }
+    copy_text(change, "at", source.last_change_at);
+    copy_text(change, "by", source.last_change_by);
   }
 }
 
@@ -258,13 +261,8 @@ void read_export_checklist(simdjson::dom::element root, FleetSource& source)
   const simdjson::dom::element checklist = field<simdjson::dom::element>(root, "checklist");
   source.checklist_id = text_of(checklist, "id");
   source.checklist_title = text_of(checklist, "title");
-  std::string_view version;
-  if (checklist["pinned_version"].get(version) == simdjson::SUCCESS) {
-    source.pinned_version = std::string(version);
-  }
-  if (checklist["latest_version"].get(version) == simdjson::SUCCESS) {
-    source.latest_version = std::string(version);
-  }
+  copy_text(checklist, "pinned_version", source.pinned_version);
+  copy_text(checklist, "latest_version", source.latest_version);
 }
 
 // The counts, the phases and their open and applicable items, and the weakest phase.
