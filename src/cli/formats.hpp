@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "llmchecklist/report_format.hpp"
+#include "llmchecklist/report_output.hpp"
+#include "output.hpp"
 
 namespace llmchecklist::cli {
 
@@ -50,6 +52,32 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& value,
   return sub.add_option("--format,-f", value, help)
       ->check(CLI::IsMember(format_names(formats, !text_help.empty())))
       ->option_text("FORMAT");
+}
+
+/// `-o,--output FILE`, where a report goes instead of standard output.
+inline void add_output_option(CLI::App& sub, std::string& output,
+                              std::string_view how = "replaced atomically")
+{
+  sub.add_option("-o,--output", output,
+                 fmt::format("Write to FILE ({}) instead of stdout; - is stdout", how))
+      ->option_text("FILE");
+}
+
+/// Whether `-o` names a file: not empty and not `-`, which is standard output.
+inline bool is_output_file(const std::string& output)
+{
+  return !output.empty() && output != "-";
+}
+
+/// The report on standard output, or in the file `-o` names (write_report()).
+inline void emit_report(const std::string& output, std::string_view text,
+                        const std::vector<ReportInput>& inputs)
+{
+  if (is_output_file(output)) {
+    write_report(output, text, inputs);
+  } else {
+    print_raw(text);
+  }
 }
 
 } // namespace llmchecklist::cli

@@ -168,6 +168,66 @@ std::string fitted_lines(const Terminal& terminal, std::string_view text, std::s
   return out;
 }
 
+std::size_t fit_columns(std::vector<TableColumn>& columns, const std::vector<std::size_t>& optional,
+                        std::size_t width)
+{
+  std::size_t used = 0;
+  bool first = true;
+  for (const TableColumn& column : columns) {
+    if (column.shown) {
+      used += (first ? 0 : 2) + column.width;
+      first = false;
+    }
+  }
+  for (const std::size_t k : optional) {
+    if (used + 2 + columns[k].width <= width) {
+      used += 2 + columns[k].width;
+      columns[k].shown = true;
+    }
+  }
+  return used;
+}
+
+std::string table_cell(const Terminal& terminal, const TableColumn& column, std::string_view text,
+                       bool last)
+{
+  const std::string cut = truncate(terminal, text, column.width);
+  const std::string pad(column.width - std::min(column.width, display_width(cut)), ' ');
+  return column.right ? pad + cut : (last ? cut : cut + pad);
+}
+
+std::string table_row(const Terminal& terminal, const std::vector<TableColumn>& columns,
+                      const std::vector<std::string>& cells, CellColor color)
+{
+  std::size_t last = 0;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    last = columns[k].shown ? k : last;
+  }
+  std::string line;
+  bool first = true;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    if (!columns[k].shown) {
+      continue;
+    }
+    std::string cell = table_cell(terminal, columns[k], cells[k], k == last);
+    if (const std::optional<Color> painted = color ? color(k, cells[k]) : std::nullopt) {
+      cell = paint(terminal, *painted, cell);
+    }
+    line += (first ? "" : "  ") + cell;
+    first = false;
+  }
+  return line;
+}
+
+std::string table_heading(const Terminal& terminal, const std::vector<TableColumn>& columns)
+{
+  std::vector<std::string> headings;
+  for (const TableColumn& column : columns) {
+    headings.push_back(column.heading);
+  }
+  return paint(terminal, Color::bold, table_row(terminal, columns, headings));
+}
+
 std::string counts_summary(const Counts& counts)
 {
   std::string text = fmt::format("{} of {} done", counts.done, counts.total - counts.na);

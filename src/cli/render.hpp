@@ -1,6 +1,7 @@
 #pragma once
 // Pieces of terminal output that several subcommands show the same way.
 
+#include <optional>
 #include <string>
 
 #include "terminal.hpp"
@@ -54,6 +55,35 @@ std::string fitted_pair(const Terminal& terminal, std::string_view left, std::st
 std::string fitted_lines(const Terminal& terminal, std::string_view text, std::size_t indent = 2,
                          std::string_view label = {}, Color color = Color::bold,
                          std::size_t first_indent = 0);
+
+/// A column of a text table whose columns give way when the terminal is narrow.
+struct TableColumn
+{
+  std::string heading;
+  std::size_t width = 0;
+  bool right = false;
+  /// The columns that always stay start shown; fit_columns() shows the others that fit.
+  bool shown = false;
+};
+
+/// Shows each column of `optional`, in that order, that still fits `width` beside those shown,
+/// two spaces apart; returns the columns the shown ones take.
+std::size_t fit_columns(std::vector<TableColumn>& columns, const std::vector<std::size_t>& optional,
+                        std::size_t width);
+
+/// `text` cut to the column's width and padded to it, but not after the last column's text.
+std::string table_cell(const Terminal& terminal, const TableColumn& column, std::string_view text,
+                       bool last);
+
+/// The colour of a table's cell, if it has one, by the cell's column and text.
+using CellColor = std::optional<Color> (*)(std::size_t column, std::string_view text);
+
+/// A table's line: the cells of the shown columns (`cells` has one per column), two spaces apart.
+std::string table_row(const Terminal& terminal, const std::vector<TableColumn>& columns,
+                      const std::vector<std::string>& cells, CellColor color = nullptr);
+
+/// The table's line of headings, in bold.
+std::string table_heading(const Terminal& terminal, const std::vector<TableColumn>& columns);
 
 /// "12 of 38 done, 2 n/a (31 %)".
 std::string counts_summary(const Counts& counts);

@@ -210,6 +210,15 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
   return lines;
 }
 
+std::string wrap_text(std::string_view text, std::size_t width, std::string_view indent)
+{
+  std::string out;
+  for (const std::string& line : wrap(text, width, indent)) {
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::vector<std::string> wrap_after(std::string_view label, std::string_view text,
                                     std::size_t width, std::size_t hanging)
 {

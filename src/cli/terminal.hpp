@@ -59,6 +59,9 @@ std::string bar(const Terminal& terminal, double percent, int width);
 /// Paragraphs (separated by blank lines) wrapped to `width` columns, each line indented.
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view indent);
 
+/// wrap()'s lines as one text, each ending in a newline.
+std::string wrap_text(std::string_view text, std::size_t width, std::string_view indent = {});
+
 /// `text` (one paragraph) after `label` on the first line, wrapped to `width` columns, the
 /// lines after the first indented by `hanging` spaces: a table row's message, whole.
 std::vector<std::string> wrap_after(std::string_view label, std::string_view text,

@@ -38,21 +38,13 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
   detail::JsonWriter json;
   json.begin_object();
   json.key("from").value(from);
-  if (to) {
-    json.key("to").value(*to);
-  } else {
-    json.key("to").null();
-  }
+  json.key("to").value_or_null(to.has_value(), to.value_or(""));
   json.key("changes").begin_array();
   for (const StateChange& change : changes) {
     const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
     json.begin_object();
     json.key("change").value(to_string(change.kind));
-    if (item != nullptr) {
-      json.key("number").value(item->number);
-    } else {
-      json.key("number").null();
-    }
+    json.key("number").value_or_null(item != nullptr, item != nullptr ? item->number : 0);
     json.key("id").value(change.after.id);
     json.key("title").value(item != nullptr ? item->title : std::string());
     write_check(json, change.after);
@@ -68,11 +60,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
     const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
     json.begin_object();
     json.key("change").value(change.kind());
-    if (item != nullptr) {
-      json.key("number").value(item->number);
-    } else {
-      json.key("number").null();
-    }
+    json.key("number").value_or_null(item != nullptr, item != nullptr ? item->number : 0);
     json.key("id").value(change.id);
     json.key("title").value(item != nullptr ? item->title : std::string());
     json.key("before").value(change.before);
@@ -81,12 +69,7 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
   }
   json.end_array();
   }
-  json.key("scope");
-  if (scope != nullptr) {
-    detail::write_scope_json(json, *scope);
-  } else {
-    json.null();
-  }
+  detail::write_scope_json(json, scope);
   json.end_object();
   return json.finish();
 }

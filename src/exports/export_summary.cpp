@@ -168,6 +168,117 @@ std::string gate_verdict(const Checklist& checklist, const State& state)
   return out;
 }
 
+// The entries that changed, a list per kind of change: checked, unchecked, waived, the rest.
+std::vector<Section> entry_sections(const Checklist& checklist,
+                                    const std::vector<StateChange>& changes)
+{
+  Section checked{"Checked in this change", {}};
+  Section unchecked{"Unchecked", {}};
+  Section waived{"Marked not applicable", {}};
+  Section rescoped{"Re-scoped or checked again", {}};
+  for (const StateChange& change : changes) {
+    Section* into = change.kind == ChangeKind::checked     ? &checked
+                    : change.kind == ChangeKind::unchecked ? &unchecked
+                    : change.kind == ChangeKind::na        ? &waived
+                                                           : &rescoped;
+    into->lines.push_back(item_line(checklist, change));
+  }
+  return {checked, unchecked, waived, rescoped};
+}
+
+Section command_section(const Checklist& checklist, const State& state, const Baseline& since,
+                        const State& then_state)
+{
+  Section commands{"Verify commands added or changed", {}};
+  const Checklist& before_checklist = since.checklist != nullptr ? *since.checklist : checklist;
+  for (const CommandChange& change :
+       diff_verify_commands(then_state, before_checklist, state, checklist)) {
+    const std::string named =
+        change.item == Checklist::npos
+            ? fmt::format("- {} (not in the checklist)", inline_text(change.id))
+            : fmt::format("- **{}.** {} ({})", checklist.items()[change.item].number,
+                          inline_text(checklist.items()[change.item].title),
+                          inline_text(change.id));
+    commands.lines.push_back(
+        fmt::format("{}, {}: {}", named, change.kind(),
+                    inline_text(shortened(change.after.empty() ? change.before : change.after))));
+  }
+  return commands;
+}
+
+// What the change of checklist took out of the count; a narrower scope is one of `facts` too.
+Section scope_section(const Checklist& checklist, const State& state, const Baseline& since,
+                      const State& then_state, std::vector<std::string>& facts)
+{
+  Section scope_lines{"Left the count or lowered to recommended (the checklist changed)", {}};
+  if (since.state != nullptr && since.checklist != nullptr) {
+    const ScopeChange scope = compare_scope(then_state, *since.checklist, state, checklist);
+    for (const ScopedItem& item : scope.left) {
+      scope_lines.lines.push_back(fmt::format(
+          "- **{}.** {} ({}): left the count, was {}{}", item.number, inline_text(item.title),
+          inline_text(item.id), to_string(item.status),
+          item.merged_into.empty() ? ""
+                                   : fmt::format("; the checklist file says {} took it over",
+                                                 inline_text(item.merged_into))));
+    }
+    for (const ScopedItem& item : scope.lowered) {
+      scope_lines.lines.push_back(fmt::format("- **{}.** {} ({}): required -> recommended",
+                                              item.number, inline_text(item.title),
+                                              inline_text(item.id)));
+    }
+    if (scope.narrows()) {
+      facts.push_back(fmt::format("⚠️ scope narrowed: {}, {}",
+                                  plural(scope.left.size(), "item left", "items left"),
+                                  plural(scope.lowered.size(), "lowered", "lowered")));
+    }
+  } else if (since.state != nullptr) {
+    scope_lines.lines.push_back(fmt::format("- the checklist at {} cannot be read, so what left "
+                                            "the count cannot be told: {}",
+                                            inline_text(since.ref),
+                                            inline_text(since.checklist_error)));
+  }
+  return scope_lines;
+}
+
+// A row per phase, with the change since the baseline when there is one.
+std::string phase_table(const Checklist& checklist, const Progress& now,
+                        const std::optional<Progress>& then)
+{
+  std::string out = then ? "| Phase | Done | Progress | Change |\n|---|---:|---:|---:|\n"
+                         : "| Phase | Done | Progress |\n|---|---:|---:|\n";
+  for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
+    const Counts& phase = now.phases[p];
+    out += fmt::format("| {}{} | {}/{} | {} % |", inline_text(checklist.phases()[p].title),
+                       checklist.phases()[p].optional ? " (optional)" : "", phase.done,
+                       phase.total - phase.na, phase.percent_floor());
+    if (then) {
+      out += fmt::format(" {} |", points(phase.percent() - then->phases[p].percent()));
+    }
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+// The lists after `used` bytes: the longest give way first, whole items at a time, until the
+// whole fits.
+std::string fitted_sections(std::size_t used, const std::vector<Section>& sections,
+                            const Baseline* since, bool unchanged)
+{
+  std::size_t cap = 0;
+  for (const Section& section : sections) {
+    cap = std::max(cap, section.lines.size());
+  }
+  std::string lists = render_sections(sections, cap, since != nullptr ? since->ref : "");
+  while (used + lists.size() > k_summary_limit && cap > 0) {
+    cap /= 2;
+    lists = render_sections(sections, cap, since->ref);
+  }
+  if (unchanged) {
+    lists += fmt::format("No item changed since {}.\n", inline_text(since->ref));
+  }
+  return lists;
+}
+
 } // namespace
 
 std::string render_summary(const Checklist& checklist, const State& state,
@@ -196,106 +307,26 @@ std::string render_summary(const Checklist& checklist, const State& state,
   if (c.stale > 0) {
     facts.push_back(plural(c.stale, "stale check", "stale checks"));
   }
-
+  // What changed in scope first, since it changes what the percentage means.
   std::vector<Section> sections;
-  std::vector<StateChange> changes;
+  bool unchanged = false;
   if (since != nullptr) {
-    changes = diff_states(then_state, state, checklist);
-    Section checked{"Checked in this change", {}};
-    Section unchecked{"Unchecked", {}};
-    Section waived{"Marked not applicable", {}};
-    Section rescoped{"Re-scoped or checked again", {}};
-    for (const StateChange& change : changes) {
-      Section* into = change.kind == ChangeKind::checked     ? &checked
-                      : change.kind == ChangeKind::unchecked ? &unchecked
-                      : change.kind == ChangeKind::na        ? &waived
-                                                             : &rescoped;
-      into->lines.push_back(item_line(checklist, change));
-    }
-    Section commands{"Verify commands added or changed", {}};
-    const Checklist& before_checklist = since->checklist != nullptr ? *since->checklist : checklist;
-    for (const CommandChange& change :
-         diff_verify_commands(then_state, before_checklist, state, checklist)) {
-      const std::string named =
-          change.item == Checklist::npos
-              ? fmt::format("- {} (not in the checklist)", inline_text(change.id))
-              : fmt::format("- **{}.** {} ({})", checklist.items()[change.item].number,
-                            inline_text(checklist.items()[change.item].title),
-                            inline_text(change.id));
-      commands.lines.push_back(
-          fmt::format("{}, {}: {}", named, change.kind(),
-                      inline_text(shortened(change.after.empty() ? change.before : change.after))));
-    }
-    // What the change of checklist took out of the count: first, since it changes what the
-    // percentage means.
-    Section scope_lines{"Left the count or lowered to recommended (the checklist changed)", {}};
-    if (since->state != nullptr && since->checklist != nullptr) {
-      const ScopeChange scope = compare_scope(then_state, *since->checklist, state, checklist);
-      for (const ScopedItem& item : scope.left) {
-        scope_lines.lines.push_back(fmt::format(
-            "- **{}.** {} ({}): left the count, was {}{}", item.number, inline_text(item.title),
-            inline_text(item.id), to_string(item.status),
-            item.merged_into.empty()
-                ? ""
-                : fmt::format("; the checklist file says {} took it over",
-                              inline_text(item.merged_into))));
-      }
-      for (const ScopedItem& item : scope.lowered) {
-        scope_lines.lines.push_back(fmt::format("- **{}.** {} ({}): required -> recommended",
-                                                item.number, inline_text(item.title),
-                                                inline_text(item.id)));
-      }
-      if (scope.narrows()) {
-        facts.push_back(fmt::format("⚠️ scope narrowed: {}, {}",
-                                    plural(scope.left.size(), "item left", "items left"),
-                                    plural(scope.lowered.size(), "lowered", "lowered")));
-      }
-    } else if (since->state != nullptr) {
-      scope_lines.lines.push_back(fmt::format("- the checklist at {} cannot be read, so what left "
-                                              "the count cannot be told: {}",
-                                              inline_text(since->ref),
-                                              inline_text(since->checklist_error)));
-    }
+    const std::vector<StateChange> changes = diff_states(then_state, state, checklist);
+    const std::vector<Section> entries = entry_sections(checklist, changes);
+    const Section scope = scope_section(checklist, state, *since, then_state, facts);
     facts.push_back(fmt::format("since {}: {}, {}, {}", inline_text(since->ref),
-                                plural(checked.lines.size(), "checked", "checked"),
-                                plural(unchecked.lines.size(), "unchecked", "unchecked"),
-                                plural(waived.lines.size(), "waived", "waived")));
-    sections = {scope_lines, checked, unchecked, waived, rescoped, commands};
+                                plural(entries[0].lines.size(), "checked", "checked"),
+                                plural(entries[1].lines.size(), "unchecked", "unchecked"),
+                                plural(entries[2].lines.size(), "waived", "waived")));
+    sections = {scope,      entries[0], entries[1],
+                entries[2], entries[3], command_section(checklist, state, *since, then_state)};
+    unchanged = changes.empty() && scope.lines.empty();
   }
   for (std::size_t i = 0; i < facts.size(); ++i) {
     out += (i == 0 ? "" : " · ") + facts[i];
   }
-  out += "\n\n";
-  out += gate_verdict(checklist, state) + "\n";
-
-  out += then ? "| Phase | Done | Progress | Change |\n|---|---:|---:|---:|\n"
-              : "| Phase | Done | Progress |\n|---|---:|---:|\n";
-  for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
-    const Counts& phase = now.phases[p];
-    out += fmt::format("| {}{} | {}/{} | {} % |", inline_text(checklist.phases()[p].title),
-                       checklist.phases()[p].optional ? " (optional)" : "", phase.done,
-                       phase.total - phase.na, phase.percent_floor());
-    if (then) {
-      out += fmt::format(" {} |", points(phase.percent() - then->phases[p].percent()));
-    }
-    out += "\n";
-  }
-  out += "\n";
-
-  // The longest lists give way first, whole items at a time, until the whole fits.
-  std::size_t cap = 0;
-  for (const Section& section : sections) {
-    cap = std::max(cap, section.lines.size());
-  }
-  std::string lists = render_sections(sections, cap, since != nullptr ? since->ref : "");
-  while (out.size() + lists.size() > k_summary_limit && cap > 0) {
-    cap /= 2;
-    lists = render_sections(sections, cap, since->ref);
-  }
-  if (since != nullptr && changes.empty() && sections.front().lines.empty()) {
-    lists += fmt::format("No item changed since {}.\n", inline_text(since->ref));
-  }
-  return out + lists;
+  out += "\n\n" + gate_verdict(checklist, state) + "\n" + phase_table(checklist, now, then);
+  return out + fitted_sections(out.size(), sections, since, unchanged);
 }
 
 } // namespace llmchecklist

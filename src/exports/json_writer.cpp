@@ -3,39 +3,17 @@
 #include <fmt/format.h>
 
 #include "llmchecklist/text.hpp"
+#include "util/quoted.hpp"
 
 namespace llmchecklist::detail {
 
 std::string json_quote(std::string_view text)
 {
-  std::string out = "\"";
-  for_each_code_point(text, [&](char32_t code_point, std::string_view bytes) {
-    switch (code_point) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (code_point < 0x20 || code_point == 0x7f) {
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(code_point));
-      } else {
-        out += bytes;
-      }
-    }
-  });
-  out += '"';
-  return out;
+  // Invalid bytes become U+FFFD first; every control character is a byte of its own, so
+  // escaping the bytes of the valid text is escaping its code points.
+  std::string valid;
+  for_each_code_point(text, [&](char32_t, std::string_view bytes) { valid += bytes; });
+  return quoted(valid, false);
 }
 
 void JsonWriter::newline()

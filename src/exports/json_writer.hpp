@@ -27,6 +27,11 @@ public:
   JsonWriter& value(bool flag);
   /// JSON's null: a value that is not there (an item without a number, a working tree).
   JsonWriter& null();
+  /// `content` when `present`, else null: a member that is always there, sometimes empty.
+  template <typename T> JsonWriter& value_or_null(bool present, const T& content)
+  {
+    return present ? value(content) : null();
+  }
   /// A member whose value is a string, written only when the string is not empty.
   JsonWriter& optional(std::string_view name, std::string_view text);
   /// An array of strings.

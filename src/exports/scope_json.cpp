@@ -21,8 +21,14 @@ void write_scoped(JsonWriter& json, std::string_view name,
 
 } // namespace
 
-void write_scope_json(JsonWriter& json, const ScopeChange& scope)
+void write_scope_json(JsonWriter& json, const ScopeChange* change)
 {
+  json.key("scope");
+  if (change == nullptr) {
+    json.null();
+    return;
+  }
+  const ScopeChange& scope = *change;
   json.begin_object();
   json.key("checklist").begin_object();
   json.key("before").value(scope.before_reference);

@@ -6,8 +6,8 @@
 
 namespace llmchecklist::detail {
 
-/// Writes `scope` as one object: {"checklist": {"before", "after"}, "version": {"before",
-/// "after"}, "narrows", "left", "lowered", "joined", "raised"}.
-void write_scope_json(JsonWriter& json, const ScopeChange& scope);
+/// Writes the member "scope": one object {"checklist": {"before", "after"}, "version":
+/// {"before", "after"}, "narrows", "left", "lowered", "joined", "raised"}, or null without one.
+void write_scope_json(JsonWriter& json, const ScopeChange* scope);
 
 } // namespace llmchecklist::detail

@@ -8,6 +8,7 @@
 #include "exports/json_writer.hpp"
 #include "exports/markdown_text.hpp"
 #include "exports/xml_escape.hpp"
+#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/fleet.hpp"
 
 namespace llmchecklist {
@@ -34,18 +35,7 @@ std::string summary_sentence(const Fleet& fleet, const FleetSummary& summary)
   return text + fmt::format(", {} could not be read.", summary.unreadable);
 }
 
-std::string_view error_kind(FleetError::Kind kind)
-{
-  switch (kind) {
-  case FleetError::Kind::data:
-    return "data";
-  case FleetError::Kind::io:
-    return "io";
-  case FleetError::Kind::usage:
-    return "usage";
-  }
-  return "data";
-}
+constexpr std::string_view k_error_kinds[] = {"data", "io", "usage"};
 
 std::string weakest_title(const FleetSource& source)
 {
@@ -72,7 +62,7 @@ void write_source(detail::JsonWriter& json, const FleetSource& source, const Fle
   json.key("name").value(source.name);
   if (source.error) {
     json.key("error").begin_object();
-    json.key("kind").value(error_kind(source.error->kind));
+    json.key("kind").value(name_of(source.error->kind, k_error_kinds));
     json.key("message").value(source.error->located());
     json.key("path").value(source.error->location.path);
     json.key("line").value(static_cast<std::int64_t>(source.error->location.line));
@@ -92,11 +82,7 @@ void write_source(detail::JsonWriter& json, const FleetSource& source, const Fle
   detail::write_counts(json, source.counts);
   const std::vector<std::string> failures = gate_failures(source, gate);
   // Without a gate nothing passes or fails: null, as the text and Markdown leave it blank.
-  if (gate.asked()) {
-    json.key("passes").value(failures.empty());
-  } else {
-    json.key("passes").null();
-  }
+  json.key("passes").value_or_null(gate.asked(), failures.empty());
   json.key("gate_failures").strings(failures);
   if (source.weakest) {
     const FleetPhase& weakest = source.phases[*source.weakest];
@@ -141,24 +127,15 @@ std::string render_json(const Fleet& fleet, const FleetSummary& summary)
   json.key("schema").value("llmchecklist-fleet/1");
   json.key("ref").value(fleet.ref);
   json.key("gate").begin_object();
-  if (fleet.gate.min >= 0) {
-    json.key("min").value(fleet.gate.min);
-  } else {
-    json.key("min").null();
-  }
+  json.key("min").value_or_null(fleet.gate.min >= 0, fleet.gate.min);
   json.key("all_required").value(fleet.gate.all_required);
   json.end_object();
   json.key("summary").begin_object();
   json.key("sources").value(fleet.sources.size());
   json.key("read").value(summary.read);
   json.key("unreadable").value(summary.unreadable);
-  if (fleet.gate.asked()) {
-    json.key("passing").value(summary.passing);
-    json.key("failing").value(summary.read - summary.passing);
-  } else {
-    json.key("passing").null();
-    json.key("failing").null();
-  }
+  json.key("passing").value_or_null(fleet.gate.asked(), summary.passing);
+  json.key("failing").value_or_null(fleet.gate.asked(), summary.read - summary.passing);
   json.key("distribution").begin_array();
   for (std::size_t b = 0; b < 5; ++b) {
     json.begin_object();

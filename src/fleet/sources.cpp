@@ -211,6 +211,93 @@ std::string text_of(simdjson::dom::element element, std::string_view key)
   return std::string(field<std::string_view>(element, key));
 }
 
+// Copies the string member `key` into `into` when there is one; leaves `into` as it is else.
+void copy_text(simdjson::dom::element element, std::string_view key, std::string& into)
+{
+  std::string_view text;
+  if (element[key].get(text) == simdjson::SUCCESS) {
+    into = std::string(text);
+  }
+}
+
+// The export at `path`, parsed by `parser`, whose buffers the element lives in.
+simdjson::dom::element load_export(simdjson::dom::parser& parser, const std::string& path)
+{
+  simdjson::dom::element root;
+  errno = 0;
+  const simdjson::error_code loaded = parser.load(path).get(root);
+  if (loaded == simdjson::IO_ERROR) {
+    const int error = errno;
+    throw IoError(path, fmt::format("{}: cannot be read ({})", path,
+                                    error != 0 ? std::strerror(error) : "read error"));
+  }
+  if (loaded != simdjson::SUCCESS) {
+    throw DataError({}, fmt::format("not valid JSON: {}", simdjson::error_message(loaded)));
+  }
+  // simdjson keeps the first of two equal keys, jq the last: refused, so that every reader
+  // of the file sees the same numbers.
+  detail::refuse_duplicate_keys(root, path);
+  return root;
+}
+
+// The project's name and last change, which an export may leave out.
+void read_export_project(simdjson::dom::element root, FleetSource& source)
+{
+  simdjson::dom::element project;
+  if (root["project"].get(project) != simdjson::SUCCESS) {
+    return;
+  }
+  std::string_view name;
+  if (project["name"].get(name) == simdjson::SUCCESS && !name.empty()) {
+    source.name = std::string(name);
+  }
+  simdjson::dom::element change;
+  if (project["last_change"].get(change) == simdjson::SUCCESS && change.is_object()) {
+    copy_text(change, "at", source.last_change_at);
+    copy_text(change, "by", source.last_change_by);
+  }
+}
+
+void read_export_checklist(simdjson::dom::element root, FleetSource& source)
+{
+  const simdjson::dom::element checklist = field<simdjson::dom::element>(root, "checklist");
+  source.checklist_id = text_of(checklist, "id");
+  source.checklist_title = text_of(checklist, "title");
+  copy_text(checklist, "pinned_version", source.pinned_version);
+  copy_text(checklist, "latest_version", source.latest_version);
+}
+
+// The counts, the phases and their open and applicable items, and the weakest phase.
+void read_export_progress(simdjson::dom::element root, FleetSource& source)
+{
+  source.counts = counts_of(root);
+  Checklist shape; // for weakest_phase(): the phases' optional flags in order
+  Progress progress;
+  progress.overall = source.counts;
+  for (const simdjson::dom::element phase : field<simdjson::dom::array>(root, "phases")) {
+    FleetPhase summary{text_of(phase, "id"), text_of(phase, "title"),
+                       field<bool>(phase, "optional"), counts_of(phase)};
+    shape.add_phase(Phase{summary.id, summary.title, {}, summary.optional, {}});
+    progress.phases.push_back(summary.counts);
+    source.phases.push_back(std::move(summary));
+    simdjson::dom::array items;
+    if (phase["items"].get(items) != simdjson::SUCCESS) {
+      continue; // a progress export without items: the counts are still right
+    }
+    for (const simdjson::dom::element item : items) {
+      const std::string_view status = field<std::string_view>(item, "status");
+      if (status == "todo") {
+        source.open_items.push_back(FleetItem{text_of(item, "id"), text_of(item, "title"),
+                                              text_of(item, "severity") == "required"});
+      }
+      if (status != "na") {
+        source.applicable_items.push_back(text_of(item, "id"));
+      }
+    }
+  }
+  source.weakest = weakest_phase(shape, progress);
+}
+
 } // namespace
 
 FleetSource read_json_source(const std::string& path)
@@ -223,74 +310,10 @@ FleetSource read_json_source(const std::string& path)
   // One parser per thread: it keeps its buffers between files.
   thread_local simdjson::dom::parser parser;
   try {
-    simdjson::dom::element root;
-    errno = 0;
-    const simdjson::error_code loaded = parser.load(path).get(root);
-    if (loaded == simdjson::IO_ERROR) {
-      const int error = errno;
-      throw IoError(path, fmt::format("{}: cannot be read ({})", path,
-                                      error != 0 ? std::strerror(error) : "read error"));
-    }
-    if (loaded != simdjson::SUCCESS) {
-      throw DataError({}, fmt::format("not valid JSON: {}", simdjson::error_message(loaded)));
-    }
-    // simdjson keeps the first of two equal keys, jq the last: refused, so that every reader
-    // of the file sees the same numbers.
-    detail::refuse_duplicate_keys(root, path);
-    simdjson::dom::element project;
-    if (root["project"].get(project) == simdjson::SUCCESS) {
-      std::string_view name;
-      if (project["name"].get(name) == simdjson::SUCCESS && !name.empty()) {
-        source.name = std::string(name);
-      }
-      simdjson::dom::element change;
-      if (project["last_change"].get(change) == simdjson::SUCCESS && change.is_object()) {
-        std::string_view at;
-        std::string_view by;
-        if (change["at"].get(at) == simdjson::SUCCESS) {
-          source.last_change_at = std::string(at);
-        }
-        if (change["by"].get(by) == simdjson::SUCCESS) {
-          source.last_change_by = std::string(by);
-        }
-      }
-    }
-    const simdjson::dom::element checklist = field<simdjson::dom::element>(root, "checklist");
-    source.checklist_id = text_of(checklist, "id");
-    source.checklist_title = text_of(checklist, "title");
-    std::string_view version;
-    if (checklist["pinned_version"].get(version) == simdjson::SUCCESS) {
-      source.pinned_version = std::string(version);
-    }
-    if (checklist["latest_version"].get(version) == simdjson::SUCCESS) {
-      source.latest_version = std::string(version);
-    }
-    source.counts = counts_of(root);
-    Checklist shape; // for weakest_phase(): the phases' optional flags in order
-    Progress progress;
-    progress.overall = source.counts;
-    for (const simdjson::dom::element phase : field<simdjson::dom::array>(root, "phases")) {
-      FleetPhase summary{text_of(phase, "id"), text_of(phase, "title"),
-                         field<bool>(phase, "optional"), counts_of(phase)};
-      shape.add_phase(Phase{summary.id, summary.title, {}, summary.optional, {}});
-      progress.phases.push_back(summary.counts);
-      source.phases.push_back(std::move(summary));
-      simdjson::dom::array items;
-      if (phase["items"].get(items) != simdjson::SUCCESS) {
-        continue; // a progress export without items: the counts are still right
-      }
-      for (const simdjson::dom::element item : items) {
-        const std::string_view status = field<std::string_view>(item, "status");
-        if (status == "todo") {
-          source.open_items.push_back(FleetItem{text_of(item, "id"), text_of(item, "title"),
-                                                text_of(item, "severity") == "required"});
-        }
-        if (status != "na") {
-          source.applicable_items.push_back(text_of(item, "id"));
-        }
-      }
-    }
-    source.weakest = weakest_phase(shape, progress);
+    const simdjson::dom::element root = load_export(parser, path);
+    read_export_project(root, source);
+    read_export_checklist(root, source);
+    read_export_progress(root, source);
   } catch (const DataError& error) {
     return failed(std::move(source), FleetError::Kind::data, error.what(),
                   error.location().path.empty() ? SourceLocation{path, 0, 0} : error.location());

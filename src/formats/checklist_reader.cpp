@@ -144,10 +144,8 @@ private:
     return std::nullopt;
   }
 
-  // The base's phases and items (less `exclude`, with [overrides] applied), this file's items
-  // appended to phases of the same id, then this file's new phases.
-  Checklist compose(const Checklist& base, const Checklist& own, const toml::table& header,
-                    const toml::table& root)
+  // The ids `exclude` takes out of the base, each one the base has.
+  std::set<std::string, std::less<>> excluded_ids(const Checklist& base, const toml::table& header)
   {
     std::set<std::string, std::less<>> excluded;
     for (const std::string& id : strings_at(header, "exclude")) {
@@ -157,32 +155,51 @@ private:
       }
       excluded.insert(id);
     }
+    return excluded;
+  }
+
+  // The severities [overrides] gives the base's items.
+  std::map<std::string, Severity, std::less<>> severity_overrides(const Checklist& base,
+                                                                  const toml::table& root)
+  {
     std::map<std::string, Severity, std::less<>> severities;
-    if (const toml::table* overrides = table_at(root, "overrides")) {
-      for (const auto& [key, node] : *overrides) {
-        const toml::table* table = node.as_table();
-        if (base.find_item(key.str()) == Checklist::npos) {
-          report(key.source(), unknown_override(base, key.str()));
-          continue;
-        }
-        if (table == nullptr) {
-          report(node.source(), fmt::format("[overrides.{}]: expected a table (severity = ...), "
-                                            "found {}",
-                                            key.str(), describe(node.type())));
-          continue;
-        }
-        check_keys(*table, {"severity"});
-        const std::string severity = string_at(*table, "severity");
-        if (severity == "required" || severity == "recommended") {
-          severities[std::string(key.str())] =
-              severity == "required" ? Severity::required : Severity::recommended;
-        } else if (table->get("severity") != nullptr) {
-          report(table->get("severity")->source(),
-                 fmt::format("severity must be \"required\" or \"recommended\", got \"{}\"",
-                             severity));
-        }
+    const toml::table* overrides = table_at(root, "overrides");
+    if (overrides == nullptr) {
+      return severities;
+    }
+    for (const auto& [key, node] : *overrides) {
+      const toml::table* table = node.as_table();
+      if (base.find_item(key.str()) == Checklist::npos) {
+        report(key.source(), unknown_override(base, key.str()));
+        continue;
+      }
+      if (table == nullptr) {
+        report(node.source(), fmt::format("[overrides.{}]: expected a table (severity = ...), "
+                                          "found {}",
+                                          key.str(), describe(node.type())));
+        continue;
+      }
+      check_keys(*table, {"severity"});
+      const std::string severity = string_at(*table, "severity");
+      if (severity == "required" || severity == "recommended") {
+        severities[std::string(key.str())] =
+            severity == "required" ? Severity::required : Severity::recommended;
+      } else if (table->get("severity") != nullptr) {
+        report(
+            table->get("severity")->source(),
+            fmt::format("severity must be \"required\" or \"recommended\", got \"{}\"", severity));
       }
     }
+    return severities;
+  }
+
+  // The base's phases and items (less `exclude`, with [overrides] applied), this file's items
+  // appended to phases of the same id, then this file's new phases.
+  Checklist compose(const Checklist& base, const Checklist& own, const toml::table& header,
+                    const toml::table& root)
+  {
+    const std::set<std::string, std::less<>> excluded = excluded_ids(base, header);
+    const std::map<std::string, Severity, std::less<>> severities = severity_overrides(base, root);
 
     Checklist result;
     result.files = base.files;

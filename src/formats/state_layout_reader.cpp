@@ -35,136 +35,26 @@ public:
     if (m_text.find('\r') != std::string_view::npos || !is_valid_utf8(m_text)) {
       return std::nullopt;
     }
-    enum class Table
-    {
-      root,
-      gate,
-      gate_phases,
-      item,
-    } table = Table::root;
-    bool has_format = false;
-    bool has_checklist = false;
-    bool has_gate = false;
-    bool has_gate_phases = false;
-    bool has_status = false;
-    std::unordered_set<std::string_view> keys; // of the current table, but an item's
-    unsigned item_keys = 0;                    // an item's, one bit each (k_entry_keys)
-    Entry* entry = nullptr;
     std::size_t tables = 0;
     for (std::size_t at = m_text.find("\n[items."); at != std::string_view::npos;
          at = m_text.find("\n[items.", at + 1)) {
       ++tables;
     }
     state.entries.reserve(tables + 1);
-
-    // Closes the current item's table: the checks the toml++ path makes of a whole entry.
-    const auto end_item = [&] {
-      return entry == nullptr ||
-             (has_status && !(entry->status == Status::na && entry->note.empty()));
-    };
-
     for (unsigned number = 1; !m_text.empty(); ++number) {
       const std::size_t end = m_text.find('\n');
       const std::string_view line = m_text.substr(0, end);
       m_text.remove_prefix(end == std::string_view::npos ? m_text.size() : end + 1);
       m_line = number;
-      if (line.empty()) {
-        continue;
-      }
-      if (line[0] == '#') {
-        if (!plain_text(line)) {
-          return std::nullopt;
-        }
-        continue;
-      }
-      if (line[0] == '[') {
-        if (!end_item()) {
-          return std::nullopt;
-        }
-        keys.clear();
-        item_keys = 0;
-        entry = nullptr;
-        if (line == "[gate]" && !has_gate) {
-          table = Table::gate;
-          has_gate = true;
-          continue;
-        }
-        if (line == "[gate.phases]" && has_gate && !has_gate_phases) {
-          table = Table::gate_phases;
-          has_gate_phases = true;
-          continue;
-        }
-        constexpr std::string_view k_items = "[items.";
-        if (line.rfind(k_items, 0) != 0 || line.back() != ']') {
-          return std::nullopt;
-        }
-        const std::string_view id = line.substr(k_items.size(), line.size() - k_items.size() - 1);
-        if (!bare_key(id)) {
-          return std::nullopt;
-        }
-        table = Table::item;
-        entry = &state.entries.emplace_back();
-        entry->id = std::string(id);
-        has_status = false;
-        continue;
-      }
-      const std::size_t equals = line.find(" = ");
-      if (equals == std::string_view::npos) {
-        return std::nullopt;
-      }
-      const std::string_view key = line.substr(0, equals);
-      const std::string_view value = line.substr(equals + 3);
-      if (table == Table::item) {
-        // A repeated key is an error toml++ reports; an unknown one is for it to name.
-        const unsigned bit = entry_key_bit(key);
-        if (bit == 0 || (item_keys & bit) != 0) {
-          return std::nullopt;
-        }
-        item_keys |= bit;
-      } else if (!bare_key(key) || !keys.insert(key).second) {
-        return std::nullopt;
-      }
-      bool ok = false;
-      switch (table) {
-      case Table::root:
-        if (key == "format") {
-          ok = value == "1";
-          has_format = ok;
-        } else if (key == "checklist") {
-          ok = string(value, state.checklist) && !state.checklist.empty();
-          state.checklist_location = SourceLocation{m_path, number, static_cast<unsigned>(equals + 4)};
-          has_checklist = ok;
-        } else if (key == "checklist_version") {
-          ok = string(value, state.checklist_version);
-        }
-        break;
-      case Table::gate:
-        if (key == "min") {
-          ok = percent(value, state.gate.min);
-        } else if (key == "all_required" || key == "no_stale") {
-          ok = value == "true" || value == "false";
-          (key == "all_required" ? state.gate.all_required : state.gate.no_stale) =
-              value == "true";
-        }
-        break;
-      case Table::gate_phases: {
-        GatePhase phase;
-        phase.phase = std::string(key);
-        phase.location = SourceLocation{m_path, number, 1};
-        ok = percent(value, phase.min);
-        state.gate.phases.push_back(std::move(phase));
-        break;
-      }
-      case Table::item:
-        ok = entry_value(*entry, key, value);
-        has_status = has_status || key == "status";
-        break;
-      }
+      const bool ok = line.empty()     ? true
+                      : line[0] == '#' ? plain_text(line)
+                      : line[0] == '[' ? open_table(line, state)
+                                       : key_value(line, state);
       if (!ok) {
         return std::nullopt;
       }
     }
-    if (!end_item() || !has_format || !has_checklist) {
+    if (!end_item() || !m_has_format || !m_has_checklist) {
       return std::nullopt;
     }
     // state.newline stays "\n": a file with a CR in it went to the toml++ path above. A
@@ -176,6 +66,113 @@ public:
   }
 
 private:
+  enum class Table
+  {
+    root,
+    gate,
+    gate_phases,
+    item,
+  };
+
+  // Closes the current item's table: the checks the toml++ path makes of a whole entry.
+  bool end_item() const
+  {
+    return m_entry == nullptr ||
+           (m_has_status && !(m_entry->status == Status::na && m_entry->note.empty()));
+  }
+
+  // A table's header line: [gate], [gate.phases] or [items.ID].
+  bool open_table(std::string_view line, State& state)
+  {
+    if (!end_item()) {
+      return false;
+    }
+    m_keys.clear();
+    m_item_keys = 0;
+    m_entry = nullptr;
+    if (line == "[gate]" && !m_has_gate) {
+      m_table = Table::gate;
+      m_has_gate = true;
+      return true;
+    }
+    if (line == "[gate.phases]" && m_has_gate && !m_has_gate_phases) {
+      m_table = Table::gate_phases;
+      m_has_gate_phases = true;
+      return true;
+    }
+    constexpr std::string_view k_items = "[items.";
+    if (line.rfind(k_items, 0) != 0 || line.back() != ']') {
+      return false;
+    }
+    const std::string_view id = line.substr(k_items.size(), line.size() - k_items.size() - 1);
+    if (!bare_key(id)) {
+      return false;
+    }
+    m_table = Table::item;
+    m_entry = &state.entries.emplace_back();
+    m_entry->id = std::string(id);
+    m_has_status = false;
+    return true;
+  }
+
+  // A `key = value` line of the current table.
+  bool key_value(std::string_view line, State& state)
+  {
+    const std::size_t equals = line.find(" = ");
+    if (equals == std::string_view::npos) {
+      return false;
+    }
+    const std::string_view key = line.substr(0, equals);
+    const std::string_view value = line.substr(equals + 3);
+    if (m_table == Table::item) {
+      // A repeated key is an error toml++ reports; an unknown one is for it to name.
+      const unsigned bit = entry_key_bit(key);
+      if (bit == 0 || (m_item_keys & bit) != 0) {
+        return false;
+      }
+      m_item_keys |= bit;
+    } else if (!bare_key(key) || !m_keys.insert(key).second) {
+      return false;
+    }
+    bool ok = false;
+    switch (m_table) {
+    case Table::root:
+      if (key == "format") {
+        ok = value == "1";
+        m_has_format = ok;
+      } else if (key == "checklist") {
+        ok = string(value, state.checklist) && !state.checklist.empty();
+        state.checklist_location = SourceLocation{m_path, m_line, static_cast<unsigned>(equals + 4)};
+        m_has_checklist = ok;
+      } else if (key == "checklist_version") {
+        ok = string(value, state.checklist_version);
+      }
+      break;
+    case Table::gate:
+      if (key == "min") {
+        ok = percent(value, state.gate.min);
+      } else if (key == "all_required" || key == "no_stale") {
+        ok = value == "true" || value == "false";
+        (key == "all_required" ? state.gate.all_required : state.gate.no_stale) =
+            value == "true";
+      }
+      break;
+    case Table::gate_phases: {
+      GatePhase phase;
+      phase.phase = std::string(key);
+      phase.location = SourceLocation{m_path, m_line, 1};
+      ok = percent(value, phase.min);
+      state.gate.phases.push_back(std::move(phase));
+      break;
+    }
+    case Table::item:
+      ok = entry_value(*m_entry, key, value);
+      m_has_status = m_has_status || key == "status";
+      break;
+    }
+    return ok;
+  }
+
   // A comment's text: toml++ refuses control characters but tab in it.
   static bool plain_text(std::string_view text)
   {
@@ -370,6 +367,15 @@ private:
   std::string_view m_text;
   const std::string& m_path;
   unsigned m_line = 0;
+  Table m_table = Table::root;
+  bool m_has_format = false;
+  bool m_has_checklist = false;
+  bool m_has_gate = false;
+  bool m_has_gate_phases = false;
+  bool m_has_status = false;
+  std::unordered_set<std::string_view> m_keys; // of the current table, but an item's
+  unsigned m_item_keys = 0;                    // an item's, one bit each (k_entry_keys)
+  Entry* m_entry = nullptr;
 };
 
 } // namespace

@@ -1,40 +1,12 @@
 #include "formats/toml_writer.hpp"
 
-#include <fmt/format.h>
+#include "util/quoted.hpp"
 
 namespace llmchecklist::detail {
 
 std::string toml_string(std::string_view text)
 {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (byte < 0x20 || byte == 0x7f) {
-        out += fmt::format("\\u{:04X}", byte);
-      } else {
-        out += c;
-      }
-    }
-  }
-  out += '"';
-  return out;
+  return quoted(text, true);
 }
 
 std::string toml_key(std::string_view key)

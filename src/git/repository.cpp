@@ -120,6 +120,202 @@ std::string iso_8601(const git_time& when)
                           std::chrono::minutes{when.offset});
 }
 
+// The blob's bytes; `at` names the revision in an error.
+std::string blob_text(git_repository* repository, const git_oid& id, const std::string& path,
+                      const std::string& at)
+{
+  git_blob* blob = nullptr;
+  if (libgit2().git_blob_lookup(&blob, repository, &id) != 0) {
+    throw IoError(path,
+                  fmt::format("{}: cannot read {} at {} ({})",
+                              libgit2().git_repository_path(repository), path, at, last_error()));
+  }
+  std::string text(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
+                   static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
+  libgit2().git_blob_free(blob);
+  return text;
+}
+
+// The commits `SINCE..REF` asks for: those REF reaches and SINCE does not, listed once by
+// libgit2's own walk; every commit without SINCE.
+struct Range
+{
+  std::optional<OidSet> wanted;
+  std::optional<git_oid> bottom;
+
+  bool wants(const git_commit* commit) const
+  {
+    return !wanted || wanted->count(*libgit2().git_commit_id(commit)) != 0;
+  }
+  // SINCE itself is not walked, but a merge whose file is SINCE's is explained by it (git's
+  // "relevant" commits: the wanted ones and the bottom of the range).
+  bool relevant(const git_commit* commit) const
+  {
+    return wants(commit) ||
+           (bottom && libgit2().git_oid_equal(&*bottom, libgit2().git_commit_id(commit)) != 0);
+  }
+};
+
+Range range_of(git_repository* repository, const git_commit* start, const std::string& since_ref)
+{
+  Range range;
+  if (since_ref.empty()) {
+    return range;
+  }
+  const Owned<git_commit> since = peel_commit(repository, since_ref);
+  if (!since) {
+    throw UsageError(fmt::format("git knows no revision '{}'", since_ref));
+  }
+  git_revwalk* raw = nullptr;
+  if (libgit2().git_revwalk_new(&raw, repository) != 0) {
+    throw IoError(libgit2().git_repository_path(repository),
+                  fmt::format("{}: cannot walk the history ({})",
+                              libgit2().git_repository_path(repository), last_error()));
+  }
+  const Owned<git_revwalk> walk(raw);
+  libgit2().git_revwalk_push(raw, libgit2().git_commit_id(start));
+  libgit2().git_revwalk_hide(raw, libgit2().git_commit_id(since.get()));
+  range.bottom = *libgit2().git_commit_id(since.get());
+  range.wanted.emplace();
+  git_oid id;
+  while (libgit2().git_revwalk_next(&id, raw) == 0) {
+    range.wanted->insert(id);
+  }
+  return range;
+}
+
+// The blob at `path` in each commit: every commit is compared once as a child and once per
+// child as a parent, and its tree is looked up once.
+class BlobCache
+{
+public:
+  explicit BlobCache(const std::string& path) : m_path(path) {}
+
+  std::optional<git_oid> of(const git_commit* commit)
+  {
+    const auto [slot, added] = m_blobs.try_emplace(*libgit2().git_commit_id(commit));
+    if (added) {
+      slot->second = blob_at(commit, m_path);
+    }
+    return slot->second;
+  }
+
+private:
+  const std::string& m_path;
+  std::unordered_map<git_oid, std::optional<git_oid>, OidHash, OidEqual> m_blobs;
+};
+
+// The commits still to visit in git log's order: newest committer date first, and the commit
+// queued first on a tie; each one the range wants, once.
+class CommitQueue
+{
+public:
+  struct Queued
+  {
+    std::int64_t time = 0;
+    std::uint64_t order = 0;
+    Owned<git_commit> commit;
+  };
+
+  explicit CommitQueue(const Range& range) : m_range(range) {}
+
+  void push(Owned<git_commit> commit)
+  {
+    if (!m_range.wants(commit.get()) ||
+        !m_seen.insert(*libgit2().git_commit_id(commit.get())).second) {
+      return;
+    }
+    const std::int64_t time = libgit2().git_commit_time(commit.get());
+    m_queue.push_back(Queued{time, m_queued++, std::move(commit)});
+    std::push_heap(m_queue.begin(), m_queue.end(), later);
+  }
+
+  bool empty() const { return m_queue.empty(); }
+
+  Queued pop()
+  {
+    std::pop_heap(m_queue.begin(), m_queue.end(), later);
+    Queued next = std::move(m_queue.back());
+    m_queue.pop_back();
+    return next;
+  }
+
+private:
+  static bool later(const Queued& a, const Queued& b)
+  {
+    return a.time != b.time ? a.time < b.time : a.order > b.order;
+  }
+
+  const Range& m_range;
+  std::vector<Queued> m_queue;
+  OidSet m_seen;
+  std::uint64_t m_queued = 0;
+};
+
+// The parents the walk follows from a commit, and whether the commit changed the file.
+struct Step
+{
+  std::vector<Owned<git_commit>> parents;
+  bool changed = false;
+};
+
+// git's default history simplification: a relevant parent with the same file explains the
+// commit, so only that parent is followed and the commit is not listed.
+Step simplify(const git_commit* commit, const std::optional<git_oid>& here, const Range& range,
+              BlobCache& blobs)
+{
+  Step step;
+  bool wanted_parent = false;
+  bool wanted_differs = false;
+  bool other_differs = false;
+  const unsigned count = libgit2().git_commit_parentcount(commit);
+  for (unsigned i = 0; i < count; ++i) {
+    git_commit* raw = nullptr;
+    if (libgit2().git_commit_parent(&raw, commit, i) != 0) {
+      continue; // a shallow clone's boundary: this commit is as far as history goes
+    }
+    Owned<git_commit> parent(raw);
+    const bool differs = !same(blobs.of(parent.get()), here);
+    if (range.relevant(parent.get())) {
+      wanted_parent = true;
+      if (!differs) {
+        step.parents.clear();
+        step.parents.push_back(std::move(parent));
+        step.changed = false;
+        return step;
+      }
+      wanted_differs = true;
+    } else {
+      other_differs = other_differs || differs;
+    }
+    step.parents.push_back(std::move(parent));
+  }
+  // As git decides it: only parents the walk wants count, unless it wants none of them (a
+  // commit right after SINCE); a commit without parents changed the file if it has one.
+  step.changed =
+      step.parents.empty() ? here.has_value() : (wanted_parent ? wanted_differs : other_differs);
+  return step;
+}
+
+// The commit as a change of the file at `path`, whose blob in it is `here`.
+FileChange file_change(git_repository* repository, const git_commit* commit, std::int64_t time,
+                       const std::optional<git_oid>& here, const std::string& path)
+{
+  FileChange change;
+  char hex[GIT_OID_HEXSZ + 1] = {};
+  libgit2().git_oid_tostr(hex, sizeof hex, libgit2().git_commit_id(commit));
+  change.commit = hex;
+  change.time = time;
+  change.at = iso_8601(libgit2().git_commit_committer(commit)->when);
+  const git_signature* author = libgit2().git_commit_author(commit);
+  change.by = author != nullptr && author->name != nullptr ? author->name : "";
+  if (here) {
+    change.content = blob_text(repository, *here, path, change.commit);
+    change.link = type_of(entry_at(commit, path).get()) == EntryType::link;
+  }
+  return change;
+}
+
 } // namespace
 
 Repository::Repository(const std::filesystem::path& path, bool search)
@@ -166,16 +362,7 @@ std::optional<std::string> Repository::read(const std::string& ref, const std::s
   if (!id) {
     return std::nullopt;
   }
-  git_blob* blob = nullptr;
-  if (libgit2().git_blob_lookup(&blob, m_repository, &*id) != 0) {
-    throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
-                                    libgit2().git_repository_path(m_repository), path, ref,
-                                    last_error()));
-  }
-  std::string text(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
-                   static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
-  libgit2().git_blob_free(blob);
-  return text;
+  return blob_text(m_repository, *id, path, ref);
 }
 
 std::vector<FileChange> Repository::changes(const std::string& ref, const std::string& path,
@@ -186,145 +373,25 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
   if (!start) {
     return found;
   }
-  // `SINCE..REF`: the commits REF reaches and SINCE does not, listed once by libgit2's own walk.
-  std::optional<OidSet> wanted;
-  std::optional<git_oid> bottom;
-  if (!limit.since_ref.empty()) {
-    const Owned<git_commit> since = peel_commit(m_repository, limit.since_ref);
-    if (!since) {
-      throw UsageError(fmt::format("git knows no revision '{}'", limit.since_ref));
-    }
-    git_revwalk* raw = nullptr;
-    if (libgit2().git_revwalk_new(&raw, m_repository) != 0) {
-      throw IoError(libgit2().git_repository_path(m_repository),
-                    fmt::format("{}: cannot walk the history ({})",
-                                libgit2().git_repository_path(m_repository), last_error()));
-    }
-    const Owned<git_revwalk> walk(raw);
-    libgit2().git_revwalk_push(raw, libgit2().git_commit_id(start.get()));
-    libgit2().git_revwalk_hide(raw, libgit2().git_commit_id(since.get()));
-    bottom = *libgit2().git_commit_id(since.get());
-    wanted.emplace();
-    git_oid id;
-    while (libgit2().git_revwalk_next(&id, raw) == 0) {
-      wanted->insert(id);
-    }
-  }
-  const auto is_wanted = [&](const git_commit* commit) {
-    return !wanted || wanted->count(*libgit2().git_commit_id(commit)) != 0;
-  };
-  // SINCE itself is not walked, but a merge whose file is SINCE's is explained by it (git's
-  // "relevant" commits: the wanted ones and the bottom of the range).
-  const auto is_relevant = [&](const git_commit* commit) {
-    return is_wanted(commit) ||
-           (bottom && libgit2().git_oid_equal(&*bottom, libgit2().git_commit_id(commit)) != 0);
-  };
-
-  // Every commit is compared once as a child and once per child as a parent: its tree is looked
-  // up once.
-  std::unordered_map<git_oid, std::optional<git_oid>, OidHash, OidEqual> blobs;
-  const auto blob_of = [&](const git_commit* commit) {
-    const auto [slot, added] = blobs.try_emplace(*libgit2().git_commit_id(commit));
-    if (added) {
-      slot->second = blob_at(commit, path);
-    }
-    return slot->second;
-  };
-
-  // git log's order: newest committer date first, and the commit queued first on a tie.
-  struct Queued
-  {
-    std::int64_t time = 0;
-    std::uint64_t order = 0;
-    Owned<git_commit> commit;
-  };
-  const auto later = [](const Queued& a, const Queued& b) {
-    return a.time != b.time ? a.time < b.time : a.order > b.order;
-  };
-  std::vector<Queued> queue;
-  OidSet seen;
-  std::uint64_t queued = 0;
-  const auto enqueue = [&](Owned<git_commit> commit) {
-    if (!is_wanted(commit.get()) || !seen.insert(*libgit2().git_commit_id(commit.get())).second) {
-      return;
-    }
-    const std::int64_t time = libgit2().git_commit_time(commit.get());
-    queue.push_back(Queued{time, queued++, std::move(commit)});
-    std::push_heap(queue.begin(), queue.end(), later);
-  };
-  enqueue(std::move(start));
-
+  const Range range = range_of(m_repository, start.get(), limit.since_ref);
+  BlobCache blobs(path);
+  CommitQueue queue(range);
+  queue.push(std::move(start));
   while (!queue.empty()) {
-    std::pop_heap(queue.begin(), queue.end(), later);
-    Queued next = std::move(queue.back());
-    queue.pop_back();
+    CommitQueue::Queued next = queue.pop();
     if (limit.since_time && next.time < *limit.since_time) {
       break; // everything still queued is older
     }
     const git_commit* commit = next.commit.get();
-    const std::optional<git_oid> here = blob_of(commit);
-    // git's default history simplification: a relevant parent with the same file explains the
-    // commit, so only that parent is followed and the commit is not listed.
-    std::vector<Owned<git_commit>> parents;
-    bool explained = false;
-    bool wanted_parent = false;
-    bool wanted_differs = false;
-    bool other_differs = false;
-    const unsigned count = libgit2().git_commit_parentcount(commit);
-    for (unsigned i = 0; i < count && !explained; ++i) {
-      git_commit* raw = nullptr;
-      if (libgit2().git_commit_parent(&raw, commit, i) != 0) {
-        continue; // a shallow clone's boundary: this commit is as far as history goes
-      }
-      Owned<git_commit> parent(raw);
-      const bool differs = !same(blob_of(parent.get()), here);
-      if (is_relevant(parent.get())) {
-        wanted_parent = true;
-        if (!differs) {
-          enqueue(std::move(parent));
-          explained = true;
-          continue;
-        }
-        wanted_differs = true;
-      } else {
-        other_differs = other_differs || differs;
-      }
-      parents.push_back(std::move(parent));
+    const std::optional<git_oid> here = blobs.of(commit);
+    Step step = simplify(commit, here, range, blobs);
+    for (Owned<git_commit>& parent : step.parents) {
+      queue.push(std::move(parent));
     }
-    if (explained) {
+    if (!step.changed) {
       continue;
     }
-    // As git decides it: only parents the walk wants count, unless it wants none of them (a
-    // commit right after SINCE); a commit without parents changed the file if it has one.
-    const bool changed =
-        parents.empty() ? here.has_value() : (wanted_parent ? wanted_differs : other_differs);
-    for (Owned<git_commit>& parent : parents) {
-      enqueue(std::move(parent));
-    }
-    if (!changed) {
-      continue;
-    }
-    FileChange change;
-    char hex[GIT_OID_HEXSZ + 1] = {};
-    libgit2().git_oid_tostr(hex, sizeof hex, libgit2().git_commit_id(commit));
-    change.commit = hex;
-    change.time = next.time;
-    change.at = iso_8601(libgit2().git_commit_committer(commit)->when);
-    const git_signature* author = libgit2().git_commit_author(commit);
-    change.by = author != nullptr && author->name != nullptr ? author->name : "";
-    if (here) {
-      git_blob* blob = nullptr;
-      if (libgit2().git_blob_lookup(&blob, m_repository, &*here) != 0) {
-        throw IoError(path, fmt::format("{}: cannot read {} at {} ({})",
-                                        libgit2().git_repository_path(m_repository), path,
-                                        change.commit, last_error()));
-      }
-      change.content.emplace(static_cast<const char*>(libgit2().git_blob_rawcontent(blob)),
-                             static_cast<std::size_t>(libgit2().git_blob_rawsize(blob)));
-      libgit2().git_blob_free(blob);
-      change.link = type_of(entry_at(commit, path).get()) == EntryType::link;
-    }
-    found.push_back(std::move(change));
+    found.push_back(file_change(m_repository, commit, next.time, here, path));
     if (limit.max != 0 && found.size() >= limit.max) {
       break;
     }

@@ -12,6 +12,7 @@
 #include "exports/markdown_text.hpp"
 #include "exports/scope_json.hpp"
 #include "exports/xml_escape.hpp"
+#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/history.hpp"
 
 namespace llmchecklist {
@@ -21,18 +22,7 @@ using detail::csv_cell;
 using detail::inline_text;
 using detail::xml_escape;
 
-std::string_view kind_name(HistoryError::Kind kind)
-{
-  switch (kind) {
-  case HistoryError::Kind::data:
-    return "data";
-  case HistoryError::Kind::io:
-    return "io";
-  case HistoryError::Kind::removed:
-    return "removed";
-  }
-  return "data";
-}
+constexpr std::string_view k_error_kinds[] = {"data", "io", "removed"};
 
 std::string version_text(const HistoryPoint& point)
 {
@@ -77,18 +67,10 @@ std::string render_json(const History& history)
   json.key("schema").value("llmchecklist-history/1");
   json.key("path").value(history.path);
   json.key("ref").value(history.ref);
-  if (history.since.empty()) {
-    json.key("since").null();
-  } else {
-    json.key("since").value(history.since);
-  }
+  json.key("since").value_or_null(!history.since.empty(), history.since);
   json.key("order").value("oldest-first");
   json.key("gate").begin_object();
-  if (history.gate_min >= 0) {
-    json.key("min").value(history.gate_min);
-  } else {
-    json.key("min").null();
-  }
+  json.key("min").value_or_null(history.gate_min >= 0, history.gate_min);
   json.end_object();
   json.key("summary").begin_object();
   json.key("commits").value(history.points.size());
@@ -102,7 +84,7 @@ std::string render_json(const History& history)
     json.key("by").value(point.by);
     if (point.error) {
       json.key("error").begin_object();
-      json.key("kind").value(kind_name(point.error->kind));
+      json.key("kind").value(name_of(point.error->kind, k_error_kinds));
       json.key("message").value(point.error->located());
       json.key("path").value(point.error->location.path);
       json.key("line").value(static_cast<std::int64_t>(point.error->location.line));
@@ -125,12 +107,7 @@ std::string render_json(const History& history)
     json.key("required_todo").value(c.required_todo);
     json.key("stale").value(c.stale);
     json.key("expired").value(c.expired);
-    json.key("scope");
-    if (point.scope) {
-      detail::write_scope_json(json, *point.scope);
-    } else {
-      json.null();
-    }
+    detail::write_scope_json(json, point.scope ? &*point.scope : nullptr);
     json.end_object();
   }
   json.end_array();
@@ -206,24 +183,31 @@ constexpr double k_bottom = 36;
 // Above this many points the markers would merge into a band; the line alone shows the trend.
 constexpr std::size_t k_max_markers = 150;
 
-std::string render_svg(const History& history)
-{
-  const double plot_width = k_width - k_left - k_right;
-  const double plot_height = k_height - k_top - k_bottom;
-  const auto y_of = [&](double percent) { return k_top + plot_height * (1 - percent / 100); };
-  const std::vector<HistoryPoint>& points = history.points;
-  const std::int64_t first = points.empty() ? 0 : points.front().time;
-  const std::int64_t span = points.empty() ? 0 : points.back().time - first;
-  // By date, so that a quiet month looks like one; evenly when every commit has one date.
-  const auto x_of = [&](std::size_t i) {
-    if (points.size() == 1) {
-      return k_left + plot_width / 2;
-    }
-    const double share = span > 0 ? static_cast<double>(points[i].time - first) / span
-                                  : static_cast<double>(i) / (points.size() - 1);
-    return k_left + plot_width * share;
-  };
+constexpr double k_plot_width = k_width - k_left - k_right;
+constexpr double k_plot_height = k_height - k_top - k_bottom;
 
+double y_of(double percent)
+{
+  return k_top + k_plot_height * (1 - percent / 100);
+}
+
+// Where a commit goes across: by date, so that a quiet month looks like one; evenly when every
+// commit has one date.
+double x_of(const std::vector<HistoryPoint>& points, std::size_t i)
+{
+  if (points.size() == 1) {
+    return k_left + k_plot_width / 2;
+  }
+  const std::int64_t first = points.front().time;
+  const std::int64_t span = points.back().time - first;
+  const double share = span > 0 ? static_cast<double>(points[i].time - first) / span
+                                : static_cast<double>(i) / (points.size() - 1);
+  return k_left + k_plot_width * share;
+}
+
+// The frame, the title and the percentage grid, inside a group of text that is still open.
+std::string chart_frame(const History& history)
+{
   const std::string summary = xml_escape(summary_sentence(history));
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" "
@@ -244,14 +228,16 @@ std::string render_svg(const History& history)
                        "    <text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{} %</text>\n",
                        k_left, y, k_width - k_right, y, k_left - 6, y + 4, percent);
   }
-  if (points.empty()) {
-    out += fmt::format("    <text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">no commits"
-                       "</text>\n  </g>\n</svg>\n",
-                       k_left + plot_width / 2, k_top + plot_height / 2);
-    return out;
-  }
-  out += fmt::format("    <text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", k_left,
-                     k_height - k_bottom + 18, xml_escape(points.front().at.substr(0, 10)));
+  return out;
+}
+
+// The first and last dates under the axis, closing the group of text; and the gate's line.
+std::string chart_dates_and_gate(const History& history)
+{
+  const std::vector<HistoryPoint>& points = history.points;
+  std::string out =
+      fmt::format("    <text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", k_left,
+                  k_height - k_bottom + 18, xml_escape(points.front().at.substr(0, 10)));
   if (points.size() > 1) {
     out += fmt::format("    <text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
                        k_width - k_right, k_height - k_bottom + 18,
@@ -268,7 +254,12 @@ std::string render_svg(const History& history)
         k_left, y, k_width - k_right, y, history.gate_min, k_width - k_right - 2, y - 4,
         history.gate_min);
   }
-  // The trend: a line through the readable points, and the area under it.
+  return out;
+}
+
+// The trend: a line through the readable points, and the area under it.
+std::string chart_trend(const std::vector<HistoryPoint>& points)
+{
   std::string line;
   double first_x = -1;
   double last_x = 0;
@@ -276,21 +267,27 @@ std::string render_svg(const History& history)
     if (points[i].error) {
       continue;
     }
-    last_x = x_of(i);
+    last_x = x_of(points, i);
     first_x = first_x < 0 ? last_x : first_x;
     line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", last_x,
                         y_of(points[i].counts.percent()));
   }
-  if (!line.empty()) {
-    const double base = y_of(0);
-    out += fmt::format("  <polygon points=\"{:.1f},{:.1f} {} {:.1f},{:.1f}\" fill=\"#1a7f37\" "
-                       "fill-opacity=\"0.12\"/>\n"
-                       "  <polyline points=\"{}\" fill=\"none\" stroke=\"#1a7f37\" "
-                       "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
-                       first_x, base, line, last_x, base, line);
+  if (line.empty()) {
+    return {};
   }
-  // A marker per commit with its numbers on hover; unreadable commits always, in red, on the
-  // axis: they are what someone must look at.
+  const double base = y_of(0);
+  return fmt::format("  <polygon points=\"{:.1f},{:.1f} {} {:.1f},{:.1f}\" fill=\"#1a7f37\" "
+                     "fill-opacity=\"0.12\"/>\n"
+                     "  <polyline points=\"{}\" fill=\"none\" stroke=\"#1a7f37\" "
+                     "stroke-width=\"2\" stroke-linejoin=\"round\"/>\n",
+                     first_x, base, line, last_x, base, line);
+}
+
+// A marker per commit with its numbers on hover; unreadable commits always, in red, on the
+// axis: they are what someone must look at.
+std::string chart_markers(const std::vector<HistoryPoint>& points)
+{
+  std::string out;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const HistoryPoint& point = points[i];
     if (!point.error && points.size() > k_max_markers) {
@@ -304,10 +301,22 @@ std::string render_svg(const History& history)
                                   point.counts.done, point.counts.total - point.counts.na);
     out += fmt::format("  <circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{}"
                        "</title></circle>\n",
-                       x_of(i), point.error ? y_of(0) : y_of(point.counts.percent()),
+                       x_of(points, i), point.error ? y_of(0) : y_of(point.counts.percent()),
                        point.error ? "#cf222e" : "#1a7f37", xml_escape(tip));
   }
-  return out + "</svg>\n";
+  return out;
+}
+
+std::string render_svg(const History& history)
+{
+  const std::string frame = chart_frame(history);
+  if (history.points.empty()) {
+    return frame + fmt::format("    <text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">no "
+                               "commits</text>\n  </g>\n</svg>\n",
+                               k_left + k_plot_width / 2, k_top + k_plot_height / 2);
+  }
+  return frame + chart_dates_and_gate(history) + chart_trend(history.points) +
+         chart_markers(history.points) + "</svg>\n";
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -127,43 +128,44 @@ detail::ReadContext builtin_context(const std::vector<Source>& sources, const st
   return context;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+// The built-in checklist a file gives: "llm-deployment" for
+// "checklists/released/llm-deployment@2027.1.toml".
+std::string builtin_name(const std::string& path)
 {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: %s OUTPUT.cpp CHECKLIST.toml...\n", argv[0]);
-    return 2;
-  }
-  std::vector<Compiled> compiled;
-  // This build's code and data: a cache entry written by any other build is not used.
-  detail::ContentHasher fingerprint;
-  try {
-    fingerprint.update(read_file("/proc/self/exe"));
-  } catch (const Error&) {
-    fingerprint.update(std::string_view(argv[0]));
-  }
-  // The ids of every version, so that each file's `replaces` can be held to the versions
-  // released before it.
-  struct Known
-  {
-    std::string path;
-    std::string name;
-    std::string version;
-    std::vector<std::string> ids;
-  };
+  const std::string name = fs::path(path).stem().string();
+  return name.substr(0, name.find('@'));
+}
+
+// The files that can be read; one that cannot is reported when it is compiled, with everything
+// else about it.
+std::vector<Source> read_sources(int argc, char** argv)
+{
   std::vector<Source> sources;
   for (int i = 2; i < argc; ++i) {
-    std::string name = fs::path(argv[i]).stem().string();
-    name = name.substr(0, name.find('@'));
     try {
       std::string text = read_file(argv[i]);
       std::string version = version_of(text);
-      sources.push_back(Source{argv[i], std::move(name), std::move(version), std::move(text)});
+      sources.push_back(
+          Source{argv[i], builtin_name(argv[i]), std::move(version), std::move(text)});
     } catch (const Error&) {
-      // reported below, with everything else about the file
+      // reported when it is compiled, with everything else about the file
     }
   }
+  return sources;
+}
+
+// The ids of every version, so that each file's `replaces` can be held to the versions
+// released before it.
+struct Known
+{
+  std::string path;
+  std::string name;
+  std::string version;
+  std::vector<std::string> ids;
+};
+
+std::vector<Known> known_versions(const std::vector<Source>& sources)
+{
   std::vector<Known> known;
   for (const Source& source : sources) {
     try {
@@ -176,65 +178,69 @@ int main(int argc, char** argv)
       }
       known.push_back(std::move(entry));
     } catch (const Error&) {
-      // reported below, with everything else about the file
+      // reported when it is compiled, with everything else about the file
     }
   }
-  bool failed = false;
-  for (int i = 2; i < argc; ++i) {
-    const std::string path = argv[i];
-    try {
-      const std::string text = read_file(path);
-      // The bounds CI holds the shipped checklists to (`lint --max-words 220`).
-      LintOptions options;
-      options.max_details_words = 220;
-      const auto self = std::find_if(known.begin(), known.end(),
-                                     [&](const Known& entry) { return entry.path == path; });
-      if (self != known.end()) {
-        options.earlier_ids.emplace();
-        for (const Known& other : known) {
-          if (other.name == self->name && compare_versions(other.version, self->version) < 0) {
-            options.earlier_ids->insert(options.earlier_ids->end(), other.ids.begin(),
-                                        other.ids.end());
-          }
-        }
-      }
-      std::vector<Diagnostic> problems;
-      detail::ReadContext lint_context = builtin_context(sources, path);
-      detail::read_checklist(text, path, &problems, &options, lint_context);
-      for (const Diagnostic& problem : problems) {
-        std::fprintf(stderr, "%s:%u:%u: error: %s\n", problem.location.path.c_str(),
-                     problem.location.line, problem.location.column, problem.message.c_str());
-      }
-      if (!problems.empty()) {
-        failed = true;
-        continue;
-      }
-      detail::ReadContext context = builtin_context(sources, path);
-      Checklist checklist = detail::read_checklist(text, path, nullptr, nullptr, context);
-      // Where it was built from is not part of it: the same file compiles to the same bytes
-      // in every checkout.
-      checklist.source.clear();
-      std::string name = fs::path(path).stem().string();
-      name = name.substr(0, name.find('@'));
-      Compiled entry{name, checklist.version, {}};
-      detail::encode_checklist(checklist, entry.bytes);
-      fingerprint.update(entry.bytes);
-      compiled.push_back(std::move(entry));
-    } catch (const DataError& error) {
-      const SourceLocation& at = error.location();
-      std::fprintf(stderr, "%s:%u:%u: error: %s\n", at.path.c_str(), at.line, at.column,
-                   error.what());
-      failed = true;
-    } catch (const Error& error) {
-      std::fprintf(stderr, "%s: error: %s\n", path.c_str(), error.what());
-      failed = true;
-    }
-  }
-  if (failed) {
-    std::fprintf(stderr, "a built-in checklist has problems; the build stops here\n");
-    return 1;
-  }
+  return known;
+}
 
+// The bounds CI holds the shipped checklists to (`lint --max-words 220`), and the ids of the
+// versions released before this one.
+LintOptions lint_options(const std::vector<Known>& known, const std::string& path)
+{
+  LintOptions options;
+  options.max_details_words = 220;
+  const auto self = std::find_if(known.begin(), known.end(),
+                                 [&](const Known& entry) { return entry.path == path; });
+  if (self != known.end()) {
+    options.earlier_ids.emplace();
+    for (const Known& other : known) {
+      if (other.name == self->name && compare_versions(other.version, self->version) < 0) {
+        options.earlier_ids->insert(options.earlier_ids->end(), other.ids.begin(), other.ids.end());
+      }
+    }
+  }
+  return options;
+}
+
+// A checklist file linted and compiled, or nothing when it has problems, which are printed as
+// FILE:LINE:COL: error: MESSAGE.
+std::optional<Compiled> compile(const std::string& path, const std::vector<Source>& sources,
+                                const std::vector<Known>& known)
+{
+  try {
+    const std::string text = read_file(path);
+    const LintOptions options = lint_options(known, path);
+    std::vector<Diagnostic> problems;
+    detail::ReadContext lint_context = builtin_context(sources, path);
+    detail::read_checklist(text, path, &problems, &options, lint_context);
+    for (const Diagnostic& problem : problems) {
+      std::fprintf(stderr, "%s:%u:%u: error: %s\n", problem.location.path.c_str(),
+                   problem.location.line, problem.location.column, problem.message.c_str());
+    }
+    if (!problems.empty()) {
+      return std::nullopt;
+    }
+    detail::ReadContext context = builtin_context(sources, path);
+    Checklist checklist = detail::read_checklist(text, path, nullptr, nullptr, context);
+    // Where it was built from is not part of it: the same file compiles to the same bytes
+    // in every checkout.
+    checklist.source.clear();
+    Compiled entry{builtin_name(path), checklist.version, {}};
+    detail::encode_checklist(checklist, entry.bytes);
+    return entry;
+  } catch (const DataError& error) {
+    const SourceLocation& at = error.location();
+    std::fprintf(stderr, "%s:%u:%u: error: %s\n", at.path.c_str(), at.line, at.column,
+                 error.what());
+  } catch (const Error& error) {
+    std::fprintf(stderr, "%s: error: %s\n", path.c_str(), error.what());
+  }
+  return std::nullopt;
+}
+
+std::string generated_source(const std::vector<Compiled>& compiled, const std::string& fingerprint)
+{
   std::string out = "// Generated by llmchecklist-compile-builtins from checklists/. Do not edit.\n"
                     "#include \"cache/builtin_sources.hpp\"\n\n"
                     "namespace llmchecklist::detail {\nnamespace {\n";
@@ -251,20 +257,59 @@ int main(int argc, char** argv)
                      "const std::size_t k_builtin_compiled_count = {};\n"
                      "const std::string_view k_build_fingerprint = \"{}\";\n\n"
                      "}} // namespace llmchecklist::detail\n",
-                     table, compiled.size(), fingerprint.finish().hex());
+                     table, compiled.size(), fingerprint);
+  return out;
+}
 
-  // Only touch the output when it changes, so that an unchanged checklist rebuilds nothing.
-  std::ifstream existing(argv[1], std::ios::binary);
+// Only touches the output when it changes, so that an unchanged checklist rebuilds nothing.
+int write_if_changed(const char* path, const std::string& out)
+{
+  std::ifstream existing(path, std::ios::binary);
   std::stringstream old;
   old << existing.rdbuf();
   if (existing && old.str() == out) {
     return 0;
   }
-  std::ofstream file(argv[1], std::ios::binary | std::ios::trunc);
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file << out;
   if (!file.flush()) {
-    std::fprintf(stderr, "cannot write %s\n", argv[1]);
+    std::fprintf(stderr, "cannot write %s\n", path);
     return 1;
   }
   return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s OUTPUT.cpp CHECKLIST.toml...\n", argv[0]);
+    return 2;
+  }
+  // This build's code and data: a cache entry written by any other build is not used.
+  detail::ContentHasher fingerprint;
+  try {
+    fingerprint.update(read_file("/proc/self/exe"));
+  } catch (const Error&) {
+    fingerprint.update(std::string_view(argv[0]));
+  }
+  const std::vector<Source> sources = read_sources(argc, argv);
+  const std::vector<Known> known = known_versions(sources);
+  std::vector<Compiled> compiled;
+  bool failed = false;
+  for (int i = 2; i < argc; ++i) {
+    std::optional<Compiled> entry = compile(argv[i], sources, known);
+    if (!entry) {
+      failed = true;
+      continue;
+    }
+    fingerprint.update(entry->bytes);
+    compiled.push_back(std::move(*entry));
+  }
+  if (failed) {
+    std::fprintf(stderr, "a built-in checklist has problems; the build stops here\n");
+    return 1;
+  }
+  return write_if_changed(argv[1], generated_source(compiled, fingerprint.finish().hex()));
 }

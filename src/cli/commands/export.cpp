@@ -87,7 +87,7 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   }
   // Refused before anything is rendered or read at a revision.
   const std::vector<ReportInput> inputs = project_inputs(project);
-  if (!options.output.empty() && options.output != "-") {
+  if (is_output_file(options.output)) {
     refuse_report_inputs(options.output, inputs);
   }
   if (!options.since.empty() && options.format != "summary") {
@@ -118,11 +118,7 @@ int run_export(const Context& context, const ExportCommandOptions& options)
   // made inert the same way on standard output and in a file, which a CI step may print.
   const bool for_the_runner = options.format == "github";
   const std::string text = for_the_runner ? rendered : neutralize_ci_commands(rendered);
-  if (options.output.empty() || options.output == "-") {
-    print_raw(text);
-  } else {
-    write_report(options.output, text, inputs);
-  }
+  emit_report(options.output, text, inputs);
   return k_exit_ok;
 }
 
@@ -133,10 +129,8 @@ Command register_export(CLI::App& app, Context& context)
   auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
   add_format_option(*sub, options->format, export_formats());
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (replaced atomically; a device or FIFO is written to) instead of "
-                  "stdout; - is stdout")
-      ->option_text("FILE");
+  add_output_option(*sub, options->output,
+                    "replaced atomically; a device or FIFO is written to");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
       ->check(CLI::IsMember(k_status_names));

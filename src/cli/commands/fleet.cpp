@@ -18,6 +18,7 @@
 #include "llmchecklist/report_output.hpp"
 #include "validators.hpp"
 #include "output.hpp"
+#include "render.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -88,13 +89,19 @@ void warn_about_scan(const std::string& directory, unsigned depth, const FleetSc
   }
 }
 
-// A column of the text table: its heading, its cells, and whether it is right-aligned.
-struct Column
+// The columns of the table of sources, in reading order.
+enum SourceColumn : std::size_t
 {
-  std::string heading;
-  std::vector<std::string> cells;
-  bool right = false;
-  std::size_t width = 0;
+  source_name,
+  source_progress,
+  source_checklist,
+  source_done,
+  source_required,
+  source_stale,
+  source_weakest,
+  source_changed,
+  source_gate,
+  source_columns,
 };
 
 std::string version_cell(const FleetSource& source)
@@ -106,230 +113,232 @@ std::string version_cell(const FleetSource& source)
   return source.newer_version() ? text + "*" : text;
 }
 
-std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSummary& summary)
+// A source's row, in the order of SourceColumn: an unreadable one has only its name.
+std::vector<std::string> source_cells(const FleetSource& source, const std::string& name,
+                                      const FleetGate& gate)
 {
-  const Terminal& term = context.out();
-  const std::size_t width = static_cast<std::size_t>(term.width);
+  std::vector<std::string> cells(source_columns);
+  cells[source_name] = printable(name);
+  if (source.error) {
+    return cells;
+  }
+  const Counts& c = source.counts;
+  cells[source_progress] = fmt::format("{} %", c.percent_floor());
+  cells[source_checklist] = printable(version_cell(source));
+  cells[source_done] = fmt::format("{}/{}", c.done, c.total - c.na);
+  cells[source_required] = std::to_string(c.required_todo);
+  cells[source_stale] = std::to_string(c.stale);
+  cells[source_weakest] = source.weakest ? printable(source.phases[*source.weakest].title) : "-";
+  cells[source_changed] = source.last_change_at.empty()
+                              ? "-"
+                              : printable(fmt::format("{} {}", source.last_change_at.substr(0, 10),
+                                                      source.last_change_by));
+  cells[source_gate] = gate_failures(source, gate).empty() ? "pass" : "FAIL";
+  return cells;
+}
+
+// The columns, each as wide as its widest cell up to a cap, and those that fit `width` shown:
+// the last one listed in `optional` gives way first. Name and progress always stay; the name
+// gives way last, down to 8 columns, when even the two do not fit.
+std::vector<TableColumn> source_table_columns(const std::vector<std::vector<std::string>>& rows,
+                                              bool shared_names, bool gate, std::size_t width)
+{
+  std::vector<TableColumn> columns{{"SOURCE", 0, false, true},
+                                   {"PROGRESS", 0, true, true},
+                                   {"CHECKLIST"},
+                                   {"DONE", 0, true},
+                                   {"REQUIRED", 0, true},
+                                   {"STALE", 0, true},
+                                   {"WEAKEST PHASE"},
+                                   {"LAST CHANGE"},
+                                   {"GATE"}};
+  // A shared name carries its path, which needs the room to tell the rows apart.
+  const std::size_t caps[source_columns] = {shared_names ? 44U : 28U, 8, 30, 9, 8, 5, 24, 28, 4};
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    columns[k].width = display_width(columns[k].heading);
+    for (const std::vector<std::string>& row : rows) {
+      columns[k].width = std::max(columns[k].width, std::min(display_width(row[k]), caps[k]));
+    }
+  }
+  std::vector<std::size_t> optional{source_done,    source_required, source_checklist,
+                                    source_weakest, source_stale,    source_changed};
+  if (gate) {
+    optional.insert(optional.begin(), source_gate);
+  }
+  fit_columns(columns, optional, width);
+  const std::size_t percent = columns[source_progress].width;
+  if (columns[source_name].width + 2 + percent > width) {
+    columns[source_name].width =
+        std::max<std::size_t>(8, width > percent + 2 ? width - percent - 2 : 8);
+  }
+  return columns;
+}
+
+std::optional<Color> failed_gate_color(std::size_t column, std::string_view text)
+{
+  if (column == source_gate && text == "FAIL") {
+    return Color::red;
+  }
+  return std::nullopt;
+}
+
+// A row per source, the unreadable first, then the least done.
+std::string fleet_table_text(const Terminal& term, const Fleet& fleet, std::size_t width)
+{
   const std::vector<std::size_t> order = order_by_percent(fleet);
   const std::vector<std::string> names = row_names(fleet);
-  const bool gate = fleet.gate.asked();
-
-  // Columns in the order they give way when the terminal is narrow: the last one listed in
-  // `optional` goes first. Name and percent always stay.
-  Column name{"SOURCE", {}, false};
-  Column percent{"PROGRESS", {}, true};
-  Column checklist{"CHECKLIST", {}, false};
-  Column done{"DONE", {}, true};
-  Column required{"REQUIRED", {}, true};
-  Column stale{"STALE", {}, true};
-  Column weakest{"WEAKEST PHASE", {}, false};
-  Column changed{"LAST CHANGE", {}, false};
-  Column verdict{"GATE", {}, false};
+  std::vector<std::vector<std::string>> rows;
+  bool shared_names = false;
   bool any_newer = false;
-  std::vector<std::string> errors;
   for (const std::size_t i : order) {
     const FleetSource& source = fleet.sources[i];
-    name.cells.push_back(printable(names[i]));
-    if (source.error) {
-      errors.push_back(printable(source.error->located()));
+    rows.push_back(source_cells(source, names[i], fleet.gate));
+    shared_names = shared_names || names[i] != source.name;
+    any_newer = any_newer || (!source.error && source.newer_version());
+  }
+  const std::vector<TableColumn> columns =
+      source_table_columns(rows, shared_names, fleet.gate.asked(), width);
+  std::string out = table_heading(term, columns) + "\n";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const FleetSource& source = fleet.sources[order[r]];
+    if (!source.error) {
+      out += table_row(term, columns, rows[r], failed_gate_color) + "\n";
       continue;
     }
-    const Counts& c = source.counts;
-    percent.cells.push_back(fmt::format("{} %", c.percent_floor()));
-    checklist.cells.push_back(printable(version_cell(source)));
-    any_newer = any_newer || source.newer_version();
-    done.cells.push_back(fmt::format("{}/{}", c.done, c.total - c.na));
-    required.cells.push_back(std::to_string(c.required_todo));
-    stale.cells.push_back(std::to_string(c.stale));
-    weakest.cells.push_back(source.weakest ? printable(source.phases[*source.weakest].title) : "-");
-    changed.cells.push_back(
-        source.last_change_at.empty()
-            ? "-"
-            : printable(fmt::format("{} {}", source.last_change_at.substr(0, 10),
-                                    source.last_change_by)));
-    verdict.cells.push_back(gate_failures(source, fleet.gate).empty() ? "pass" : "FAIL");
+    // The whole message, wrapped: a located error cut short loses its point.
+    const std::string label =
+        table_cell(term, columns[source_name], rows[r][source_name], false) + "  ";
+    const std::vector<std::string> lines =
+        wrap_after(label, "error: " + printable(source.error->located()), width, 4);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const std::size_t plain = std::min(lines[k].size(), k == 0 ? label.size() : 4);
+      out += lines[k].substr(0, plain) + paint(term, Color::red, lines[k].substr(plain)) + "\n";
+    }
   }
-  const std::size_t errored = errors.size();
+  if (any_newer && columns[source_checklist].shown) {
+    out += wrap_text("* a newer version of the checklist exists (llmchecklist upgrade)", width);
+  }
+  return out;
+}
 
-  const auto measure = [](Column& column, std::size_t cap) {
-    column.width = display_width(column.heading);
-    for (const std::string& cell : column.cells) {
-      column.width = std::max(column.width, std::min(display_width(cell), cap));
-    }
-  };
-  // A shared name carries its path, which needs the room to tell the rows apart.
-  bool shared = false;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    shared = shared || names[i] != fleet.sources[i].name;
-  }
-  measure(name, shared ? 44 : 28);
-  measure(percent, 8);
-  measure(checklist, 30);
-  measure(done, 9);
-  measure(required, 8);
-  measure(stale, 5);
-  measure(weakest, 24);
-  measure(changed, 28);
-  measure(verdict, 4);
-  std::vector<Column*> shown{&name, &percent};
-  std::vector<Column*> optional{&done, &required, &checklist, &weakest, &stale, &changed};
-  if (gate) {
-    optional.insert(optional.begin(), &verdict);
-  }
-  std::size_t used = name.width + 2 + percent.width;
-  std::vector<Column*> fitted;
-  for (Column* column : optional) {
-    if (used + 2 + column->width <= width) {
-      used += 2 + column->width;
-      fitted.push_back(column);
-    }
-  }
-  // Keep the table's reading order whatever fitted.
-  for (Column* column : {&checklist, &done, &required, &stale, &weakest, &changed, &verdict}) {
-    if (std::find(fitted.begin(), fitted.end(), column) != fitted.end()) {
-      shown.push_back(column);
-    }
-  }
-  // The name gives way last, down to 8 columns, when even the two kept columns do not fit.
-  if (name.width + 2 + percent.width > width) {
-    name.width =
-        std::max<std::size_t>(8, width > percent.width + 2 ? width - percent.width - 2 : 8);
-  }
-
-  const auto cell_text = [&](const Column& column, const std::string& text, bool last) {
-    const std::string cut = truncate(term, text, column.width);
-    const std::string pad(column.width - std::min(column.width, display_width(cut)), ' ');
-    return column.right ? pad + cut : (last ? cut : cut + pad);
-  };
-  std::string out;
-  std::string heading;
-  for (std::size_t k = 0; k < shown.size(); ++k) {
-    heading += (k > 0 ? "  " : "") + cell_text(*shown[k], shown[k]->heading, k + 1 == shown.size());
-  }
-  out += paint(term, Color::bold, heading) + "\n";
-  std::size_t row = 0;
-  for (std::size_t r = 0; r < order.size(); ++r) {
-    if (r < errored) {
-      // The whole message, wrapped: a located error cut short loses its point.
-      const std::string label = cell_text(name, name.cells[r], false) + "  ";
-      const std::vector<std::string> lines = wrap_after(label, "error: " + errors[r], width, 4);
-      for (std::size_t k = 0; k < lines.size(); ++k) {
-        const std::size_t plain = std::min(lines[k].size(), k == 0 ? label.size() : 4);
-        out += lines[k].substr(0, plain) + paint(term, Color::red, lines[k].substr(plain)) + "\n";
-      }
-      continue;
-    }
-    std::string line;
-    for (std::size_t k = 0; k < shown.size(); ++k) {
-      const Column& column = *shown[k];
-      const std::string& text = &column == &name ? name.cells[r] : column.cells[row];
-      std::string cell = cell_text(column, text, k + 1 == shown.size());
-      if (&column == &verdict && text == "FAIL") {
-        cell = paint(term, Color::red, cell);
-      }
-      line += (k > 0 ? "  " : "") + cell;
-    }
-    out += line + "\n";
-    ++row;
-  }
-  // The fleet below the table.
-  const auto paragraph = [&](const std::string& text) {
-    for (const std::string& line : wrap(text, width, "")) {
-      out += line + "\n";
-    }
-  };
-  if (any_newer && std::find(shown.begin(), shown.end(), &checklist) != shown.end()) {
-    paragraph("* a newer version of the checklist exists (llmchecklist upgrade)");
-  }
-  out += "\n";
+// How many sources were read and passed, and how far along they are.
+std::string fleet_totals_text(const Fleet& fleet, const FleetSummary& summary, std::size_t width)
+{
   std::string sentence = fmt::format("{} source{} at {}: ", fleet.sources.size(),
                                      fleet.sources.size() == 1 ? "" : "s", printable(fleet.ref));
-  if (gate) {
+  if (fleet.gate.asked()) {
     sentence += fmt::format("{} pass the gate, {} fail it", summary.passing,
                             summary.read - summary.passing);
   } else {
     sentence += fmt::format("{} read", summary.read);
   }
   sentence += fmt::format(", {} could not be read.", summary.unreadable);
-  paragraph(sentence);
   static constexpr const char* k_ranges[5] = {"0-24 %", "25-49 %", "50-74 %", "75-99 %", "100 %"};
   std::string distribution = "Progress:";
   for (std::size_t b = 0; b < 5; ++b) {
     distribution +=
         fmt::format("{} {} in {}", b > 0 ? "," : "", summary.distribution[b], k_ranges[b]);
   }
-  paragraph(distribution + ".");
-  if (!summary.phases.empty()) {
-    out += "\nPhases across the fleet:\n";
-    // A line is "  TITLE  BAR  NNN %" (11 columns besides the title and the bar, two more
-    // for an ASCII bar's brackets); the title gives way before the bar's last four columns.
-    const std::size_t frame = 11 + (term.unicode ? 0 : 2);
-    std::size_t title_width = 0;
-    for (const FleetPhase& phase : summary.phases) {
-      title_width =
-          std::max(title_width, std::min<std::size_t>(display_width(printable(phase.title)), 28));
-    }
-    title_width = std::min(title_width, width > frame + 4 + 8 ? width - frame - 4 : 8);
-    const std::size_t room = width > title_width + frame ? width - title_width - frame : 4;
-    const int bar_width = static_cast<int>(std::min(
-        std::clamp<std::size_t>(width > title_width + 16 ? width - title_width - 16 : 4, 4, 30),
-        std::max<std::size_t>(room, 4)));
-    for (const FleetPhase& phase : summary.phases) {
-      const std::string title = truncate(term, printable(phase.title), title_width);
-      out +=
-          fmt::format("  {}{}  {}  {:>3} %\n", title,
-                      std::string(title_width - std::min(title_width, display_width(title)), ' '),
-                      bar(term, phase.counts.percent(), bar_width), phase.counts.percent_floor());
-    }
+  return wrap_text(sentence, width) + wrap_text(distribution + ".", width);
+}
+
+std::string fleet_phases_text(const Terminal& term, const FleetSummary& summary, std::size_t width)
+{
+  if (summary.phases.empty()) {
+    return {};
   }
-  if (!summary.most_open.empty()) {
-    out += "\nMost often still open:\n";
-    const std::size_t shown = std::min<std::size_t>(summary.most_open.size(), 10);
-    // Ids in a column of their own, so that the titles line up.
-    std::size_t id_width = 0;
-    for (std::size_t k = 0; k < shown; ++k) {
-      id_width = std::max(id_width, display_width(printable(summary.most_open[k].id)));
-    }
-    for (std::size_t k = 0; k < shown; ++k) {
-      const FleetSummary::OpenItem& item = summary.most_open[k];
-      const std::string count = fmt::format("{} of {}", item.open, item.of);
-      const std::string id = printable(item.id);
-      const std::string text =
-          fmt::format("  {:>9}  {}{}  {}", count, id,
-                      std::string(id_width - display_width(id), ' '), printable(item.title));
-      out += truncate(term, text, width) + "\n";
-    }
+  std::string out = "\nPhases across the fleet:\n";
+  // A line is "  TITLE  BAR  NNN %" (11 columns besides the title and the bar, two more
+  // for an ASCII bar's brackets); the title gives way before the bar's last four columns.
+  const std::size_t frame = 11 + (term.unicode ? 0 : 2);
+  std::size_t title_width = 0;
+  for (const FleetPhase& phase : summary.phases) {
+    title_width =
+        std::max(title_width, std::min<std::size_t>(display_width(printable(phase.title)), 28));
   }
-  if (summary.groups.size() > 1) {
-    out += "\nChecklists:\n";
-    for (const FleetSummary::Group& group : summary.groups) {
-      out += truncate(term,
-                      fmt::format("  {}{}: {} source{}, {:.0f} % on average",
-                                  printable(group.checklist_id),
-                                  group.version.empty() ? "" : "@" + printable(group.version),
-                                  group.sources, group.sources == 1 ? "" : "s", group.mean_percent),
-                      width) +
-             "\n";
-    }
+  title_width = std::min(title_width, width > frame + 4 + 8 ? width - frame - 4 : 8);
+  const std::size_t room = width > title_width + frame ? width - title_width - frame : 4;
+  const int bar_width = static_cast<int>(std::min(
+      std::clamp<std::size_t>(width > title_width + 16 ? width - title_width - 16 : 4, 4, 30),
+      std::max<std::size_t>(room, 4)));
+  for (const FleetPhase& phase : summary.phases) {
+    const std::string title = truncate(term, printable(phase.title), title_width);
+    out += fmt::format("  {}{}  {}  {:>3} %\n", title,
+                       std::string(title_width - std::min(title_width, display_width(title)), ' '),
+                       bar(term, phase.counts.percent(), bar_width), phase.counts.percent_floor());
   }
   return out;
 }
 
-int run_fleet(const Context& context, const FleetCommandOptions& options)
+// The ten items most often still open, ids in a column of their own so that the titles line up.
+std::string fleet_open_items_text(const Terminal& term, const FleetSummary& summary,
+                                  std::size_t width)
 {
-  if (options.ref.empty() ||
-      options.ref.find_first_of(std::string_view(" \t\r\n\0", 5)) != std::string::npos) {
-    throw UsageError(fmt::format("--ref takes a git revision (a branch, tag or commit), without "
-                                 "spaces; got \"{}\"",
-                                 options.ref));
+  if (summary.most_open.empty()) {
+    return {};
   }
-  std::vector<std::string> sources = options.sources;
+  std::string out = "\nMost often still open:\n";
+  const std::size_t shown = std::min<std::size_t>(summary.most_open.size(), 10);
+  std::size_t id_width = 0;
+  for (std::size_t k = 0; k < shown; ++k) {
+    id_width = std::max(id_width, display_width(printable(summary.most_open[k].id)));
+  }
+  for (std::size_t k = 0; k < shown; ++k) {
+    const FleetSummary::OpenItem& item = summary.most_open[k];
+    const std::string count = fmt::format("{} of {}", item.open, item.of);
+    const std::string id = printable(item.id);
+    const std::string text =
+        fmt::format("  {:>9}  {}{}  {}", count, id, std::string(id_width - display_width(id), ' '),
+                    printable(item.title));
+    out += truncate(term, text, width) + "\n";
+  }
+  return out;
+}
+
+// Each checklist the sources follow, when they follow more than one.
+std::string fleet_groups_text(const Terminal& term, const FleetSummary& summary, std::size_t width)
+{
+  if (summary.groups.size() <= 1) {
+    return {};
+  }
+  std::string out = "\nChecklists:\n";
+  for (const FleetSummary::Group& group : summary.groups) {
+    out += truncate(term,
+                    fmt::format("  {}{}: {} source{}, {:.0f} % on average",
+                                printable(group.checklist_id),
+                                group.version.empty() ? "" : "@" + printable(group.version),
+                                group.sources, group.sources == 1 ? "" : "s", group.mean_percent),
+                    width) +
+           "\n";
+  }
+  return out;
+}
+
+std::string fleet_text(const Context& context, const Fleet& fleet, const FleetSummary& summary)
+{
+  const Terminal& term = context.out();
+  const std::size_t width = static_cast<std::size_t>(term.width);
+  return fleet_table_text(term, fleet, width) + "\n" + fleet_totals_text(fleet, summary, width) +
+         fleet_phases_text(term, summary, width) + fleet_open_items_text(term, summary, width) +
+         fleet_groups_text(term, summary, width);
+}
+
+// The sources named, listed in --from and found by --scan; `named` counts the first two.
+struct GatheredSources
+{
+  std::vector<std::string> paths;
+  std::size_t named = 0;
+};
+
+GatheredSources gather_sources(const FleetCommandOptions& options)
+{
+  GatheredSources sources{options.sources, 0};
   if (!options.from.empty()) {
     const std::vector<std::string> listed = sources_from(options.from);
-    sources.insert(sources.end(), listed.begin(), listed.end());
+    sources.paths.insert(sources.paths.end(), listed.begin(), listed.end());
   }
   // What the scan finds may have no state file: such repositories are not part of the fleet.
-  const std::size_t named = sources.size();
+  sources.named = sources.paths.size();
   std::size_t hidden = 0;
   for (const std::string& directory : options.scan) {
     std::error_code ec;
@@ -340,9 +349,9 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
     const FleetScan scan = scan_for_sources(directory, options.depth);
     warn_about_scan(directory, options.depth, scan);
     hidden += scan.hidden;
-    sources.insert(sources.end(), scan.found.begin(), scan.found.end());
+    sources.paths.insert(sources.paths.end(), scan.found.begin(), scan.found.end());
   }
-  if (sources.empty()) {
+  if (sources.paths.empty()) {
     throw UsageError(options.scan.empty()
                          ? "fleet needs sources: git repositories or JSON exports, --from FILE or "
                            "--scan DIR"
@@ -351,13 +360,18 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
                                                 options.depth)
                                   : "the scan found no git repository");
   }
+  return sources;
+}
 
+Fleet read_sources(const Context& context, const FleetCommandOptions& options,
+                   const GatheredSources& sources)
+{
   FleetOptions read_options;
   read_options.ref = options.ref;
   read_options.jobs = options.jobs;
   read_options.as_of = context.now().substr(0, 10);
-  read_options.scanned_from = named;
-  Fleet fleet = read_fleet(sources, read_options);
+  read_options.scanned_from = sources.named;
+  Fleet fleet = read_fleet(sources.paths, read_options);
   fleet.gate.min = options.min;
   fleet.gate.all_required = options.all_required;
   for (const FleetDuplicate& duplicate : fleet.duplicates) {
@@ -371,12 +385,16 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
     throw UsageError(
         fmt::format("the scan found no git repository with a .llmchecklist at {}", options.ref));
   }
+  return fleet;
+}
 
+void write_fleet_report(const Context& context, const FleetCommandOptions& options,
+                        const Fleet& fleet)
+{
   // The report never replaces what it is made from: the exports, the repositories' state and
   // checklist files, and the state file here (as `export -o` refuses it).
-  const bool to_file = !options.output.empty() && options.output != "-";
   std::vector<ReportInput> inputs;
-  if (to_file) {
+  if (is_output_file(options.output)) {
     inputs = fleet_inputs(fleet, options.output);
     try {
       const std::vector<ReportInput> here = project_inputs(context.open());
@@ -395,16 +413,15 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
   }
   // Inert in a file as on standard output: a CI step may print either.
   text = neutralize_ci_commands(text);
-  if (to_file) {
-    write_report(options.output, text, inputs);
-  } else {
-    print_raw(text);
-  }
+  emit_report(options.output, text, inputs);
+}
 
-  // Every source that could not be read, and every one that fails the gate, on stderr: a CI
-  // log shows them all at once. The worst decides the exit status: a source that cannot be
-  // read (4), one that is not valid (3), one without the revision (2, a usage error as in
-  // `history`), a failed gate (1).
+// Every source that could not be read, and every one that fails the gate, on stderr: a CI
+// log shows them all at once. The worst decides the exit status: a source that cannot be
+// read (4), one that is not valid (3), one without the revision (2, a usage error as in
+// `history`), a failed gate (1).
+int fleet_exit_status(const Fleet& fleet)
+{
   int code = k_exit_ok;
   const std::vector<std::string> names = row_names(fleet);
   for (std::size_t i = 0; i < fleet.sources.size(); ++i) {
@@ -432,6 +449,19 @@ int run_fleet(const Context& context, const FleetCommandOptions& options)
   return code;
 }
 
+int run_fleet(const Context& context, const FleetCommandOptions& options)
+{
+  if (options.ref.empty() ||
+      options.ref.find_first_of(std::string_view(" \t\r\n\0", 5)) != std::string::npos) {
+    throw UsageError(fmt::format("--ref takes a git revision (a branch, tag or commit), without "
+                                 "spaces; got \"{}\"",
+                                 options.ref));
+  }
+  const Fleet fleet = read_sources(context, options, gather_sources(options));
+  write_fleet_report(context, options, fleet);
+  return fleet_exit_status(fleet);
+}
+
 } // namespace
 
 Command register_fleet(CLI::App& app, Context& context)
@@ -457,9 +487,7 @@ Command register_fleet(CLI::App& app, Context& context)
   sub->add_option("--ref", options->ref, "Read git repositories at this revision (default HEAD)")
       ->option_text("REF");
   add_format_option(*sub, options->format, fleet_formats(), "the default, for a terminal");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (replaced atomically) instead of stdout; - is stdout")
-      ->option_text("FILE");
+  add_output_option(*sub, options->output);
   sub->add_option("--min", options->min, "Exit 1 when any source is below PCT percent")
       ->check(percentage())
       ->option_text("PCT");

@@ -2,7 +2,6 @@
 // it, oldest first (as the trend reads, left to right like the sparkline at the end).
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <memory>
 
@@ -17,6 +16,7 @@
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/history.hpp"
 #include "llmchecklist/report_output.hpp"
+#include "render.hpp"
 #include "terminal.hpp"
 #include "output.hpp"
 
@@ -32,120 +32,83 @@ struct HistoryCommandOptions
   std::string output;
 };
 
-// A column of the history table.
-struct HistoryColumn
+// The columns of the history table, in reading order.
+enum HistoryColumn : std::size_t
 {
-  std::string heading;
-  std::size_t width = 0;
-  bool right = false;
-  bool shown = false;
+  history_date,
+  history_commit,
+  history_percent,
+  history_done,
+  history_na,
+  history_todo,
+  history_required,
+  history_stale,
+  history_version,
+  history_author,
 };
 
-std::string history_text(const Context& context, const History& history)
+// The date and the percentage always; the others while they fit, in the order they matter,
+// and the author, whose length is unknown, takes what is left.
+std::vector<TableColumn> history_columns(const History& history, std::size_t width)
 {
-  const Terminal& term = context.out();
-  const auto width = static_cast<std::size_t>(std::max(term.width, 40));
-  std::string out;
-  if (history.points.empty()) {
-    return fmt::format("no commit changed {}{}\n", printable(history.path),
-                       history.since.empty() ? "" : " since " + printable(history.since));
-  }
   std::size_t version_width = 7;
   for (const HistoryPoint& point : history.points) {
     version_width =
         std::max(version_width, std::min<std::size_t>(display_width(printable(point.version)), 16));
   }
-  enum Index : std::size_t
-  {
-    date,
-    commit,
-    percent,
-    done,
-    na,
-    todo,
-    required,
-    stale,
-    version,
-    author,
-    count,
-  };
-  HistoryColumn columns[count] = {{"DATE", 10, false, true},
-                                  {"COMMIT", 7, false, false},
-                                  {"%", 5, true, true},
-                                  {"DONE", 4, true, false},
-                                  {"N/A", 3, true, false},
-                                  {"TODO", 4, true, false},
-                                  {"REQ", 3, true, false},
-                                  {"STALE", 5, true, false},
-                                  {"VERSION", version_width, false, false},
-                                  {"AUTHOR", 8, false, false}};
-  // The date and the percentage always; the others while they fit, in the order they matter,
-  // and the author, whose length is unknown, takes what is left.
-  std::size_t used = columns[date].width + 2 + columns[percent].width;
-  for (const Index index : {commit, done, required, author, todo, stale, na, version}) {
-    if (used + 2 + columns[index].width <= width) {
-      used += 2 + columns[index].width;
-      columns[index].shown = true;
+  std::vector<TableColumn> columns{
+      {"DATE", 10, false, true},  {"COMMIT", 7},     {"%", 5, true, true}, {"DONE", 4, true},
+      {"N/A", 3, true},           {"TODO", 4, true}, {"REQ", 3, true},     {"STALE", 5, true},
+      {"VERSION", version_width}, {"AUTHOR", 8}};
+  const std::size_t used =
+      fit_columns(columns,
+                  {history_commit, history_done, history_required, history_author, history_todo,
+                   history_stale, history_na, history_version},
+                  width);
+  if (columns[history_author].shown) {
+    columns[history_author].width += width - used;
+  }
+  return columns;
+}
+
+// A commit's row, or its error wrapped under the commit: a located error cut short loses its
+// point.
+std::string history_point_text(const Terminal& term, const std::vector<TableColumn>& columns,
+                               const HistoryPoint& point, std::size_t width)
+{
+  const std::string day = point.at.substr(0, 10);
+  const std::string id = point.commit.substr(0, 7);
+  std::string out;
+  if (point.error) {
+    const bool removed = point.error->kind == HistoryError::Kind::removed;
+    const std::string what =
+        removed ? printable(point.error->message) : "error: " + printable(point.error->located());
+    for (const std::string& line : wrap_after(fmt::format("{}  {}  ", day, id), what, width, 12)) {
+      out += paint(term, removed ? Color::dim : Color::red, line) + "\n";
+    }
+    return out;
+  }
+  const Counts& c = point.counts;
+  out += table_row(term, columns,
+                   {day, id, fmt::format("{} %", c.percent_floor()), std::to_string(c.done),
+                    std::to_string(c.na), std::to_string(c.todo), std::to_string(c.required_todo),
+                    std::to_string(c.stale),
+                    printable(point.version.empty() ? point.checklist_id : point.version),
+                    printable(point.by)}) +
+         "\n";
+  // A change of checklist changes what the percentage means: said under its row.
+  if (point.scope) {
+    for (const std::string& line : wrap_after(
+             "            ", printable("re-scoped: " + describe_scope(*point.scope)), width, 12)) {
+      out += paint(term, point.scope->narrows() ? Color::red : Color::yellow, line) + "\n";
     }
   }
-  if (columns[author].shown) {
-    columns[author].width += width - used;
-  }
-  std::size_t last = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    last = columns[k].shown ? k : last;
-  }
-  const auto row = [&](const std::array<std::string, count>& cells) {
-    std::string line;
-    for (std::size_t k = 0; k < count; ++k) {
-      const HistoryColumn& column = columns[k];
-      if (!column.shown) {
-        continue;
-      }
-      const std::string text = truncate(term, cells[k], column.width);
-      const std::string pad(column.width - std::min(column.width, display_width(text)), ' ');
-      line += (line.empty() ? "" : "  ") + (k == last ? (column.right ? pad + text : text)
-                                                      : (column.right ? pad + text : text + pad));
-    }
-    return line;
-  };
-  std::array<std::string, count> headings;
-  for (std::size_t k = 0; k < count; ++k) {
-    headings[k] = columns[k].heading;
-  }
-  out += paint(term, Color::bold, row(headings)) + "\n";
-  for (const HistoryPoint& point : history.points) {
-    const std::string day = point.at.substr(0, 10);
-    const std::string id = point.commit.substr(0, 7);
-    if (point.error) {
-      // The whole message, wrapped under the commit: a located error cut short loses its
-      // point.
-      const bool removed = point.error->kind == HistoryError::Kind::removed;
-      const std::string what =
-          removed ? printable(point.error->message) : "error: " + printable(point.error->located());
-      for (const std::string& line :
-           wrap_after(fmt::format("{}  {}  ", day, id), what, width, 12)) {
-        out += paint(term, removed ? Color::dim : Color::red, line) + "\n";
-      }
-      continue;
-    }
-    const Counts& c = point.counts;
-    out += row({day, id, fmt::format("{} %", c.percent_floor()), std::to_string(c.done),
-                std::to_string(c.na), std::to_string(c.todo), std::to_string(c.required_todo),
-                std::to_string(c.stale),
-                printable(point.version.empty() ? point.checklist_id : point.version),
-                printable(point.by)}) +
-           "\n";
-    // A change of checklist changes what the percentage means: said under its row.
-    if (point.scope) {
-      for (const std::string& line :
-           wrap_after("            ", printable("re-scoped: " + describe_scope(*point.scope)),
-                      width, 12)) {
-        out += paint(term, point.scope->narrows() ? Color::red : Color::yellow, line) + "\n";
-      }
-    }
-  }
-  // The trend in one line, under a sentence that gives its ends.
+  return out;
+}
+
+// The trend in one line, under a sentence that gives its ends.
+std::string history_trend_text(const Terminal& term, const History& history, std::size_t width)
+{
   const auto readable = [](const HistoryPoint& p) { return !p.error; };
   const auto oldest = std::find_if(history.points.begin(), history.points.end(), readable);
   const auto newest = std::find_if(history.points.rbegin(), history.points.rend(), readable);
@@ -162,12 +125,23 @@ std::string history_text(const Context& context, const History& history)
   if (const std::size_t unreadable = history.unreadable(); unreadable > 0) {
     sentence += fmt::format("; {} could not be read", unreadable);
   }
-  out += "\n";
-  for (const std::string& line : wrap(sentence, width, "")) {
-    out += line + "\n";
+  return "\n" + wrap_text(sentence, width) + sparkline(history.points, width, term.unicode) + "\n";
+}
+
+std::string history_text(const Context& context, const History& history)
+{
+  const Terminal& term = context.out();
+  const auto width = static_cast<std::size_t>(std::max(term.width, 40));
+  if (history.points.empty()) {
+    return fmt::format("no commit changed {}{}\n", printable(history.path),
+                       history.since.empty() ? "" : " since " + printable(history.since));
   }
-  out += sparkline(history.points, width, term.unicode) + "\n";
-  return out;
+  const std::vector<TableColumn> columns = history_columns(history, width);
+  std::string out = table_heading(term, columns) + "\n";
+  for (const HistoryPoint& point : history.points) {
+    out += history_point_text(term, columns, point, width);
+  }
+  return out + history_trend_text(term, history, width);
 }
 
 int run_history(const Context& context, const HistoryCommandOptions& options)
@@ -176,7 +150,7 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   // The work tree's state file and its checklist are what the history is of: never replaced by
   // it, also when the checklist cannot be read now (then the state file alone is known).
   std::vector<ReportInput> inputs{{context.state_path(), "the state file the history is read from"}};
-  if (!options.output.empty() && options.output != "-") {
+  if (is_output_file(options.output)) {
     try {
       inputs = project_inputs(context.open());
     } catch (const Error&) {
@@ -196,11 +170,7 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   }
   // Inert in a file as on standard output: a CI step may print either.
   text = neutralize_ci_commands(text);
-  if (options.output.empty() || options.output == "-") {
-    print_raw(text);
-  } else {
-    write_report(options.output, text, inputs);
-  }
+  emit_report(options.output, text, inputs);
 
   // Every revision that could not be read, on stderr after the report, as the fleet does: the
   // report is whole, and the exit status says that some of it is missing.
@@ -228,9 +198,7 @@ Command register_history(CLI::App& app, Context& context)
                   "Only commits at or after DATE (YYYY-MM-DD, UTC), or not reachable from REF")
       ->option_text("DATE|REF");
   add_format_option(*sub, options->format, history_formats(), "the default, for a terminal");
-  sub->add_option("-o,--output", options->output,
-                  "Write to FILE (replaced atomically) instead of stdout; - is stdout")
-      ->option_text("FILE");
+  add_output_option(*sub, options->output);
   return {sub, [&context, options] { return run_history(context, *options); }};
 }
 

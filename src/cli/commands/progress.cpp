@@ -55,20 +55,18 @@ bool uses_backing(const Project& project)
   return false;
 }
 
-std::string progress_text(const Context& context, const Project& project,
-                          std::optional<std::size_t> selected_phase)
+// A line of the progress table: a phase, or the whole checklist.
+struct ProgressRow
 {
-  const Terminal& term = context.out();
-  const Checklist& checklist = project.checklist;
-  const Progress progress = compute_progress(checklist, project.state);
-  const std::size_t width = static_cast<std::size_t>(term.width);
+  std::string title;
+  Counts counts;
+};
 
-  struct Row
-  {
-    std::string title;
-    Counts counts;
-  };
-  std::vector<Row> rows;
+// The selected phase, or every phase and the total.
+std::vector<ProgressRow> progress_rows(const Checklist& checklist, const Progress& progress,
+                                       std::optional<std::size_t> selected_phase)
+{
+  std::vector<ProgressRow> rows;
   for (std::size_t p = 0; p < checklist.phases().size(); ++p) {
     if (!selected_phase || *selected_phase == p) {
       const Phase& phase = checklist.phases()[p];
@@ -80,62 +78,74 @@ std::string progress_text(const Context& context, const Project& project,
   if (!selected_phase) {
     rows.push_back({"Overall", progress.overall});
   }
+  return rows;
+}
 
-  // Each row is TITLE  BAR  PCT %  COUNTS, fitted to the width: the title and the bar give way
-  // first, then the n/a counts.
-  const std::size_t bar_frame = term.unicode ? 0 : 2;
+// Each row is TITLE  BAR  PCT %  COUNTS, fitted to the width: the title and the bar give way
+// first, then the n/a counts.
+struct ProgressLayout
+{
   std::size_t title_width = 7;
-  for (const Row& row : rows) {
-    title_width = std::max(title_width, std::min<std::size_t>(display_width(row.title), 32));
-  }
+  std::size_t bar_width = 0;
   bool with_na = true;
-  std::size_t counts_width = 0;
-  auto measure = [&] {
-    counts_width = 0;
-    for (const Row& row : rows) {
-      counts_width = std::max(counts_width, display_width(counts_cell(row.counts, with_na)));
-    }
-  };
-  measure();
-  const std::size_t tail = 2 + 5 + 2; // gaps and "NNN %"
-  if (title_width + 2 + 10 + bar_frame + tail + counts_width > width) {
-    with_na = false;
-    measure();
+};
+
+ProgressLayout progress_layout(const Terminal& term, const std::vector<ProgressRow>& rows,
+                               std::size_t width)
+{
+  ProgressLayout layout;
+  const std::size_t bar_frame = term.unicode ? 0 : 2;
+  for (const ProgressRow& row : rows) {
+    layout.title_width =
+        std::max(layout.title_width, std::min<std::size_t>(display_width(row.title), 32));
   }
-  const std::size_t room = width > tail + counts_width + 2 ? width - tail - counts_width - 2 : 0;
+  const auto counts_width = [&] {
+    std::size_t widest = 0;
+    for (const ProgressRow& row : rows) {
+      widest = std::max(widest, display_width(counts_cell(row.counts, layout.with_na)));
+    }
+    return widest;
+  };
+  std::size_t counts = counts_width();
+  const std::size_t tail = 2 + 5 + 2; // gaps and "NNN %"
+  if (layout.title_width + 2 + 10 + bar_frame + tail + counts > width) {
+    layout.with_na = false;
+    counts = counts_width();
+  }
+  const std::size_t room = width > tail + counts + 2 ? width - tail - counts - 2 : 0;
   // The bar takes what is left after the title, between 8 and 40 columns; the title shrinks
   // (to no fewer than 8 columns) before the bar goes below 8.
-  std::size_t bar_width =
-      room > title_width + bar_frame ? std::min<std::size_t>(room - title_width - bar_frame, 40) : 0;
-  if (bar_width < 8) {
-    bar_width = room > 8 + bar_frame + 8 ? 8 : (room > bar_frame + 8 ? room - bar_frame - 8 : 1);
-    title_width = room > bar_width + bar_frame ? room - bar_width - bar_frame : 1;
+  layout.bar_width = room > layout.title_width + bar_frame
+                         ? std::min<std::size_t>(room - layout.title_width - bar_frame, 40)
+                         : 0;
+  if (layout.bar_width < 8) {
+    layout.bar_width =
+        room > 8 + bar_frame + 8 ? 8 : (room > bar_frame + 8 ? room - bar_frame - 8 : 1);
+    layout.title_width =
+        room > layout.bar_width + bar_frame ? room - layout.bar_width - bar_frame : 1;
   }
-  auto row_text = [&](const Row& row) {
-    const std::string label = truncate(term, row.title, title_width);
-    return fmt::format("{}{}  {}  {:>3} %  {}", label,
-                       std::string(title_width - std::min(title_width, display_width(label)), ' '),
-                       bar(term, row.counts.percent(), static_cast<int>(bar_width)),
-                       row.counts.percent_floor(), counts_cell(row.counts, with_na));
-  };
+  return layout;
+}
 
+std::string progress_row_text(const Terminal& term, const ProgressLayout& layout,
+                              const ProgressRow& row)
+{
+  const std::string label = truncate(term, row.title, layout.title_width);
+  return fmt::format(
+      "{}{}  {}  {:>3} %  {}", label,
+      std::string(layout.title_width - std::min(layout.title_width, display_width(label)), ' '),
+      bar(term, row.counts.percent(), static_cast<int>(layout.bar_width)),
+      row.counts.percent_floor(), counts_cell(row.counts, layout.with_na));
+}
+
+// What the bars do not say: the weakest phase, stale checks, expired decisions, and how much
+// of what is done a passing command backs.
+std::string progress_notes(const Project& project, const Progress& progress,
+                           std::optional<std::size_t> selected_phase, std::size_t width)
+{
   std::string out;
-  for (const std::string& line : wrap(printable(checklist.title), width, "")) {
-    out += paint(term, Color::bold, line) + "\n";
-  }
-  out += "\n";
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (!selected_phase && r + 1 == rows.size()) {
-      out += "\n";
-    }
-    out += row_text(rows[r]) + "\n";
-  }
-  auto paragraph = [&](const std::string& text) {
-    out += "\n";
-    for (const std::string& line : wrap(text, width, "")) {
-      out += line + "\n";
-    }
-  };
+  const auto paragraph = [&](const std::string& text) { out += "\n" + wrap_text(text, width); };
+  const Checklist& checklist = project.checklist;
   if (const auto weakest = weakest_phase(checklist, progress); weakest && !selected_phase) {
     paragraph(fmt::format("Weakest phase: {} ({} %)",
                           printable(checklist.phases()[*weakest].title),
@@ -180,6 +190,30 @@ std::string progress_text(const Context& context, const Project& project,
     paragraph(text);
   }
   return out;
+}
+
+std::string progress_text(const Context& context, const Project& project,
+                          std::optional<std::size_t> selected_phase)
+{
+  const Terminal& term = context.out();
+  const Checklist& checklist = project.checklist;
+  const Progress progress = compute_progress(checklist, project.state);
+  const std::size_t width = static_cast<std::size_t>(term.width);
+  const std::vector<ProgressRow> rows = progress_rows(checklist, progress, selected_phase);
+  const ProgressLayout layout = progress_layout(term, rows, width);
+
+  std::string out;
+  for (const std::string& line : wrap(printable(checklist.title), width, "")) {
+    out += paint(term, Color::bold, line) + "\n";
+  }
+  out += "\n";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (!selected_phase && r + 1 == rows.size()) {
+      out += "\n";
+    }
+    out += progress_row_text(term, layout, rows[r]) + "\n";
+  }
+  return out + progress_notes(project, progress, selected_phase, width);
 }
 
 // --gate asks for the team's policy: with no state file, or none in it, there is nothing to

@@ -55,6 +55,79 @@ std::vector<std::string> state_lines(const Terminal& term, const Item& item, con
   return lines;
 }
 
+// The title wraps so that nothing runs past the terminal's width, its lines hanging under the
+// title's first word rather than under the number.
+std::string title_text(const Terminal& term, const Item& item)
+{
+  std::string out;
+  const std::string number = fmt::format("{}. ", item.number);
+  const std::string title =
+      fitted_lines(term, number + printable(item.title), number.size(), {}, Color::bold, 0);
+  for (std::size_t start = 0; start < title.size();) {
+    const std::size_t end = title.find('\n', start);
+    out += paint(term, Color::bold, title.substr(start, end - start)) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+// "Verify: COMMAND (last result: pass; the check is backed by it)", or nothing without a
+// command.
+std::string verify_line(const State& state, const Item& item)
+{
+  const std::string_view command = verify_command(state, item);
+  if (command.empty()) {
+    return {};
+  }
+  const Entry* entry = state.find(item.id);
+  const std::string last =
+      entry != nullptr && !entry->verify_result.empty() ? entry->verify_result : "not recorded";
+  std::string backing;
+  switch (evidence_of(state, item)) {
+  case Evidence::automated:
+    backing = "; the check is backed by it";
+    break;
+  case Evidence::failing:
+    backing = "; the check stands, but its evidence no longer holds";
+    break;
+  case Evidence::manual:
+    backing = "; the check was made by hand";
+    break;
+  case Evidence::none:
+    break;
+  }
+  return fmt::format("Verify: {} (last result: {}{})", printable(command), last, backing);
+}
+
+// What the checklist says about the item: its details, when it is done, its tags and links.
+std::string guidance_text(const Terminal& term, const Item& item, std::size_t width)
+{
+  std::string out;
+  if (!item.details.empty()) {
+    out += "\n" + wrap_text(printable(item.details, true), width, "  ");
+  }
+  if (!item.done_when.empty()) {
+    out += "\n" + paint(term, Color::bold, "Done when:") + "\n" +
+           wrap_text(printable(item.done_when), width, "  ");
+  }
+  if (!item.tags.empty()) {
+    out += "\n";
+    const std::vector<std::string> lines =
+        wrap(fmt::format("Tags: {}", printable(fmt::format("{}", fmt::join(item.tags, ", ")))),
+             width, "");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out += (i == 0 ? paint(term, Color::bold, "Tags:") + lines[i].substr(5) : lines[i]) + "\n";
+    }
+  }
+  if (!item.links.empty()) {
+    out += "\n" + paint(term, Color::bold, "Links:") + "\n";
+    for (const std::string& link : item.links) {
+      out += wrap_text(printable(link), width, "  ");
+    }
+  }
+  return out;
+}
+
 int run_show(const Context& context, const ShowOptions& options)
 {
   const Project& project = context.open();
@@ -69,83 +142,24 @@ int run_show(const Context& context, const ShowOptions& options)
   const Phase& phase = checklist.phases()[item.phase];
   const std::size_t width = static_cast<std::size_t>(term.width);
 
-  // The title wraps so that nothing runs past the terminal's width, its lines hanging under the
-  // title's first word rather than under the number.
-  std::string out;
-  const std::string number = fmt::format("{}. ", item.number);
-  const std::string title =
-      fitted_lines(term, number + printable(item.title), number.size(), {}, Color::bold, 0);
-  for (std::size_t start = 0; start < title.size();) {
-    const std::size_t end = title.find('\n', start);
-    out += paint(term, Color::bold, title.substr(start, end - start)) + "\n";
-    start = end + 1;
-  }
   // Every line is wrapped to the width, the way the details are, so that nothing runs past the
   // terminal's edge even at 40 columns.
-  const auto add = [&](const std::string& text, std::string_view indent) {
-    for (const std::string& line : wrap(text, width, indent)) {
-      out += line + "\n";
-    }
-  };
+  std::string out = title_text(term, item);
   const std::string_view dot = term.unicode ? " · " : " | ";
-  add(fmt::format("{}{}{}{}{}{}revision {}", item.id, dot, printable(phase.title), dot,
-                  to_string(item.severity), dot, item.revision),
-      "  ");
-  for (const std::string& line : state_lines(term, item, project.state.find(item.id),
-                                             is_expired(project.state, item))) {
-    add(line, "  ");
+  out += wrap_text(fmt::format("{}{}{}{}{}{}revision {}", item.id, dot, printable(phase.title), dot,
+                               to_string(item.severity), dot, item.revision),
+                   width, "  ");
+  for (const std::string& line :
+       state_lines(term, item, project.state.find(item.id), is_expired(project.state, item))) {
+    out += wrap_text(line, width, "  ");
   }
-  if (const std::string_view command = verify_command(project.state, item); !command.empty()) {
-    const Entry* entry = project.state.find(item.id);
-    const std::string last =
-        entry != nullptr && !entry->verify_result.empty() ? entry->verify_result : "not recorded";
-    std::string backing;
-    switch (evidence_of(project.state, item)) {
-    case Evidence::automated:
-      backing = "; the check is backed by it";
-      break;
-    case Evidence::failing:
-      backing = "; the check stands, but its evidence no longer holds";
-      break;
-    case Evidence::manual:
-      backing = "; the check was made by hand";
-      break;
-    case Evidence::none:
-      break;
-    }
-    add(fmt::format("Verify: {} (last result: {}{})", printable(command), last, backing), "  ");
+  if (const std::string verify = verify_line(project.state, item); !verify.empty()) {
+    out += wrap_text(verify, width, "  ");
   }
   for (const std::string& line : backing_lines(standing_of(project.state, item))) {
-    add(line, "  ");
+    out += wrap_text(line, width, "  ");
   }
-  if (!item.details.empty()) {
-    out += "\n";
-    for (const std::string& line : wrap(printable(item.details, true), width, "  ")) {
-      out += line + "\n";
-    }
-  }
-  if (!item.done_when.empty()) {
-    out += "\n" + paint(term, Color::bold, "Done when:") + "\n";
-    for (const std::string& line : wrap(printable(item.done_when), width, "  ")) {
-      out += line + "\n";
-    }
-  }
-  if (!item.tags.empty()) {
-    out += "\n";
-    const std::vector<std::string> lines =
-        wrap(fmt::format("Tags: {}", printable(fmt::format("{}", fmt::join(item.tags, ", ")))),
-             width, "");
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      out += (i == 0 ? paint(term, Color::bold, "Tags:") + lines[i].substr(5) : lines[i]) + "\n";
-    }
-  }
-  if (!item.links.empty()) {
-    out += "\n" + paint(term, Color::bold, "Links:") + "\n";
-    for (const std::string& link : item.links) {
-      add(printable(link), "  ");
-    }
-  }
-  print_out(out);
+  print_out(out + guidance_text(term, item, width));
   return k_exit_ok;
 }
 

@@ -123,56 +123,103 @@ void print_report(const Context& context, const Checklist& checklist,
              results.size() == 1 ? "" : "s"));
 }
 
-int run_verify(const Context& context, const VerifyCommandOptions& options)
+// The commands to run: those of the items named, or of every item that has one.
+std::vector<VerifyJob> verify_jobs(const Project& project, const std::vector<std::string>& items)
 {
-  if (options.set_option->count() > 0 || options.unset) {
-    return edit_command(context, options);
-  }
-  const Project& project = context.open();
   const Checklist& checklist = project.checklist;
   std::vector<VerifyJob> jobs;
-  if (options.items.empty()) {
+  if (items.empty()) {
     for (std::size_t i = 0; i < checklist.items().size(); ++i) {
       const std::string_view command = verify_command(project.state, checklist.items()[i]);
       if (!command.empty()) {
         jobs.push_back(VerifyJob{i, std::string(command)});
       }
     }
-    if (jobs.empty()) {
-      print_warning("no item has a verify command; attach one with `llmchecklist verify ITEM "
-                    "--set COMMAND`");
-      return k_exit_ok;
-    }
-  } else {
-    for (const std::size_t i : resolve_targets(checklist, options.items, {})) {
-      const Item& item = checklist.items()[i];
-      const std::string_view command = verify_command(project.state, item);
-      if (command.empty()) {
-        throw UsageError(fmt::format("item {} {} has no verify command; attach one with "
-                                     "`llmchecklist verify {} --set COMMAND`",
-                                     item.number, item.id, item.id));
-      }
-      jobs.push_back(VerifyJob{i, std::string(command)});
-    }
+    return jobs;
   }
-
-  if (options.dry_run) {
-    // What would run, and where, without running it: a command arrives with a merge like any
-    // other line, and this is how a reviewer reads them all before CI does.
-    const fs::path directory = fs::absolute(project.state_path).parent_path();
-    print_out(fitted_lines(context.out(),
-                                  fmt::format("would run in {}:", printable(directory.string())), 2));
-    for (const VerifyJob& job : jobs) {
-      const Item& item = checklist.items()[job.item];
-      const Entry* entry = project.state.find(item.id);
-      const bool own = entry != nullptr && !entry->verify.empty();
-      print_out(fitted_lines(context.out(),
-                                    fmt::format("{} {} ({}): {}", item.number, item.id,
-                                                own ? "the state file's command"
-                                                    : "the checklist's default",
-                                                printable(job.command)),
-                                    4, {}, Color::bold, 2));
+  for (const std::size_t i : resolve_targets(checklist, items, {})) {
+    const Item& item = checklist.items()[i];
+    const std::string_view command = verify_command(project.state, item);
+    if (command.empty()) {
+      throw UsageError(fmt::format("item {} {} has no verify command; attach one with "
+                                   "`llmchecklist verify {} --set COMMAND`",
+                                   item.number, item.id, item.id));
     }
+    jobs.push_back(VerifyJob{i, std::string(command)});
+  }
+  return jobs;
+}
+
+// What would run, and where, without running it: a command arrives with a merge like any
+// other line, and this is how a reviewer reads them all before CI does.
+void print_dry_run(const Context& context, const Project& project,
+                   const std::vector<VerifyJob>& jobs)
+{
+  const fs::path directory = fs::absolute(project.state_path).parent_path();
+  print_out(fitted_lines(context.out(),
+                         fmt::format("would run in {}:", printable(directory.string())), 2));
+  for (const VerifyJob& job : jobs) {
+    const Item& item = project.checklist.items()[job.item];
+    const Entry* entry = project.state.find(item.id);
+    const bool own = entry != nullptr && !entry->verify.empty();
+    print_out(fitted_lines(context.out(),
+                           fmt::format("{} {} ({}): {}", item.number, item.id,
+                                       own ? "the state file's command" : "the checklist's default",
+                                       printable(job.command)),
+                           4, {}, Color::bold, 2));
+  }
+}
+
+// Commands ran outside the lock (they may take minutes); the results are applied to the
+// state as it is now, under the lock, by item id. Returns what changed, a line each.
+std::vector<std::string> record_results(const Context& context, const Project& project,
+                                        const std::vector<VerifyResult>& results)
+{
+  // Commands ran outside the lock (they may take minutes); the results are applied to the
+  // state as it is now, under the lock, by item id.
+  const std::string at = context.now();
+  std::vector<std::string> changes;
+  update_project(
+      project.state_path,
+      [&](Project& current) {
+        for (const VerifyResult& result : results) {
+          const std::size_t index =
+              current.checklist.find_item(project.checklist.items()[result.item].id);
+          if (index == Checklist::npos) {
+            continue;
+          }
+          const Item& item = current.checklist.items()[index];
+          switch (record_verification(current.state, item, result, at)) {
+          case VerifyChange::checked:
+            changes.push_back(fmt::format("checked {} {} (verified)", item.number, item.id));
+            break;
+          case VerifyChange::unchecked:
+            changes.push_back(
+                fmt::format("unchecked {} {} (its verify command failed)", item.number, item.id));
+            break;
+          case VerifyChange::none:
+            break;
+          }
+        }
+      },
+      context.settings());
+  return changes;
+}
+
+int run_verify(const Context& context, const VerifyCommandOptions& options)
+{
+  if (options.set_option->count() > 0 || options.unset) {
+    return edit_command(context, options);
+  }
+  const Project& project = context.open();
+  const std::vector<VerifyJob> jobs = verify_jobs(project, options.items);
+  if (options.items.empty() && jobs.empty()) {
+    print_warning("no item has a verify command; attach one with `llmchecklist verify ITEM "
+                  "--set COMMAND`");
+    return k_exit_ok;
+  }
+  if (options.dry_run) {
+    print_dry_run(context, project, jobs);
     return k_exit_ok;
   }
   VerifyOptions run;
@@ -182,40 +229,12 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
   const std::vector<VerifyResult> results = run_verifications(jobs, directory, run);
 
   if (options.json) {
-    print_out(render_verify_json(checklist, results));
+    print_out(render_verify_json(project.checklist, results));
   } else if (!context.options.quiet) {
-    print_report(context, checklist, results, options.timeout);
+    print_report(context, project.checklist, results, options.timeout);
   }
-
   if (options.update) {
-    // Commands ran outside the lock (they may take minutes); the results are applied to the
-    // state as it is now, under the lock, by item id.
-    const std::string at = context.now();
-    std::vector<std::string> changes;
-    update_project(
-        project.state_path,
-        [&](Project& current) {
-          for (const VerifyResult& result : results) {
-            const std::size_t index =
-                current.checklist.find_item(checklist.items()[result.item].id);
-            if (index == Checklist::npos) {
-              continue;
-            }
-            const Item& item = current.checklist.items()[index];
-            switch (record_verification(current.state, item, result, at)) {
-            case VerifyChange::checked:
-              changes.push_back(fmt::format("checked {} {} (verified)", item.number, item.id));
-              break;
-            case VerifyChange::unchecked:
-              changes.push_back(
-                  fmt::format("unchecked {} {} (its verify command failed)", item.number, item.id));
-              break;
-            case VerifyChange::none:
-              break;
-            }
-          }
-        },
-        context.settings());
+    const std::vector<std::string> changes = record_results(context, project, results);
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
         print_out(fitted_lines(context.out(), change));

@@ -128,39 +128,43 @@ std::string search_status(const View& view)
   return fmt::format("{}  {} {}", term, count, count == 1 ? "match" : "matches");
 }
 
-void draw_footer(Display& screen, const View& view, const Footer& footer, int y)
+// A question and what is typed after it; the end of what is typed stays in view, and a
+// question without input shows its start.
+void draw_prompt(Display& screen, const Footer& footer, int y)
 {
   const int width = screen.columns();
-  screen.fill(y, 0, Style::bar);
-  if (!footer.prompt.empty()) {
-    const std::string input = printable(footer.input);
-    const std::string line = footer.prompt + input;
-    std::string text = line;
-    if (static_cast<int>(display_width(line)) >= width) {
-      Terminal plain;
-      // The end of what is typed stays in view; a question without input shows its start.
-      text = input.empty()
-                 ? truncate(plain, footer.prompt, static_cast<std::size_t>(std::max(width - 1, 1)))
-                 : truncate(plain, input, static_cast<std::size_t>(std::max(width - 1, 1)));
-    }
-    screen.put(y, 0, text, Style::bar);
-    return;
+  const std::string input = printable(footer.input);
+  const std::string line = footer.prompt + input;
+  std::string text = line;
+  if (static_cast<int>(display_width(line)) >= width) {
+    Terminal plain;
+    text = input.empty()
+               ? truncate(plain, footer.prompt, static_cast<std::size_t>(std::max(width - 1, 1)))
+               : truncate(plain, input, static_cast<std::size_t>(std::max(width - 1, 1)));
   }
-  if (!footer.message.empty()) {
-    screen.put(y, 0, fit(footer.message, width, true), footer.error ? Style::error : Style::bar);
-    return;
-  }
+  screen.put(y, 0, text, Style::bar);
+}
+
+// A key of the footer, or keys that do the same here under one name ("Space/Enter fold").
+struct FooterKey
+{
+  std::string keys;
+  std::string name;
+};
+
+// The keys that apply now, in the table's order (a search's own first); keys that do the same
+// here share a name; help and quit, in `last`, always stay at the end.
+struct FooterKeys
+{
+  std::vector<FooterKey> shown;
+  std::vector<FooterKey> last;
+};
+
+FooterKeys footer_keys(const View& view)
+{
   const bool searching = !view.query().empty();
   const bool on_phase = !view.rows().empty() && !view.current_item();
-  // The keys that apply now, in the table's order (a search's own first); keys that do the same
-  // here share a name ("Space/Enter fold"); help and quit always stay at the end.
-  struct Part
-  {
-    std::string keys;
-    std::string name;
-  };
-  std::vector<Part> shown;
-  std::vector<Part> last;
+  FooterKeys keys;
   const auto add = [&](const Binding& binding) {
     std::string name(binding.footer);
     if (on_phase && !binding.phase_footer.empty()) {
@@ -171,15 +175,16 @@ void draw_footer(Display& screen, const View& view, const Footer& footer, int y)
     if (binding.request == Request::filter) {
       name += fmt::format(":{}", to_string(view.filter));
     }
-    std::vector<Part>& parts =
-        binding.request == Request::help || binding.request == Request::quit ? last : shown;
-    for (Part& part : parts) {
+    std::vector<FooterKey>& parts =
+        binding.request == Request::help || binding.request == Request::quit ? keys.last
+                                                                             : keys.shown;
+    for (FooterKey& part : parts) {
       if (part.name == name) {
         part.keys += "/" + key_name(binding.key);
         return;
       }
     }
-    parts.push_back(Part{key_name(binding.key), name});
+    parts.push_back(FooterKey{key_name(binding.key), name});
   };
   for (const bool search_keys : {true, false}) {
     for (const Binding& binding : bindings()) {
@@ -191,26 +196,42 @@ void draw_footer(Display& screen, const View& view, const Footer& footer, int y)
       add(binding);
     }
   }
+  return keys;
+}
+
+void draw_footer(Display& screen, const View& view, const Footer& footer, int y)
+{
+  const int width = screen.columns();
+  screen.fill(y, 0, Style::bar);
+  if (!footer.prompt.empty()) {
+    draw_prompt(screen, footer, y);
+    return;
+  }
+  if (!footer.message.empty()) {
+    screen.put(y, 0, fit(footer.message, width, true), footer.error ? Style::error : Style::bar);
+    return;
+  }
+  const FooterKeys keys = footer_keys(view);
   std::vector<std::string> parts;
-  if (searching) {
+  if (!view.query().empty()) {
     parts.push_back(search_status(view));
   }
-  for (const Part& part : shown) {
+  for (const FooterKey& part : keys.shown) {
     parts.push_back(part.keys + " " + part.name);
   }
   std::string tail;
-  for (const Part& part : last) {
+  for (const FooterKey& part : keys.last) {
     tail += (tail.empty() ? "" : "  ") + part.keys + " " + part.name;
   }
-  std::string keys;
+  std::string line;
   for (const std::string& part : parts) {
-    if (static_cast<int>(display_width(keys) + display_width(part) + display_width(tail)) + 4 >
+    if (static_cast<int>(display_width(line) + display_width(part) + display_width(tail)) + 4 >
         width) {
       break;
     }
-    keys += part + "  ";
+    line += part + "  ";
   }
-  screen.put(y, 0, fit(keys + tail, width, true), Style::bar);
+  screen.put(y, 0, fit(line + tail, width, true), Style::bar);
 }
 
 } // namespace
