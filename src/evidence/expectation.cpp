@@ -5,6 +5,7 @@
 #include "llmchecklist/expectation.hpp"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 #include <fmt/format.h>
@@ -46,8 +47,8 @@ std::string levels_from(std::string_view level)
 void check_rule(const ExpectationRule& rule)
 {
   const std::string_view reader = to_string(rule.reader);
-  const bool counts = rule.reader == ExpectationReader::junit ||
-                      rule.reader == ExpectationReader::promptfoo;
+  const bool counts =
+      rule.reader == ExpectationReader::junit || rule.reader == ExpectationReader::promptfoo;
   const auto refuse_key = [&](bool set, std::string_view key) {
     if (set) {
       throw UsageError(fmt::format("{} does not apply to the {} reader", key, reader));
@@ -56,14 +57,15 @@ void check_rule(const ExpectationRule& rule)
   refuse_key(!counts && rule.max_failures.has_value(), "max_failures");
   refuse_key(!counts && rule.min_pass_rate.has_value(), "min_pass_rate");
   refuse_key(rule.reader != ExpectationReader::inspect && !rule.score.empty(), "score");
-  refuse_key(rule.reader != ExpectationReader::inspect && rule.min_score.has_value(),
-             "min_score");
+  refuse_key(rule.reader != ExpectationReader::inspect && rule.min_score.has_value(), "min_score");
   refuse_key(rule.reader != ExpectationReader::sarif && !rule.level.empty(), "level");
   refuse_key(rule.reader != ExpectationReader::sarif && rule.max_results.has_value(),
              "max_results");
   refuse_key(rule.reader != ExpectationReader::json && !rule.jq.empty(), "jq");
 
-  const auto whole = [](double number) { return number >= 0 && number == static_cast<double>(static_cast<long long>(number)); };
+  const auto whole = [](double number) {
+    return number >= 0 && number < 1e15 && std::floor(number) == number;
+  };
   switch (rule.reader) {
   case ExpectationReader::junit:
   case ExpectationReader::promptfoo:

@@ -34,7 +34,7 @@ namespace {
 
 // The child's answer: one letter, then text.
 constexpr char k_true = 'T';
-constexpr char k_other = 'R';        // the first output, not `true`: its compact JSON
+constexpr char k_other = 'R'; // the first output, not `true`: its compact JSON
 constexpr char k_no_output = 'N';
 constexpr char k_compile_error = 'C';
 constexpr char k_runtime_error = 'E';
@@ -83,10 +83,10 @@ void refuse_modules(std::string_view program)
       ++i;
     } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
       const std::size_t start = i;
-      while (i < program.size() && ((program[i] >= 'a' && program[i] <= 'z') ||
-                                    (program[i] >= 'A' && program[i] <= 'Z') ||
-                                    (program[i] >= '0' && program[i] <= '9') ||
-                                    program[i] == '_')) {
+      while (i < program.size() &&
+             ((program[i] >= 'a' && program[i] <= 'z') ||
+              (program[i] >= 'A' && program[i] <= 'Z') ||
+              (program[i] >= '0' && program[i] <= '9') || program[i] == '_')) {
         ++i;
       }
       const std::string_view word = program.substr(start, i - start);
@@ -408,8 +408,8 @@ ExpectationOutcome run_jq(const std::string& program, std::string_view text,
       // Allocation failures outside jq's own allocator (the C++ runtime) end here.
       out_of_memory(limits);
     }
-    throw UsageError(fmt::format("the jq program crashed (signal {}), perhaps out of memory",
-                                 signal));
+    throw UsageError(
+        fmt::format("the jq program crashed (signal {}), perhaps out of memory", signal));
   }
   if (answer.empty()) {
     throw UsageError("the jq program gave no answer");

@@ -51,8 +51,7 @@ public:
     if (suite_counts.failed + suite_counts.skipped > suite_counts.tests) {
       throw DataError(location_at(m_text, suite.offset, m_shown),
                       fmt::format("the suite counts {} tests but {} failed and {} skipped",
-                                  suite_counts.tests, suite_counts.failed,
-                                  suite_counts.skipped));
+                                  suite_counts.tests, suite_counts.failed, suite_counts.skipped));
     }
     add(suite_counts);
   }

@@ -21,8 +21,9 @@ ExpectationOutcome judge_counts(const ExpectationRule& rule, const TestCounts& c
   if (rule.min_pass_rate) {
     // Compared as products, so that 19 of 20 meets 95 exactly; a run where nothing ran has no
     // rate, and meets no minimum.
-    outcome.pass = outcome.pass && ran > 0 &&
-                   static_cast<double>(passed) * 100.0 >= *rule.min_pass_rate * static_cast<double>(ran);
+    outcome.pass =
+        outcome.pass && ran > 0 &&
+        static_cast<double>(passed) * 100.0 >= *rule.min_pass_rate * static_cast<double>(ran);
     if (ran > 0) {
       // Rounded down, so that 1999 of 2000 never shows as 100 %.
       const double percent =

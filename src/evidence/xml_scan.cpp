@@ -313,8 +313,8 @@ private:
         }
         ++m_at;
         if (closing != element.name) {
-          fail(start, fmt::format("</{}> closes <{}>", shown_value(closing),
-                                  shown_value(element.name)));
+          fail(start,
+               fmt::format("</{}> closes <{}>", shown_value(closing), shown_value(element.name)));
         }
         return;
       } else if (starts("<!") || starts("<?")) {

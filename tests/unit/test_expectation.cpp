@@ -97,9 +97,9 @@ TEST_SUITE("expectation")
 {
   TEST_CASE("reader names read back and conditions are described in a line")
   {
-    for (const auto reader : {ExpectationReader::junit, ExpectationReader::promptfoo,
-                              ExpectationReader::inspect, ExpectationReader::sarif,
-                              ExpectationReader::json}) {
+    for (const auto reader :
+         {ExpectationReader::junit, ExpectationReader::promptfoo, ExpectationReader::inspect,
+          ExpectationReader::sarif, ExpectationReader::json}) {
       CHECK(parse_expectation_reader(to_string(reader)) == reader);
     }
     CHECK_FALSE(parse_expectation_reader("xml").has_value());
@@ -293,8 +293,8 @@ TEST_SUITE("expectation")
   {
     // 100 MB of something no reader could parse quickly: refused by its size alone.
     const std::string huge(100'000'000, '[');
-    for (const auto reader : {ExpectationReader::junit, ExpectationReader::promptfoo,
-                              ExpectationReader::json}) {
+    for (const auto reader :
+         {ExpectationReader::junit, ExpectationReader::promptfoo, ExpectationReader::json}) {
       ExpectationRule rule = rule_for(reader);
       if (reader == ExpectationReader::json) {
         rule.jq = "true";
@@ -362,8 +362,9 @@ TEST_SUITE("expectation")
       evaluate_expectation(rule, k_inspect, "log.json");
       FAIL("not refused");
     } catch (const DataError& error) {
-      CHECK(std::string(error.what()).find("model_graded_fact/accuracy, model_graded_fact/stderr, "
-                                           "match/mean") != std::string::npos);
+      CHECK(std::string(error.what())
+                .find("model_graded_fact/accuracy, model_graded_fact/stderr, "
+                      "match/mean") != std::string::npos);
     }
     std::string two = k_inspect;
     const std::string mean = "\"mean\": {\"name\": \"mean\"";
