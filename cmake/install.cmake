@@ -29,4 +29,5 @@ configure_package_config_file(cmake/llmchecklistConfig.cmake.in
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/llmchecklistConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/llmchecklistConfig.cmake"
-  "${PROJECT_BINARY_DIR}/llmchecklistConfigVersion.cmake" DESTINATION ${package_dir})
+  "${PROJECT_BINARY_DIR}/llmchecklistConfigVersion.cmake" cmake/FindJQ.cmake
+  DESTINATION ${package_dir})

@@ -1,6 +1,6 @@
 # `cpack -G DEB` builds a Debian package. Its dependencies come from dpkg-shlibdeps, which reads
-# what the binary really links (libfmt, libsimdjson, libxxhash, libstdc++, libc), so they stay right as the
-# build changes. libgit2 is loaded at run time (src/git/libgit2.cpp), which dpkg-shlibdeps cannot
+# what the binary really links (libfmt, libsimdjson, libjq, libxxhash, libstdc++, libc), so they
+# stay right as the build changes. libgit2 is loaded at run time (src/git/libgit2.cpp), which dpkg-shlibdeps cannot
 # see: it is named here, as the build found it.
 
 set(CPACK_PACKAGE_NAME llmchecklist)
@@ -17,7 +17,7 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "${LLMCHECKLIST_LIBGIT2_PACKAGE}")
 # The library part of the package (headers, static library, CMake files) needs the -dev
 # packages of what it links.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-  "libfmt-dev, libtomlplusplus-dev, libsimdjson-dev, libxxhash-dev, pkg-config")
+  "libfmt-dev, libtomlplusplus-dev, libsimdjson-dev, libjq-dev, libxxhash-dev, pkg-config")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "git, bash-completion")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "llmchecklist ships a 40-item checklist for taking an LLM application to
  production, keeps a team's progress in a .llmchecklist file committed with the

@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "fleet/json_keys.hpp"
+#include "formats/json_keys.hpp"
 #include "git/revision_files.hpp"
 #include "git/repository.hpp"
 #include "llmchecklist/builtin.hpp"

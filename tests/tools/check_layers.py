@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the sources keep the dependency direction CONTRIBUTING.md states in one line:
 
-    cli -> fleet, history -> exports -> git, process -> project -> cache -> formats -> model -> util
+    cli -> fleet, history -> exports -> git, process, evidence -> project -> cache -> formats -> model -> util
 
 It reads what the compiler reads. Every include directive the preprocessor accepts is found
 (`#include "x"`, `#include <x>`, `#  include`, `%:include`, comments around it, a line continued
@@ -22,7 +22,8 @@ prints the map with its evidence, and which sources include each header first, a
 
 The rules:
 - a file may include headers of its own layer and of the layers after it, never of one before
-  it, and never of a peer listed beside it (fleet and history, git and process);
+  it, and never of a peer listed beside it (fleet and history; git, process and
+  evidence);
 - a public header obeys the same rule in its derived layer, includes public headers only, and
   declares only what its own layer or a layer after it defines;
 - cli may include every layer, but as a client of the public API only: its own headers,
@@ -43,7 +44,7 @@ import os
 import re
 import sys
 
-ORDER = ["cli", ["fleet", "history"], "exports", ["git", "process"], "project", "cache",
+ORDER = ["cli", ["fleet", "history"], "exports", ["git", "process", "evidence"], "project", "cache",
          "formats", "model", "util"]
 RANK = {}
 for rank, entry in enumerate(ORDER):
@@ -97,8 +98,13 @@ THIRD_PARTY = [
      "the readers (src/formats/checklist_reader.cpp, src/formats/state_reader.cpp, through "
      "src/formats/toml_location.hpp)"),
     ("simdjson", re.compile(r"simdjson(\.h|/)"),
-     lambda path: path in {"src/fleet/json_keys.cpp", "src/fleet/sources.cpp"},
-     "the fleet's JSON readers (src/fleet/json_keys.cpp, src/fleet/sources.cpp)"),
+     lambda path: path in {"src/formats/json_keys.cpp", "src/fleet/sources.cpp"}
+     or (path.startswith("src/evidence/") and path.endswith(".cpp")),
+     "the JSON readers (src/formats/json_keys.cpp, src/fleet/sources.cpp, src/evidence/*.cpp)"),
+    # libjq runs the json reader's conditions (src/evidence/jq_reader.cpp).
+    ("libjq", re.compile(r"^(jq|jv)\.h$"),
+     lambda path: path.startswith("src/evidence/") and path.endswith(".cpp"),
+     "the expectation readers (src/evidence/*.cpp)"),
     # libgit2's headers only: git/libgit2.cpp loads the library when first used.
     ("libgit2", re.compile(r"git2(\.h|/)"),
      lambda path: path in {"src/git/libgit2.hpp", "src/git/libgit2.cpp",

@@ -158,8 +158,12 @@ CASES = {
                       "toml++ (src/formats/toml_location.hpp includes <toml++/toml.h>)"),
     "curses included outside the screen":
         plant_include("src/cli/ui/draw.cpp", "#include <ncurses.h>", "curses"),
-    "simdjson included outside the fleet's readers":
+    "simdjson included outside the JSON readers":
         plant_include("src/history/read.cpp", "#include <simdjson.h>", "simdjson"),
+    "libjq included outside the expectation readers":
+        plant_include("src/process/verify.cpp", "#include <jq.h>", "libjq"),
+    "libjq brought in through a header of the expectation readers":
+        plant_include("src/evidence/jq_reader.hpp", "#include <jv.h>", "libjq"),
     "libgit2 included outside its two users":
         plant_include("src/git/git.cpp", "#include <git2.h>", "libgit2"),
     "fmt included in a public header":

@@ -1,4 +1,4 @@
-#include "fleet/json_keys.hpp"
+#include "formats/json_keys.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include "llmchecklist/error.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist::detail {
 namespace {
@@ -32,7 +33,10 @@ SourceLocation location_of(std::string_view text, std::size_t offset, const std:
 class KeyChecker
 {
 public:
-  KeyChecker(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
+  KeyChecker(std::string_view text, const std::string& path, std::string_view what)
+      : m_text(text), m_path(path), m_what(what)
+  {
+  }
 
   void value(ondemand::value item)
   {
@@ -97,8 +101,9 @@ public:
       const SourceLocation earlier = location_of(m_text, first->offset, m_path);
       throw DataError(location_of(m_text, second->offset, m_path),
                       fmt::format("duplicate key '{}' (first at line {}, column {}): readers "
-                                  "disagree on which one counts, so the export is refused",
-                                  second->name, earlier.line, earlier.column));
+                                  "disagree on which one counts, so the {} is refused",
+                                  shown_text(second->name), earlier.line, earlier.column,
+                                  m_what));
     }
   }
 
@@ -116,6 +121,7 @@ public:
 private:
   std::string_view m_text;
   const std::string& m_path;
+  std::string_view m_what;
 };
 
 // Whether any object in `element` has two equal keys: a walk of the parsed document, cheap
@@ -167,41 +173,72 @@ bool has_duplicate_keys(simdjson::dom::element element, std::vector<std::string_
   return false;
 }
 
+// Throws at the second of two equal keys in `text`, read again with simdjson's on-demand API,
+// which knows where each key is; returns when it finds none.
+void locate_duplicate_key(std::string_view text, const std::string& path, std::string_view what)
+{
+  const simdjson::padded_string padded(text);
+  thread_local ondemand::parser parser;
+  ondemand::document document;
+  if (parser.iterate(padded).get(document) != simdjson::SUCCESS) {
+    return;
+  }
+  KeyChecker checker(std::string_view(padded.data(), padded.size()), path, what);
+  ondemand::json_type type;
+  if (document.type().get(type) != simdjson::SUCCESS) {
+    return;
+  }
+  if (type == ondemand::json_type::object) {
+    ondemand::object object;
+    if (document.get_object().get(object) == simdjson::SUCCESS) {
+      checker.object(object);
+    }
+  } else if (type == ondemand::json_type::array) {
+    ondemand::array array;
+    if (document.get_array().get(array) == simdjson::SUCCESS) {
+      checker.array(array);
+    }
+  }
+}
+
+bool has_duplicate_keys(const simdjson::dom::element& root)
+{
+  thread_local std::vector<std::string_view> keys;
+  keys.clear();
+  return has_duplicate_keys(root, keys);
+}
+
+[[noreturn]] void refuse_unlocated(const std::string& path, std::string_view what)
+{
+  throw DataError(SourceLocation{path, 0, 0},
+                  fmt::format("two equal keys in one object: readers disagree on which one "
+                              "counts, so the {} is refused",
+                              what));
+}
+
 } // namespace
 
 void refuse_duplicate_keys(const simdjson::dom::element& root, const std::string& path)
 {
-  thread_local std::vector<std::string_view> keys;
-  keys.clear();
-  if (!has_duplicate_keys(root, keys)) {
+  if (!has_duplicate_keys(root)) {
     return;
   }
-  // Found: read the text again, with simdjson's on-demand API, which knows where each key is.
   simdjson::padded_string text;
-  thread_local ondemand::parser parser;
-  ondemand::document document;
-  if (simdjson::padded_string::load(path).get(text) == simdjson::SUCCESS &&
-      parser.iterate(text).get(document) == simdjson::SUCCESS) {
-    KeyChecker checker(std::string_view(text.data(), text.size()), path);
-    ondemand::json_type type;
-    if (document.type().get(type) == simdjson::SUCCESS) {
-      if (type == ondemand::json_type::object) {
-        ondemand::object object;
-        if (document.get_object().get(object) == simdjson::SUCCESS) {
-          checker.object(object);
-        }
-      } else if (type == ondemand::json_type::array) {
-        ondemand::array array;
-        if (document.get_array().get(array) == simdjson::SUCCESS) {
-          checker.array(array);
-        }
-      }
-    }
+  if (simdjson::padded_string::load(path).get(text) == simdjson::SUCCESS) {
+    locate_duplicate_key(std::string_view(text.data(), text.size()), path, "export");
   }
   // The file changed between the two reads: refused all the same, without a place.
-  throw DataError(SourceLocation{path, 0, 0},
-                  "two equal keys in one object: readers disagree on which one counts, so the "
-                  "export is refused");
+  refuse_unlocated(path, "export");
+}
+
+void refuse_duplicate_keys(const simdjson::dom::element& root, std::string_view text,
+                           const std::string& path, std::string_view what)
+{
+  if (!has_duplicate_keys(root)) {
+    return;
+  }
+  locate_duplicate_key(text, path, what);
+  refuse_unlocated(path, what);
 }
 
 } // namespace llmchecklist::detail
