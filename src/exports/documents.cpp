@@ -74,7 +74,8 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
   return json.finish();
 }
 
-std::string render_verify_json(const Checklist& checklist, const std::vector<VerifyResult>& results)
+std::string render_verify_json(const Checklist& checklist, const std::vector<VerifyResult>& results,
+                               const std::vector<ExpectationCheck>& checks)
 {
   detail::JsonWriter json;
   std::size_t passed = 0;
@@ -98,6 +99,25 @@ std::string render_verify_json(const Checklist& checklist, const std::vector<Ver
   json.end_array();
   json.key("passed").value(passed);
   json.key("failed").value(results.size() - passed);
+  std::size_t held = 0;
+  json.key("expectations").begin_array();
+  for (const ExpectationCheck& check : checks) {
+    const Item& item = checklist.items()[check.item];
+    held += check.pass ? 1 : 0;
+    json.begin_object();
+    json.key("number").value(item.number);
+    json.key("id").value(item.id);
+    json.key("file").value(check.rule.file);
+    json.key("reader").value(to_string(check.rule.reader));
+    json.key("condition").value(describe_condition(check.rule));
+    json.key("result").value(check.pass ? "pass" : check.error ? "error" : "fail");
+    json.key("value").value(check.value);
+    json.key("blob").value_or_null(!check.blob.empty(), check.blob);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("expectations_passed").value(held);
+  json.key("expectations_failed").value(checks.size() - held);
   json.end_object();
   return json.finish();
 }

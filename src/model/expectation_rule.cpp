@@ -1,5 +1,7 @@
 #include "llmchecklist/expectation_rule.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "llmchecklist/enum_names.hpp"
@@ -43,7 +45,7 @@ std::optional<ExpectationReader> parse_expectation_reader(std::string_view text)
 std::string describe_condition(const ExpectationRule& rule)
 {
   std::string out;
-  const auto add = [&](std::string part) {
+  const auto add = [&](const std::string& part) {
     out += out.empty() ? "" : ", ";
     out += part;
   };
@@ -61,15 +63,21 @@ std::string describe_condition(const ExpectationRule& rule)
     add(rule.score.empty() ? std::string("status success")
                            : fmt::format("{} >= {}", rule.score, rule.min_score.value_or(0)));
     break;
-  case ExpectationReader::sarif:
-    add(fmt::format("at most {} {} results", rule.max_results.value_or(0),
-                    rule.level.empty() ? "error" : rule.level));
-    break;
-  case ExpectationReader::json:
-    add(fmt::format("jq: {}", rule.jq));
+  case ExpectationReader::sarif: {
+    // The levels counted, from the rule's own up.
+    const std::string levels = rule.level == "note"      ? "note, warning or error"
+                               : rule.level == "warning" ? "warning or error"
+                                                         : "error";
+    const double most = rule.max_results.value_or(0);
+    add(most == 0 ? fmt::format("no {} results", levels)
+                  : fmt::format("at most {} {} results", most, levels));
     break;
   }
-  return out;
+  case ExpectationReader::json:
+    add("jq: " + rule.jq);
+    break;
+  }
+  return out.empty() ? "no condition" : out;
 }
 
 void require_repository_path(std::string_view path, std::string_view what)
@@ -109,8 +117,12 @@ void require_fits_reader(const ExpectationRule& rule, std::string_view what)
   if (counts && !rule.max_failures && !rule.min_pass_rate) {
     refuse("it needs a condition");
   }
-  if (rule.max_failures && !(*rule.max_failures >= 0 && *rule.max_failures <= 1e9)) {
-    refuse("max_failures must be a number of tests, 0 or more");
+  // Counts are whole numbers; a fraction would read as a condition that can never be met.
+  const auto whole = [](double number) {
+    return number >= 0 && number < 1e15 && std::floor(number) == number;
+  };
+  if (rule.max_failures && !whole(*rule.max_failures)) {
+    refuse("max_failures must be a whole number of tests, 0 or more");
   }
   if (rule.min_pass_rate && !(*rule.min_pass_rate >= 0 && *rule.min_pass_rate <= 100)) {
     refuse("min_pass_rate must be a percentage from 0 to 100");
@@ -133,8 +145,11 @@ void require_fits_reader(const ExpectationRule& rule, std::string_view what)
       rule.level != "note") {
     refuse(fmt::format("level must be error, warning or note, not \"{}\"", rule.level));
   }
-  if (rule.max_results && !(*rule.max_results >= 0 && *rule.max_results <= 1e9)) {
-    refuse("max_results must be a number of results, 0 or more");
+  if (rule.max_results && !whole(*rule.max_results)) {
+    refuse("max_results must be a whole number of results, 0 or more");
+  }
+  if (rule.min_score && !std::isfinite(*rule.min_score)) {
+    refuse("min_score must be a number");
   }
   const bool json = rule.reader == ExpectationReader::json;
   if (!json && !rule.jq.empty()) {

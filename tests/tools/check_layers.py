@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the sources keep the dependency direction CONTRIBUTING.md states in one line:
 
-    cli -> fleet, history -> exports -> git, process, evidence -> project -> cache -> formats -> model -> util
+    cli -> fleet, history -> exports -> evidence -> git, process -> project -> cache -> formats -> model -> util
 
 It reads what the compiler reads. Every include directive the preprocessor accepts is found
 (`#include "x"`, `#include <x>`, `#  include`, `%:include`, comments around it, a line continued
@@ -22,8 +22,7 @@ prints the map with its evidence, and which sources include each header first, a
 
 The rules:
 - a file may include headers of its own layer and of the layers after it, never of one before
-  it, and never of a peer listed beside it (fleet and history; git, process and
-  evidence);
+  it, and never of a peer listed beside it (fleet and history; git and process);
 - a public header obeys the same rule in its derived layer, includes public headers only, and
   declares only what its own layer or a layer after it defines;
 - cli may include every layer, but as a client of the public API only: its own headers,
@@ -44,7 +43,7 @@ import os
 import re
 import sys
 
-ORDER = ["cli", ["fleet", "history"], "exports", ["git", "process", "evidence"], "project", "cache",
+ORDER = ["cli", ["fleet", "history"], "exports", "evidence", ["git", "process"], "project", "cache",
          "formats", "model", "util"]
 RANK = {}
 for rank, entry in enumerate(ORDER):

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "expectation_report.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "render.hpp"
@@ -34,6 +35,7 @@ struct VerifyCommandOptions
   std::string set;
   bool unset = false;
   bool dry_run = false;
+  bool no_exec = false;
   CLI::Option* set_option = nullptr;
 };
 
@@ -140,12 +142,16 @@ std::vector<VerifyJob> verify_jobs(const Project& project, const std::vector<std
   for (const std::size_t i : resolve_targets(checklist, items, {})) {
     const Item& item = checklist.items()[i];
     const std::string_view command = verify_command(project.state, item);
-    if (command.empty()) {
-      throw UsageError(fmt::format("item {} {} has no verify command; attach one with "
-                                   "`llmchecklist verify {} --set COMMAND`",
-                                   item.number, item.id, item.id));
+    const Entry* entry = project.state.find(item.id);
+    if (command.empty() && (entry == nullptr || entry->expectations.empty())) {
+      throw UsageError(fmt::format("item {} {} has no verify command or expectation; attach "
+                                   "one with `llmchecklist verify {} --set COMMAND` or "
+                                   "`llmchecklist expect {} --file PATH --reader READER ...`",
+                                   item.number, item.id, item.id, item.id));
     }
-    jobs.push_back(VerifyJob{i, std::string(command)});
+    if (!command.empty()) {
+      jobs.push_back(VerifyJob{i, std::string(command)});
+    }
   }
   return jobs;
 }
@@ -206,34 +212,40 @@ std::vector<std::string> record_results(const Context& context, const Project& p
   return changes;
 }
 
-int run_verify(const Context& context, const VerifyCommandOptions& options)
+// The items named, or every item.
+std::vector<std::size_t> selected_items(const Project& project,
+                                        const std::vector<std::string>& items)
 {
-  if (options.set_option->count() > 0 || options.unset) {
-    return edit_command(context, options);
+  if (!items.empty()) {
+    return resolve_targets(project.checklist, items, {});
   }
-  const Project& project = context.open();
-  const std::vector<VerifyJob> jobs = verify_jobs(project, options.items);
-  if (options.items.empty() && jobs.empty()) {
-    print_warning("no item has a verify command; attach one with `llmchecklist verify ITEM "
-                  "--set COMMAND`");
-    return k_exit_ok;
+  std::vector<std::size_t> all(project.checklist.items().size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    all[i] = i;
   }
-  if (options.dry_run) {
-    print_dry_run(context, project, jobs);
-    return k_exit_ok;
-  }
-  VerifyOptions run;
-  run.jobs = options.jobs;
-  run.timeout = std::chrono::milliseconds(static_cast<long long>(options.timeout * 1000));
-  const fs::path directory = fs::absolute(project.state_path).parent_path();
-  const std::vector<VerifyResult> results = run_verifications(jobs, directory, run);
+  return all;
+}
 
+// What the commands and the readings found, printed, and recorded with --update.
+void report(const Context& context, const VerifyCommandOptions& options, const Project& project,
+            const std::vector<VerifyResult>& results, const std::vector<ExpectationCheck>& checks,
+            const std::vector<std::size_t>& reading)
+{
   if (options.json) {
-    print_out(render_verify_json(project.checklist, results));
+    print_out(render_verify_json(project.checklist, results, checks));
   } else if (!context.options.quiet) {
-    print_report(context, project.checklist, results, options.timeout);
+    if (!results.empty()) {
+      print_report(context, project.checklist, results, options.timeout);
+    }
+    print_expectation_report(context, project, checks, reading);
   }
-  if (options.update) {
+  if (!options.update) {
+    return;
+  }
+  if (!checks.empty()) {
+    record_expectation_checks(context, project, checks);
+  }
+  if (!results.empty()) {
     const std::vector<std::string> changes = record_results(context, project, results);
     if (!context.options.quiet && !options.json) {
       for (const std::string& change : changes) {
@@ -241,9 +253,47 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
       }
     }
   }
-  const bool all_passed = std::all_of(results.begin(), results.end(), [](const VerifyResult& r) {
-    return r.outcome == VerifyOutcome::pass;
-  });
+}
+
+int run_verify(const Context& context, const VerifyCommandOptions& options)
+{
+  if (options.set_option->count() > 0 || options.unset) {
+    return edit_command(context, options);
+  }
+  const Project& project = context.open();
+  std::vector<VerifyJob> jobs = verify_jobs(project, options.items);
+  const std::vector<std::size_t> reading =
+      items_with_expectations(project, selected_items(project, options.items));
+  if (options.items.empty() && jobs.empty() && reading.empty()) {
+    print_warning("no item has a verify command or an expectation; attach one with "
+                  "`llmchecklist verify ITEM --set COMMAND` or `llmchecklist expect ITEM "
+                  "--file PATH --reader READER ...`");
+    return k_exit_ok;
+  }
+  if (options.no_exec && !jobs.empty()) {
+    // A fork's pull request may have written any command: with --no-exec none runs.
+    print_err(fmt::format("verify: --no-exec: {} command{} not run\n", jobs.size(),
+                          jobs.size() == 1 ? "" : "s"));
+    jobs.clear();
+  }
+  if (options.dry_run) {
+    print_dry_run(context, project, jobs);
+    return k_exit_ok;
+  }
+  // Result files are read first: nothing a command does can change what they said before it.
+  const std::vector<ExpectationCheck> checks = read_expectations(project, reading);
+  std::vector<VerifyResult> results;
+  if (!jobs.empty()) {
+    VerifyOptions run;
+    run.jobs = options.jobs;
+    run.timeout = std::chrono::milliseconds(static_cast<long long>(options.timeout * 1000));
+    results = run_verifications(jobs, fs::absolute(project.state_path).parent_path(), run);
+  }
+  report(context, options, project, results, checks, reading);
+  const bool all_passed =
+      std::all_of(results.begin(), results.end(),
+                  [](const VerifyResult& r) { return r.outcome == VerifyOutcome::pass; }) &&
+      std::all_of(checks.begin(), checks.end(), [](const ExpectationCheck& c) { return c.pass; });
   return all_passed ? k_exit_ok : k_exit_gate_failed;
 }
 
@@ -275,6 +325,11 @@ Command register_verify(CLI::App& app, Context& context)
   options->set_option->excludes(unset)->excludes(update)->excludes(json)->excludes(dry_run);
   unset->excludes(update)->excludes(json)->excludes(dry_run);
   dry_run->excludes(update)->excludes(json);
+  CLI::Option* no_exec = sub->add_flag(
+      "--no-exec", options->no_exec,
+      "Read expectations and receipts only: run no command, start no process (for pull "
+      "requests from forks)");
+  no_exec->excludes(options->set_option)->excludes(unset);
   return {sub, [&context, options] { return run_verify(context, *options); }};
 }
 
