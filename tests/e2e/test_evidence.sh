@@ -190,6 +190,7 @@ EOF
 # --- Expectations on pytest's JUnit XML ---
 
 test_pytest_junit_with_every_test_passing_meets_max_failures_0() {
+  require_pytest
   evidence_repo
   pytest_junit 3 0
   lc_ok expect alpha --file evals/junit.xml --reader junit --max-failures 0
@@ -199,6 +200,7 @@ test_pytest_junit_with_every_test_passing_meets_max_failures_0() {
 }
 
 test_pytest_junit_with_a_failure_and_an_error_fails_max_failures_0() {
+  require_pytest
   evidence_repo
   pytest_junit 2 1
   lc_ok expect alpha --file evals/junit.xml --reader junit --max-failures 0
@@ -209,6 +211,7 @@ test_pytest_junit_with_a_failure_and_an_error_fails_max_failures_0() {
 }
 
 test_pytest_junit_min_pass_rate_compares_passed_tests_with_the_threshold() {
+  require_pytest
   evidence_repo
   pytest_junit 2 1
   # Two of the four tests that ran passed (one failed, one erred; the skipped one did not run).
@@ -223,6 +226,7 @@ test_pytest_junit_min_pass_rate_compares_passed_tests_with_the_threshold() {
 }
 
 test_verify_update_records_an_expectations_result_value_and_blob() {
+  require_pytest
   evidence_repo
   pytest_junit 3 0
   lc_ok expect alpha --file evals/junit.xml --reader junit --max-failures 0
@@ -237,6 +241,7 @@ test_verify_update_records_an_expectations_result_value_and_blob() {
 }
 
 test_a_recorded_result_stops_counting_when_the_result_file_changes() {
+  require_pytest
   evidence_repo
   pytest_junit 3 0
   lc_ok check alpha
@@ -254,6 +259,7 @@ test_a_recorded_result_stops_counting_when_the_result_file_changes() {
 }
 
 test_expect_lists_and_removes_an_items_expectations() {
+  require_pytest
   evidence_repo
   pytest_junit 3 0
   lc_ok expect alpha --file evals/junit.xml --reader junit --max-failures 0
@@ -267,6 +273,7 @@ test_expect_lists_and_removes_an_items_expectations() {
 # --- Expectations on promptfoo's --output JSON (echo provider) ---
 
 test_promptfoo_echo_results_with_every_test_passing_meet_min_pass_rate_95() {
+  require_promptfoo
   evidence_repo
   promptfoo_results 20 0
   lc_ok expect alpha --file evals/promptfoo.json --reader promptfoo --min-pass-rate 95
@@ -276,6 +283,7 @@ test_promptfoo_echo_results_with_every_test_passing_meet_min_pass_rate_95() {
 }
 
 test_promptfoo_echo_results_with_two_failures_in_20_miss_min_pass_rate_95() {
+  require_promptfoo
   evidence_repo
   promptfoo_results 20 2
   lc_ok expect alpha --file evals/promptfoo.json --reader promptfoo --min-pass-rate 95
@@ -287,6 +295,7 @@ test_promptfoo_echo_results_with_two_failures_in_20_miss_min_pass_rate_95() {
 }
 
 test_promptfoo_pass_rate_exactly_at_the_minimum_passes() {
+  require_promptfoo
   evidence_repo
   promptfoo_results 20 1
   lc_ok expect alpha --file evals/promptfoo.json --reader promptfoo --min-pass-rate 95
@@ -296,6 +305,7 @@ test_promptfoo_pass_rate_exactly_at_the_minimum_passes() {
 }
 
 test_promptfoo_max_failures_counts_failed_tests() {
+  require_promptfoo
   evidence_repo
   promptfoo_results 10 1
   lc_ok expect alpha --file evals/promptfoo.json --reader promptfoo --max-failures 1
@@ -310,6 +320,7 @@ test_promptfoo_max_failures_counts_failed_tests() {
 # --- Expectations on Inspect AI's JSON log (mock model) ---
 
 test_inspect_mock_model_log_with_full_accuracy_meets_min_score() {
+  require_inspect
   evidence_repo
   inspect_log 5 0
   lc_ok expect alpha --file evals/inspect.json --reader inspect --score accuracy --min-score 0.9
@@ -319,6 +330,7 @@ test_inspect_mock_model_log_with_full_accuracy_meets_min_score() {
 }
 
 test_inspect_mock_model_log_below_min_score_fails_but_its_status_alone_passes() {
+  require_inspect
   evidence_repo
   inspect_log 3 2
   lc_ok expect alpha --file evals/inspect.json --reader inspect --score accuracy --min-score 0.9
