@@ -125,12 +125,16 @@ pytest_junit() { # passing failing
 
 # promptfoo eval with its built-in echo provider (which answers with the prompt itself) on TOTAL
 # tests, the first FAILING of which assert text the prompt does not hold: writes evals/promptfoo.json.
-promptfoo_results() { # total failing
+# With "erroring", a second provider that always errors (exec: /bin/false) runs every test too,
+# and the stats count those as errors.
+promptfoo_results() { # total failing [erroring]
   require_promptfoo
   mkdir -p evals
   {
     printf 'description: llmchecklist evidence test\nprompts:\n  - "Summarise ticket {{n}} politely"\n'
-    printf 'providers:\n  - echo\ntests:\n'
+    printf 'providers:\n  - echo\n'
+    [ -z "${3:-}" ] || printf '  - "exec: /bin/false"\n'
+    printf 'tests:\n'
     local i want
     for i in $(seq 1 "$1"); do
       want="ticket $i politely"
@@ -148,7 +152,7 @@ promptfoo_results() { # total failing
   # 0 when every test passed; 100 (PROMPTFOO_FAILED_TEST_EXIT_CODE) when some failed.
   [ "$code" -eq 0 ] || [ "$code" -eq 100 ] || { cat promptfoo.log >&2; fail "promptfoo exited $code"; }
   # The shape the promptfoo reader depends on (0.118.0 writes it so); a tool change shows here.
-  assert_eq "$(($1 - $2)) $2 0" \
+  assert_eq "$(($1 - $2)) $2 $([ -z "${3:-}" ] && echo 0 || echo "$1")" \
     "$(jq -r '.results.stats | "\(.successes) \(.failures) \(.errors)"' evals/promptfoo.json)" \
     "promptfoo's results.stats"
 }
@@ -315,6 +319,17 @@ test_promptfoo_max_failures_counts_failed_tests() {
   lc_ok expect alpha --file evals/promptfoo.json --reader promptfoo --max-failures 0
   lc verify --no-exec
   assert_status 1
+}
+
+test_promptfoo_provider_errors_count_against_the_pass_rate() {
+  require_promptfoo
+  evidence_repo
+  # Ten tests on two providers: ten successes (echo), ten errors (exec: /bin/false).
+  promptfoo_results 10 0 erroring
+  lc_ok expect alpha --file evals/promptfoo.json --reader promptfoo --min-pass-rate 95
+  lc verify --no-exec
+  assert_status 1
+  assert_expectation_line FAIL 1 alpha evals/promptfoo.json promptfoo "10 of 20"
 }
 
 # --- Expectations on Inspect AI's JSON log (mock model) ---
