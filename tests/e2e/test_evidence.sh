@@ -661,6 +661,8 @@ test_hostile_xml_nested_100000_deep_is_an_error_not_a_crash() {
 
 test_hostile_result_file_of_100_mb_is_refused_by_size() {
   expectation_on big.json promptfoo "$BENIGN_PROMPTFOO" --min-pass-rate 95
+  # A failed test's directory is kept for a look: not with 100 MB in it.
+  trap 'rm -f "$PWD/evals/big.json"' EXIT
   # Valid JSON, so that only its size can refuse it: the stats, then 100 MB of padding.
   { printf '{"results":{"stats":{"successes":1,"failures":0,"errors":0}},"pad":"'
     head -c 100000000 /dev/zero | tr '\0' x
