@@ -750,6 +750,9 @@ assert_jq_program_refused() { # program
   echo '{"accuracy": 0.93}' >evals/metrics.json
   echo 'def leak: "SECRET-MODULE-4711";' >evals/evil.jq
   export LLMCHECKLIST_TEST_PLANTED=SECRET-ENV-4711
+  # A plain condition is accepted: what follows is refused for the program, not for the command.
+  lc_ok expect alpha --file evals/metrics.json --reader json --jq '.accuracy >= 0.9'
+  lc_ok expect alpha --remove evals/metrics.json
   HOME=/nonexistent/home-SECRET-HOME-4711 lc expect alpha --file evals/metrics.json --reader json --jq "$1"
   assert_no_crash
   assert_not_contains "$out$err" "SECRET-" "expect --jq '$1'"
