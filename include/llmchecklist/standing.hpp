@@ -116,6 +116,9 @@ struct Standing
   std::vector<std::pair<Expectation, ExpectationState>> expectations;
   /// Done and backed (is_backed()).
   bool backed = false;
+  /// Whether the files were looked at (State::files_known): without them, receipts and
+  /// expectation results cannot be judged current.
+  bool files_known = false;
   /// What reports flag, most serious first; empty when there is nothing to flag.
   std::vector<Finding> findings;
 };

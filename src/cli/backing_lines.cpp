@@ -29,6 +29,10 @@ std::string_view state_name(const Expectation& expectation, ExpectationState sta
 std::vector<std::string> backing_lines(const Standing& standing)
 {
   std::vector<std::string> lines;
+  if (standing.evidence_changed) {
+    lines.push_back("Evidence changed since the check: review it, then check the item again to "
+                    "sign the current content");
+  }
   for (const ReceiptState& receipt : standing.receipts) {
     const std::string signed_id = receipt.blob.substr(0, 12);
     std::string line = fmt::format("Evidence: {} ({})", printable(receipt.path), signed_id);

@@ -105,6 +105,7 @@ std::string render_verify_json(const Checklist& checklist, const std::vector<Ver
     const Item& item = checklist.items()[check.item];
     held += check.pass ? 1 : 0;
     json.begin_object();
+    json.key("kind").value("expectation");
     json.key("number").value(item.number);
     json.key("id").value(item.id);
     json.key("file").value(check.rule.file);

@@ -89,7 +89,7 @@ void add_spec(const fs::path& root, const fs::path& cwd, const std::string& spec
       add_spec(root, root, fs::path(match).lexically_relative(root).generic_string(), paths);
     }
   } else {
-    throw IoError(spec, fmt::format("--evidence {}: no such file or directory", spec));
+    throw UsageError(fmt::format("--evidence {}: no such file or directory", spec));
   }
 }
 

@@ -95,7 +95,7 @@ void require_repository_path(std::string_view path, std::string_view what)
     const std::string_view part = path.substr(start, end - start);
     if (part.empty() || part == "." || part == "..") {
       throw UsageError(fmt::format(
-          "{} must stay inside the repository without '.', '..' or empty parts, got \"{}\"",
+          "{} leads outside the repository, or has '.', '..' or empty parts: \"{}\"",
           what, path));
     }
     start = end + 1;

@@ -142,6 +142,7 @@ Standing standing_of(const State& state, const Item& item)
     }
   }
   standing.backed = is_backed(state, item);
+  standing.files_known = state.files_known;
   standing.findings = findings_of(standing, item, entry);
   return standing;
 }

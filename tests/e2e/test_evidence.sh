@@ -376,7 +376,7 @@ test_check_evidence_records_the_files_git_blob_id() {
   model_card_checked
   assert_file_contains .llmchecklist "{ path = \"docs/model-card.md\", blob = \"$signed\" }"
   assert_eq "docs/model-card.md $signed false" \
-    "$(exported_item alpha '.evidence[0] | "\(.path) \(.blob) \(.changed)"')" "exported evidence"
+    "$(exported_item alpha '.receipts[0] | "\(.path) \(.blob) \(.changed)"')" "exported evidence"
   lc progress --evidence-current
   assert_status 0
 }
@@ -400,7 +400,7 @@ test_a_changed_evidence_file_is_evidence_changed_in_list_show_progress_and_the_g
   lc_ok show alpha
   assert_contains "$out" "evidence changed"
   assert_contains "$out" "docs/model-card.md changed: git diff ${signed:0:7} ${now:0:7}"
-  assert_eq "true $now" "$(exported_item alpha '.evidence[0] | "\(.changed) \(.current_blob)"')"
+  assert_eq "true $now" "$(exported_item alpha '.receipts[0] | "\(.changed) \(.current_blob)"')"
   lc progress --evidence-current
   assert_status 1
   assert_contains "$err" "alpha"
@@ -436,12 +436,12 @@ test_a_renamed_evidence_file_is_evidence_changed_until_checked_with_the_new_path
   assert_contains "$out" "evidence changed"
   assert_contains "$out" "docs/model-card.md"
   assert_contains "$out" "${signed:0:7}"
-  assert_eq "true null" "$(exported_item alpha '.evidence[0] | "\(.changed) \(.current_blob)"')"
+  assert_eq "true null" "$(exported_item alpha '.receipts[0] | "\(.changed) \(.current_blob)"')"
   lc progress --evidence-current
   assert_status 1
   # Re-signing cannot find the recorded file: an error naming it, asking for --evidence.
   lc check alpha
-  assert_status 3
+  assert_status 2
   assert_contains "$err" "docs/model-card.md"
   assert_contains "$err" "--evidence"
   lc_ok check alpha --evidence docs/system-card.md
@@ -460,7 +460,7 @@ test_a_deleted_evidence_file_is_evidence_changed() {
   lc progress --evidence-current
   assert_status 1
   lc check alpha
-  assert_status 3
+  assert_status 2
   assert_contains "$err" "docs/model-card.md"
   # The signed content is still in git.
   assert_contains "$(git show "$signed")" "Intended use: support tickets."
@@ -486,7 +486,7 @@ test_a_directory_records_every_regular_file_below_it() {
   echo two >docs/dpia/annex/risks.md
   lc_ok check alpha --evidence docs/dpia
   assert_eq "docs/dpia/annex/risks.md docs/dpia/assessment.md" \
-    "$(exported_item alpha '[.evidence[].path] | sort | join(" ")')" "recorded paths"
+    "$(exported_item alpha '[.receipts[].path] | sort | join(" ")')" "recorded paths"
   assert_file_contains .llmchecklist "{ path = \"docs/dpia/annex/risks.md\", blob = \"$(git hash-object docs/dpia/annex/risks.md)\" }"
   assert_file_contains .llmchecklist "{ path = \"docs/dpia/assessment.md\", blob = \"$(git hash-object docs/dpia/assessment.md)\" }"
 }
@@ -499,10 +499,10 @@ test_a_quoted_glob_is_expanded_by_llmchecklist() {
   echo c >docs/notes.txt
   lc_ok check alpha --evidence 'docs/*-card.md'
   assert_eq "docs/model-card.md docs/system-card.md" \
-    "$(exported_item alpha '[.evidence[].path] | sort | join(" ")')" "recorded paths"
-  lc_ok check beta --evidence 'docs/[ms]?????-card.md' --evidence 'docs/*.txt'
+    "$(exported_item alpha '[.receipts[].path] | sort | join(" ")')" "recorded paths"
+  lc_ok check beta --evidence 'docs/[ms]*-card.md' --evidence 'docs/*.txt'
   assert_eq "docs/model-card.md docs/notes.txt docs/system-card.md" \
-    "$(exported_item beta '[.evidence[].path] | sort | join(" ")')" "recorded paths"
+    "$(exported_item beta '[.receipts[].path] | sort | join(" ")')" "recorded paths"
 }
 
 test_evidence_given_again_replaces_the_items_list() {
@@ -512,7 +512,7 @@ test_evidence_given_again_replaces_the_items_list() {
   echo b >docs/b.md
   lc_ok check alpha --evidence docs/a.md
   lc_ok check alpha --evidence docs/b.md
-  assert_eq "docs/b.md" "$(exported_item alpha '[.evidence[].path] | join(" ")')" "recorded paths"
+  assert_eq "docs/b.md" "$(exported_item alpha '[.receipts[].path] | join(" ")')" "recorded paths"
 }
 
 test_evidence_leading_outside_the_repository_is_refused() {
@@ -734,7 +734,11 @@ test_hostile_result_file_that_is_a_fifo_is_refused_without_waiting() {
 }
 
 test_hostile_jq_that_loops_forever_is_stopped_with_a_clear_error() {
-  expectation_on metrics.json json '{"accuracy": 0.93}' --jq 'repeat(.)'
+  # [repeat(.)] collects forever; `repeat(.)` alone would print its input first and end.
+  expectation_on metrics.json json '{"accuracy": 0.93}' --jq '[repeat(.)] | length > 0'
+  assert_refused_within_seconds metrics.json
+  lc_ok expect alpha --remove evals/metrics.json
+  lc_ok expect alpha --file evals/metrics.json --reader json --jq 'def f: f; f'
   assert_refused_within_seconds metrics.json
   lc_ok expect alpha --remove evals/metrics.json
   lc_ok expect alpha --file evals/metrics.json --reader json --jq 'last(range(1e15)) > 0'
@@ -755,12 +759,18 @@ assert_jq_program_refused() { # program
   lc_ok expect alpha --remove evals/metrics.json
   HOME=/nonexistent/home-SECRET-HOME-4711 lc expect alpha --file evals/metrics.json --reader json --jq "$1"
   assert_no_crash
-  assert_not_contains "$out$err" "SECRET-" "expect --jq '$1'"
+  # The program's own text is echoed back; what must never show is a value read from the
+  # environment (the planted HOME is nowhere in the program).
+  assert_not_contains "$out$err" "SECRET-HOME" "expect --jq '$1'"
   if [ "$status" -eq 0 ]; then
     HOME=/nonexistent/home-SECRET-HOME-4711 lc_within 20 verify --no-exec
     assert_no_crash
     assert_status_in 1 3
-    assert_not_contains "$out$err" "SECRET-" "verify with --jq '$1'"
+    assert_not_contains "$out$err" "SECRET-HOME" "verify with --jq '$1'"
+    # What the program read is its value: never the planted variable.
+    HOME=/nonexistent/home-SECRET-HOME-4711 lc verify --no-exec --json
+    assert_not_contains "$(printf '%s' "$out" | jq -r '.expectations[].value')" "SECRET-" \
+      "the value read by --jq '$1'"
   else
     assert_status_in 2 3
   fi
