@@ -30,19 +30,19 @@ std::vector<std::string> backing_lines(const Standing& standing)
 {
   std::vector<std::string> lines;
   if (standing.evidence_changed) {
-    lines.push_back("Evidence changed since the check: review it, then check the item again to "
-                    "sign the current content");
+    lines.push_back("Backing: evidence changed since the check; review it, then check the item "
+                    "again to sign the current content");
   }
   for (const ReceiptState& receipt : standing.receipts) {
-    const std::string signed_id = receipt.blob.substr(0, 12);
-    std::string line = fmt::format("Evidence: {} ({})", printable(receipt.path), signed_id);
+    const std::string signed_id = receipt.blob.substr(0, 7);
+    std::string line = fmt::format("Evidence: {}", printable(receipt.path));
     if (receipt.gone) {
-      line += " is gone (deleted or renamed) since the check";
+      line += fmt::format(" is gone (deleted or renamed): git show {} has what was signed",
+                          signed_id);
     } else if (receipt.changed) {
-      line += fmt::format(" changed since the check: git diff {} {}", signed_id,
-                          receipt.current.substr(0, 12));
-    } else if (!receipt.current.empty()) {
-      line += ", as signed";
+      line += fmt::format(" changed: git diff {} {}", signed_id, receipt.current.substr(0, 7));
+    } else {
+      line += fmt::format(" ({}){}", signed_id, receipt.current.empty() ? "" : ", as signed");
     }
     lines.push_back(std::move(line));
   }

@@ -37,8 +37,8 @@ void print_receipts(const Context& context, const Project& project,
       }
       const std::string what =
           receipt.gone ? "is gone (deleted or renamed)"
-                       : fmt::format("changed: git diff {} {}", receipt.blob.substr(0, 12),
-                                     receipt.current.substr(0, 12));
+                       : fmt::format("changed: git diff {} {}", receipt.blob.substr(0, 7),
+                                     receipt.current.substr(0, 7));
       print_out(fitted_lines(context.out(),
                              fmt::format("{} {}  {} {}", item.number, item.id,
                                          printable(receipt.path), what),

@@ -21,7 +21,7 @@ void append_backing_findings(std::vector<Finding>& findings, const Standing& sta
         message += fmt::format("\n{} is gone (deleted or renamed) since the check", receipt.path);
       } else if (receipt.changed) {
         message += fmt::format("\n{} changed since the check: git diff {} {}", receipt.path,
-                               receipt.blob.substr(0, 12), receipt.current.substr(0, 12));
+                               receipt.blob.substr(0, 7), receipt.current.substr(0, 7));
       }
     }
     message += "\nReview it, then check the item again to sign the current content.";
