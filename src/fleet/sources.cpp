@@ -203,6 +203,15 @@ Counts counts_of(simdjson::dom::element element)
   counts.expired = field<std::uint64_t>(element, "expired");
   counts.automated = field<std::uint64_t>(element, "automated");
   counts.verify_failing = field<std::uint64_t>(element, "verify_failing");
+  // Exports written before receipts and expectations existed have none of these.
+  for (const auto& [key, into] : {std::pair{"backed", &counts.backed},
+                                  std::pair{"evidence_changed", &counts.evidence_changed},
+                                  std::pair{"expectations_failing", &counts.expectations_failing}}) {
+    std::uint64_t value = 0;
+    if (element[key].get(value) == simdjson::SUCCESS) {
+      *into = value;
+    }
+  }
   return counts;
 }
 

@@ -107,6 +107,8 @@ std::string render_json(const History& history)
     json.key("required_todo").value(c.required_todo);
     json.key("stale").value(c.stale);
     json.key("expired").value(c.expired);
+    json.key("backed").value(c.backed);
+    json.key("evidence_changed").value(c.evidence_changed);
     detail::write_scope_json(json, point.scope ? &*point.scope : nullptr);
     json.end_object();
   }

@@ -182,6 +182,23 @@ std::optional<Color> failed_gate_color(std::size_t column, std::string_view text
   return std::nullopt;
 }
 
+// The sources where a check rests on files that changed since: a note under the table, so that
+// the columns stay as they are for those without receipts.
+std::string evidence_changed_text(const Fleet& fleet, const std::vector<std::string>& names,
+                                  std::size_t width)
+{
+  std::string list;
+  for (std::size_t i = 0; i < fleet.sources.size(); ++i) {
+    const FleetSource& source = fleet.sources[i];
+    if (!source.error && source.counts.evidence_changed > 0) {
+      list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", printable(names[i]),
+                          source.counts.evidence_changed);
+    }
+  }
+  return list.empty() ? std::string()
+                      : wrap_text("evidence changed since the check in: " + list, width);
+}
+
 // A row per source, the unreadable first, then the least done.
 std::string fleet_table_text(const Terminal& term, const Fleet& fleet, std::size_t width)
 {
@@ -218,6 +235,7 @@ std::string fleet_table_text(const Terminal& term, const Fleet& fleet, std::size
   if (any_newer && columns[source_checklist].shown) {
     out += wrap_text("* a newer version of the checklist exists (llmchecklist upgrade)", width);
   }
+  out += evidence_changed_text(fleet, names, width);
   return out;
 }
 

@@ -103,6 +103,15 @@ std::string history_point_text(const Terminal& term, const std::vector<TableColu
       out += paint(term, point.scope->narrows() ? Color::red : Color::yellow, line) + "\n";
     }
   }
+  // Files a check rested on that the commit changed: said under its row, like a re-scoping.
+  if (c.evidence_changed > 0) {
+    const std::string what =
+        fmt::format("evidence changed since the check of {} item{}", c.evidence_changed,
+                    c.evidence_changed == 1 ? "" : "s");
+    for (const std::string& line : wrap_after("            ", what, width, 12)) {
+      out += paint(term, Color::yellow, line) + "\n";
+    }
+  }
   return out;
 }
 
