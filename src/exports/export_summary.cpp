@@ -10,6 +10,7 @@
 
 #include "exports/markdown_text.hpp"
 #include "exports/selection.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/gate.hpp"
 #include "llmchecklist/progress.hpp"
@@ -206,6 +207,21 @@ Section command_section(const Checklist& checklist, const State& state, const Ba
   return commands;
 }
 
+// The checks whose evidence changed and the expectations that fail, from the standing model.
+Section backing_section(const Checklist& checklist, const State& state)
+{
+  Section section{"Evidence changed or expectations failing", {}};
+  for (const Item& item : checklist.items()) {
+    for (const Finding& finding : standing_of(state, item).findings) {
+      if (finding.kind == FindingKind::evidence_changed ||
+          finding.kind == FindingKind::expectation_failing) {
+        section.lines.push_back("- " + inline_text(finding.one_line()));
+      }
+    }
+  }
+  return section;
+}
+
 // What the change of checklist took out of the count; a narrower scope is one of `facts` too.
 Section scope_section(const Checklist& checklist, const State& state, const Baseline& since,
                       const State& then_state, std::vector<std::string>& facts)
@@ -321,6 +337,11 @@ std::string render_summary(const Checklist& checklist, const State& state,
     sections = {scope,      entries[0], entries[1],
                 entries[2], entries[3], command_section(checklist, state, *since, then_state)};
     unchanged = changes.empty() && scope.lines.empty();
+  }
+  if (c.evidence_changed > 0 || c.expectations_failing > 0) {
+    facts.push_back(plural(c.evidence_changed + c.expectations_failing, "item whose backing failed",
+                           "items whose backing failed"));
+    sections.push_back(backing_section(checklist, state));
   }
   for (std::size_t i = 0; i < facts.size(); ++i) {
     out += (i == 0 ? "" : " · ") + facts[i];

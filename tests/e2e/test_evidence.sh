@@ -800,4 +800,59 @@ test_hostile_jq_gets_no_modules() {
     'import "evals/evil" as e; e::leak'
 }
 
+# --- Changed evidence everywhere a check is shown ---
+
+test_diff_shows_receipts_re_signed_and_expectations_added() {
+  model_card_checked
+  printf 'Intended use: everything.\n' >>docs/model-card.md
+  lc_ok check alpha
+  local now
+  now=$(git hash-object docs/model-card.md)
+  lc_ok expect beta --file evals/junit.xml --reader junit --max-failures 0
+  lc_ok diff
+  assert_contains "$out" "evidence docs/model-card.md ${signed:0:7} -> ${now:0:7}"
+  assert_contains "$out" "expectation added: evals/junit.xml (junit): max_failures = 0"
+  lc_ok diff --json
+  assert_eq "added beta" "$(printf '%s' "$out" | jq -r '.expect_changes[0] | "\(.change) \(.id)"')"
+}
+
+test_history_and_fleet_say_where_evidence_changed() {
+  model_card_checked
+  printf 'Intended use: everything.\n' >>docs/model-card.md
+  # history reads the commits that change the state file: this one also checks beta.
+  lc_ok check beta
+  git commit -qam "The model card changes after the sign-off, and beta is done"
+  lc_ok history
+  assert_contains "$out" "evidence changed since the check of 1 item"
+  lc_ok history --format json
+  assert_eq "0 1" "$(printf '%s' "$out" | jq -r '[.commits[] | .evidence_changed] | "\(.[-2]) \(.[-1])"')"
+  lc_ok fleet .
+  assert_contains "$out" "evidence changed since the check in:"
+  lc_ok fleet . --format json
+  assert_eq 1 "$(printf '%s' "$out" | jq -r '.sources[0].counts.evidence_changed // .sources[0].evidence_changed')"
+}
+
+test_every_report_flags_changed_evidence_as_a_note() {
+  model_card_checked
+  printf 'Intended use: everything.\n' >>docs/model-card.md
+  lc_ok export --format sarif
+  assert_eq note "$(printf '%s' "$out" | jq -r '[.runs[0].results[] | select(.partialFingerprints["llmchecklistFinding/v1"] == "evidence-changed")][0].level')"
+  lc_ok export --format github
+  assert_contains "$out" "::notice file=.llmchecklist"
+  assert_contains "$out" "Evidence changed%3A 1. alpha"
+  lc_ok export --format summary
+  assert_contains "$out" "Evidence changed"
+  lc_ok export --format json
+  assert_eq "evidence-changed" "$(printf '%s' "$out" | jq -r '.phases[].items[] | select(.id == "alpha") | .findings[0].kind')"
+}
+
+test_the_interface_tags_changed_evidence() {
+  command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 77; }
+  model_card_checked
+  printf 'Intended use: everything.\n' >>docs/model-card.md
+  ui_start 80 24
+  ui_wait_for "[evidence changed]"
+  ui_keys q
+}
+
 run_tests "$@"
