@@ -325,6 +325,98 @@ std::string message_of(std::string_view text)
 
 } // namespace
 
+namespace {
+
+// What the child wrote, until it closes the pipe or the wall-clock deadline passes (then
+// `timed_out` is set).
+std::string read_answer(int fd, const JqLimits& limits, bool& timed_out)
+{
+  std::string answer;
+  timed_out = false;
+  const auto deadline = std::chrono::steady_clock::now() + limits.wall;
+  while (true) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      return answer;
+    }
+    pollfd waiting{fd, POLLIN, 0};
+    const int ready = ::poll(&waiting, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) {
+      continue;
+    }
+    if (ready <= 0) {
+      timed_out = ready == 0;
+      return answer;
+    }
+    char buffer[4096];
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got <= 0) {
+      return answer;
+    }
+    if (answer.size() < k_answer_limit) {
+      answer.append(buffer, static_cast<std::size_t>(got));
+    }
+  }
+}
+
+// How the child ended: a signal means it ran out of time or memory (or crashed).
+void judge_exit(int status, const std::string& answer, const JqLimits& limits)
+{
+  if (!answer.empty() && answer.front() == k_no_memory) {
+    out_of_memory(limits);
+  }
+  if (!WIFSIGNALED(status)) {
+    return;
+  }
+  const int signal = WTERMSIG(status);
+  if (signal == SIGXCPU || signal == SIGKILL) {
+    out_of_time(limits);
+  }
+  if (signal == SIGABRT) {
+    // Allocation failures outside jq's own allocator (the C++ runtime) end here.
+    out_of_memory(limits);
+  }
+  throw UsageError(fmt::format("the jq program crashed (signal {}), perhaps out of memory", signal));
+}
+
+// The child's answer: its first byte says what kind, the rest what was printed.
+ExpectationOutcome outcome_of(const std::string& answer, const std::string& shown)
+{
+  if (answer.empty()) {
+    throw UsageError("the jq program gave no answer");
+  }
+  const std::string_view body = std::string_view(answer).substr(1);
+  ExpectationOutcome outcome;
+  switch (answer.front()) {
+  case k_true:
+    outcome.pass = true;
+    outcome.value = "jq: true";
+    return outcome;
+  case k_other:
+    outcome.value = "jq: " + shown_value(body);
+    return outcome;
+  case k_no_output:
+    outcome.value = "jq: no output";
+    return outcome;
+  case k_compile_error:
+    throw UsageError("the jq program does not compile: " + message_of(body));
+  case k_input_error:
+    throw DataError(SourceLocation{shown, 0, 0}, "jq cannot read the file: " + message_of(body));
+  case k_runtime_error:
+    throw DataError(SourceLocation{shown, 0, 0},
+                    "the jq program failed on this file: " + message_of(body));
+  default:
+    throw UsageError("the jq program gave no answer");
+  }
+}
+
+} // namespace
+
 ExpectationOutcome run_jq(const std::string& program, std::string_view text,
                           const std::string& shown, const JqLimits& limits)
 {
@@ -357,38 +449,8 @@ ExpectationOutcome run_jq(const std::string& program, std::string_view text,
   }
   Child child(pid);
   write_end.close();
-
-  std::string answer;
   bool timed_out = false;
-  const auto deadline = std::chrono::steady_clock::now() + limits.wall;
-  while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      timed_out = true;
-      break;
-    }
-    pollfd waiting{read_end.get(), POLLIN, 0};
-    const int ready = ::poll(&waiting, 1, static_cast<int>(left.count()));
-    if (ready < 0 && errno == EINTR) {
-      continue;
-    }
-    if (ready <= 0) {
-      timed_out = ready == 0;
-      break;
-    }
-    char buffer[4096];
-    const ssize_t got = ::read(read_end.get(), buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) {
-      continue;
-    }
-    if (got <= 0) {
-      break;
-    }
-    if (answer.size() < k_answer_limit) {
-      answer.append(buffer, static_cast<std::size_t>(got));
-    }
-  }
+  const std::string answer = read_answer(read_end.get(), limits, timed_out);
   if (timed_out) {
     child.kill();
   }
@@ -396,47 +458,8 @@ ExpectationOutcome run_jq(const std::string& program, std::string_view text,
   if (timed_out) {
     out_of_time(limits);
   }
-  if (!answer.empty() && answer.front() == k_no_memory) {
-    out_of_memory(limits);
-  }
-  if (WIFSIGNALED(status)) {
-    const int signal = WTERMSIG(status);
-    if (signal == SIGXCPU || signal == SIGKILL) {
-      out_of_time(limits);
-    }
-    if (signal == SIGABRT) {
-      // Allocation failures outside jq's own allocator (the C++ runtime) end here.
-      out_of_memory(limits);
-    }
-    throw UsageError(
-        fmt::format("the jq program crashed (signal {}), perhaps out of memory", signal));
-  }
-  if (answer.empty()) {
-    throw UsageError("the jq program gave no answer");
-  }
-  const std::string_view body = std::string_view(answer).substr(1);
-  ExpectationOutcome outcome;
-  switch (answer.front()) {
-  case k_true:
-    outcome.pass = true;
-    outcome.value = "jq: true";
-    return outcome;
-  case k_other:
-    outcome.value = "jq: " + shown_value(body);
-    return outcome;
-  case k_no_output:
-    outcome.value = "jq: no output";
-    return outcome;
-  case k_compile_error:
-    throw UsageError("the jq program does not compile: " + message_of(body));
-  case k_input_error:
-    throw DataError(SourceLocation{shown, 0, 0}, "jq cannot read the file: " + message_of(body));
-  case k_runtime_error:
-    throw DataError(SourceLocation{shown, 0, 0},
-                    "the jq program failed on this file: " + message_of(body));
-  default:
-    throw UsageError("the jq program gave no answer");
-  }
+  judge_exit(status, answer, limits);
+  return outcome_of(answer, shown);
 }
 
 ExpectationOutcome read_json_jq(const ExpectationRule& rule, std::string_view text,
