@@ -17,13 +17,17 @@ _llmchecklist() {
     word=${COMP_WORDS[i]}
     case $word in
     --file | -C)
-      _llmchecklist_cmd+=("$word" "${COMP_WORDS[i + 1]}")
+      # After `expect`, --file names the result file, not the state file.
+      [ "$command" = expect ] && [ "$word" = --file ] ||
+        _llmchecklist_cmd+=("$word" "${COMP_WORDS[i + 1]}")
       ((i++))
       ;;
     --color | --phase | --status | --format | -f | -o | --output | --note | --na | --min | \
       --checklist | --label | --red-below | --yellow-below | --min-words | --max-words | \
       --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to | --scan | \
-      --depth | --from | --ref | --project-name | --max-drop)
+      --depth | --from | --ref | --project-name | --max-drop | --evidence | --reader | \
+      --max-failures | --min-pass-rate | --score | --min-score | --level | --max-results | \
+      --jq | --remove)
       ((i++))
       ;;
     -*) ;;
@@ -38,7 +42,16 @@ _llmchecklist() {
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask values "$option" $command)" -- "$cur")
     return
     ;;
-  --file | -o | --output | --checklist | --from)
+  --reader)
+    # The expectation readers (expect --reader).
+    mapfile -t COMPREPLY < <(compgen -W "junit promptfoo inspect sarif json" -- "$cur")
+    return
+    ;;
+  --level)
+    mapfile -t COMPREPLY < <(compgen -W "error warning note" -- "$cur")
+    return
+    ;;
+  --file | -o | --output | --checklist | --from | --evidence | --remove)
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     return
     ;;
@@ -48,7 +61,8 @@ _llmchecklist() {
     ;;
   --note | --na | --min | --label | --red-below | --yellow-below | --min-words | --max-words | \
     --set | --timeout | --jobs | -j | --until | --min-phase | --since | --to | --depth | --ref | \
-    --project-name | --max-drop)
+    --project-name | --max-drop | --max-failures | --min-pass-rate | --score | --min-score | \
+    --max-results | --jq)
     return
     ;;
   esac
@@ -61,7 +75,7 @@ _llmchecklist() {
   "")
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask commands)" -- "$cur")
     ;;
-  check | uncheck | show | verify)
+  check | uncheck | show | verify | expect)
     mapfile -t COMPREPLY < <(compgen -W "$(_llmchecklist_ask items)" -- "$cur")
     ;;
   lint | merge-driver | fleet)

@@ -133,4 +133,33 @@ test_zsh_completion_script_parses() {
   zsh -n "$SOURCE_DIR/completions/_llmchecklist" || fail "zsh cannot parse the completion script"
 }
 
+test_bash_and_fish_complete_expect_evidence_and_no_exec() {
+  out=$(bash_complete llmchecklist "")
+  assert_contains "$out" "expect"
+  assert_eq $'regression-gate' "$(bash_complete llmchecklist expect regression-g)"
+  out=$(bash_complete llmchecklist expect 17 --)
+  for option in --file --reader --max-failures --min-pass-rate --score --min-score --level \
+    --max-results --jq --remove; do
+    assert_contains "$out" "$option"
+  done
+  assert_eq $'inspect\njson\njunit\npromptfoo\nsarif' "$(bash_complete llmchecklist expect 17 --reader "")"
+  assert_eq $'warning' "$(bash_complete llmchecklist expect 16 --reader sarif --level w)"
+  mkdir evals && : >evals/junit.xml
+  assert_eq "evals/junit.xml" "$(bash_complete llmchecklist expect 17 --file evals/j)"
+  # expect's --file is the result file, not a state file to read the items from.
+  assert_eq "regression-gate" "$(bash_complete llmchecklist expect --file evals/junit.xml regression-g)"
+  assert_eq "evals/junit.xml" "$(bash_complete llmchecklist check 17 --evidence evals/j)"
+  assert_contains "$(bash_complete llmchecklist verify --)" "--no-exec"
+  assert_contains "$(bash_complete llmchecklist progress --)" "--evidence-current"
+  command -v fish >/dev/null || skip "fish is not installed"
+  fish_complete() { fish --no-config -c "source $SOURCE_DIR/completions/llmchecklist.fish; complete -C '$1'" | cut -f1 | sort; }
+  assert_contains "$(fish_complete 'llmchecklist ')" "expect"
+  assert_eq $'inspect\njson\njunit\npromptfoo\nsarif' "$(fish_complete 'llmchecklist expect 17 --reader ')"
+  assert_eq "regression-gate" "$(fish_complete 'llmchecklist expect --file evals/junit.xml regression-g')"
+  assert_contains "$(fish_complete 'llmchecklist expect 17 --')" "--min-pass-rate"
+  assert_contains "$(fish_complete 'llmchecklist check 17 --ev')" "--evidence"
+  assert_contains "$(fish_complete 'llmchecklist verify --no')" "--no-exec"
+  assert_contains "$(fish_complete 'llmchecklist progress --ev')" "--evidence-current"
+}
+
 run_tests "$@"
