@@ -56,6 +56,9 @@ std::vector<StandingTag> standing_tags(const Standing& standing, const Item& ite
   }
   if (standing.evidence_changed) {
     tags.push_back({"[evidence changed]", "[changed]", Color::yellow});
+  } else if (standing.backed && standing.evidence != Evidence::automated) {
+    // Backed by current receipts or a passing expectation rather than a command.
+    tags.push_back({"[backed]", "[backed]", Color::green});
   }
   for (const auto& [expectation, state] : standing.expectations) {
     if (state == ExpectationState::fail) {

@@ -30,8 +30,9 @@ struct StandingTag
 
 /// What to know about an item beyond its status, as `list` and the interface show it, from the
 /// library's one model of its standing: what backs it ([verified], [verify failing], [verify]
-/// for a command that has not backed it yet, [manual] once any item has a command), an n/a
-/// decision's end ([n/a expired DATE], [n/a until DATE]), and a stale check.
+/// for a command that has not backed it yet, [manual] once any item has a command; [backed] by
+/// current receipts or a passing expectation, [evidence changed], [expectation failing]), an
+/// n/a decision's end ([n/a expired DATE], [n/a until DATE]), and a stale check.
 std::vector<StandingTag> standing_tags(const Standing& standing, const Item& item,
                                        bool uses_verify);
 

@@ -27,6 +27,11 @@ std::string inside_root(const fs::path& root, const fs::path& cwd, const std::st
   const fs::path named(spec);
   const fs::path relative =
       named.is_absolute() ? named.lexically_relative(fs::absolute(root)) : named;
+  if (named.is_absolute() && relative.generic_string().rfind("..", 0) == 0) {
+    throw UsageError(fmt::format("--evidence {}: it leads outside the repository ({}); name a "
+                                 "file inside it",
+                                 spec, root.string()));
+  }
   const fs::path base = named.is_absolute() ? fs::path(root) : cwd;
   const detail::ConfinedPath confined =
       detail::confine(relative.empty() ? spec : relative.generic_string(), base, root);
