@@ -65,25 +65,9 @@ std::string paint(const Terminal& terminal, Color color, std::string_view text)
   if (!terminal.color) {
     return std::string(text);
   }
-  const char* code = "0";
-  switch (color) {
-  case Color::green:
-    code = "32";
-    break;
-  case Color::yellow:
-    code = "33";
-    break;
-  case Color::red:
-    code = "31";
-    break;
-  case Color::dim:
-    code = "2";
-    break;
-  case Color::bold:
-    code = "1";
-    break;
-  }
-  return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  // The SGR code of each Color, in the enum's order.
+  static constexpr std::string_view k_codes[] = {"32", "33", "31", "2", "1"};
+  return fmt::format("\x1b[{}m{}\x1b[0m", k_codes[static_cast<std::size_t>(color)], text);
 }
 
 namespace {
