@@ -12,15 +12,9 @@ namespace llmchecklist::cli {
 
 std::string status_mark(const Terminal& terminal, Status status)
 {
-  switch (status) {
-  case Status::done:
-    return paint(terminal, Color::green, "[x]");
-  case Status::na:
-    return paint(terminal, Color::dim, "[-]");
-  case Status::todo:
-    break;
-  }
-  return "[ ]";
+  return status == Status::done ? paint(terminal, Color::green, "[x]")
+         : status == Status::na  ? paint(terminal, Color::dim, "[-]")
+                                 : "[ ]";
 }
 
 bool uses_verify(const Project& project)

@@ -40,18 +40,10 @@ Terminal detect_terminal(std::FILE* stream, ColorMode mode)
   const bool tty = ::isatty(fd) != 0;
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
-  switch (mode) {
-  case ColorMode::always:
-    terminal.color = true;
-    break;
-  case ColorMode::never:
-    terminal.color = false;
-    break;
-  case ColorMode::auto_detect:
-    terminal.color = tty && (no_color == nullptr || *no_color == '\0') &&
-                     !(term != nullptr && std::strcmp(term, "dumb") == 0);
-    break;
-  }
+  terminal.color = mode == ColorMode::always ||
+                   (mode == ColorMode::auto_detect && tty &&
+                    (no_color == nullptr || *no_color == '\0') &&
+                    !(term != nullptr && std::strcmp(term, "dumb") == 0));
   terminal.unicode = utf8_locale();
   winsize size{};
   if (tty && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {

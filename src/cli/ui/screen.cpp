@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cwchar>
+#include <utility>
 
 #define NCURSES_NOMACROS
 #include <curses.h>
@@ -130,29 +131,18 @@ int Screen::read_key(int timeout_ms)
       return static_cast<int>(key);
     }
   }
+  // curses' function keys, and the name each has here.
+  static constexpr std::pair<wint_t, int> k_keys[] = {
+      {KEY_UP, k_key_up},       {KEY_DOWN, k_key_down},       {KEY_LEFT, k_key_left},
+      {KEY_RIGHT, k_key_right}, {KEY_PPAGE, k_key_page_up},   {KEY_NPAGE, k_key_page_down},
+      {KEY_HOME, k_key_home},   {KEY_END, k_key_end},         {KEY_ENTER, k_key_enter},
+      {KEY_BACKSPACE, k_key_backspace}, {KEY_RESIZE, k_key_resize}};
+  for (const auto& [code, ours] : k_keys) {
+    if (code == key) {
+      return ours;
+    }
+  }
   switch (key) {
-  case KEY_UP:
-    return k_key_up;
-  case KEY_DOWN:
-    return k_key_down;
-  case KEY_LEFT:
-    return k_key_left;
-  case KEY_RIGHT:
-    return k_key_right;
-  case KEY_PPAGE:
-    return k_key_page_up;
-  case KEY_NPAGE:
-    return k_key_page_down;
-  case KEY_HOME:
-    return k_key_home;
-  case KEY_END:
-    return k_key_end;
-  case KEY_ENTER:
-    return k_key_enter;
-  case KEY_BACKSPACE:
-    return k_key_backspace;
-  case KEY_RESIZE:
-    return k_key_resize;
   case KEY_MOUSE: {
     MEVENT event{};
     if (getmouse(&event) != OK) {
