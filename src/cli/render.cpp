@@ -133,14 +133,7 @@ std::string fitted_lines(const Terminal& terminal, std::string_view text, std::s
     }
     // A word longer than a line (a long command or link) is cut where the line ends.
     while (used + display_width(word) > width) {
-      std::size_t taken = 0;
-      std::size_t bytes = 0;
-      for_each_code_point(word, [&](char32_t, std::string_view cp) {
-        if (used + taken < width) {
-          ++taken;
-          bytes += cp.size();
-        }
-      });
+      const std::size_t bytes = first_characters(word, width > used ? width - used : 0).size();
       lines.back() += word.substr(0, bytes);
       word.remove_prefix(bytes);
       new_line();

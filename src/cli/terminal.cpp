@@ -113,15 +113,7 @@ std::string truncate(const Terminal& terminal, std::string_view text, std::size_
   }
   const std::string_view ellipsis = terminal.unicode ? "…" : "...";
   const std::size_t keep = width > display_width(ellipsis) ? width - display_width(ellipsis) : 0;
-  std::string out;
-  std::size_t used = 0;
-  for_each_code_point(text, [&](char32_t, std::string_view bytes) {
-    if (used < keep) {
-      out += bytes;
-      ++used;
-    }
-  });
-  return out + std::string(ellipsis);
+  return first_characters(text, keep) + std::string(ellipsis);
 }
 
 std::string bar(const Terminal& terminal, double percent, int width)
@@ -161,18 +153,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
       // A word longer than a line (a long link) is broken where the line ends, as the terminal
       // would break it, so that no line runs past the width.
       while (line.empty() && display_width(word) > room) {
-        std::string head;
-        std::size_t taken = 0;
-        std::size_t bytes = 0;
-        for_each_code_point(word, [&](char32_t, std::string_view cp) {
-          if (taken < room) {
-            head += cp;
-            ++taken;
-            bytes += cp.size();
-          }
-        });
+        const std::string head = first_characters(word, room);
         lines.push_back(std::string(indent) + head);
-        word.erase(0, bytes);
+        word.erase(0, head.size());
       }
       if (!line.empty()) {
         line += ' ';
@@ -230,15 +213,7 @@ std::vector<std::string> wrap_after(std::string_view label, std::string_view tex
     }
     // A word longer than a line (a long path) is broken where the line ends.
     while (!fits(word)) {
-      const std::size_t keep = std::max<std::size_t>(room(), 1);
-      std::string head;
-      std::size_t taken = 0;
-      for_each_code_point(word, [&](char32_t, std::string_view bytes) {
-        if (taken < keep) {
-          head += bytes;
-          ++taken;
-        }
-      });
+      const std::string head = first_characters(word, std::max<std::size_t>(room(), 1));
       add(head);
       word.erase(0, head.size());
       next_line();
