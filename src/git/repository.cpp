@@ -394,7 +394,7 @@ std::optional<LastChange> Repository::last_change(const std::string& ref,
   if (!commit || !blob_at(commit.get(), path)) {
     return std::nullopt;
   }
-  const std::vector<FileChange> found = changes(ref, path, ChangeLimit{.max = 1});
+  const std::vector<FileChange> found = changes(ref, path, ChangeLimit{std::nullopt, {}, 1});
   if (found.empty()) {
     return std::nullopt;
   }
