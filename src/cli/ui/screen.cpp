@@ -30,27 +30,20 @@ enum Pair : short
 
 attr_t attributes(Style style, bool color)
 {
-  switch (style) {
-  case Style::normal:
-    return A_NORMAL;
-  case Style::bold:
-    return A_BOLD;
-  case Style::dim:
-    return A_DIM;
-  case Style::done:
-    return color ? COLOR_PAIR(k_pair_done) : A_BOLD;
-  case Style::todo:
-    return color ? COLOR_PAIR(k_pair_todo) : A_NORMAL;
-  case Style::warning:
-    return color ? COLOR_PAIR(k_pair_warning) : A_BOLD;
-  case Style::error:
-    return color ? COLOR_PAIR(k_pair_error) | A_BOLD : A_BOLD;
-  case Style::cursor:
-    return A_REVERSE;
-  case Style::bar:
-    return color ? COLOR_PAIR(k_pair_bar) : A_REVERSE;
-  }
-  return A_NORMAL;
+  // Each Style's attributes without colour and with it, in the enum's order.
+  const std::pair<attr_t, attr_t> k_attributes[] = {
+      {A_NORMAL, A_NORMAL},
+      {A_BOLD, A_BOLD},
+      {A_DIM, A_DIM},
+      {A_BOLD, COLOR_PAIR(k_pair_done)},
+      {A_NORMAL, COLOR_PAIR(k_pair_todo)},
+      {A_BOLD, COLOR_PAIR(k_pair_warning)},
+      {A_BOLD, COLOR_PAIR(k_pair_error) | A_BOLD},
+      {A_REVERSE, A_REVERSE},
+      {A_REVERSE, COLOR_PAIR(k_pair_bar)},
+  };
+  const auto& [plain, colored] = k_attributes[static_cast<std::size_t>(style)];
+  return color ? colored : plain;
 }
 
 } // namespace
