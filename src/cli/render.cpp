@@ -31,22 +31,15 @@ std::vector<StandingTag> standing_tags(const Standing& standing, const Item& ite
                                        bool uses_verify)
 {
   std::vector<StandingTag> tags;
-  switch (standing.evidence) {
-  case Evidence::automated:
+  if (standing.evidence == Evidence::automated) {
     tags.push_back({"[verified]", "[verified]", Color::green});
-    break;
-  case Evidence::failing:
+  } else if (standing.evidence == Evidence::failing) {
     tags.push_back({"[verify failing]", "[failing]", Color::red});
-    break;
-  case Evidence::manual:
-  case Evidence::none:
-    if (standing.verify != VerifyState::none) {
-      // A command a reviewer should know about, which has not proved this item yet.
-      tags.push_back({"[verify]", "[verify]", Color::yellow});
-    } else if (standing.status == Status::done && uses_verify) {
-      tags.push_back({"[manual]", "[manual]", Color::dim});
-    }
-    break;
+  } else if (standing.verify != VerifyState::none) {
+    // A command a reviewer should know about, which has not proved this item yet.
+    tags.push_back({"[verify]", "[verify]", Color::yellow});
+  } else if (standing.status == Status::done && uses_verify) {
+    tags.push_back({"[manual]", "[manual]", Color::dim});
   }
   if (standing.evidence_changed) {
     tags.push_back({"[evidence changed]", "[changed]", Color::yellow});
