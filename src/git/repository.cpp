@@ -77,16 +77,11 @@ EntryType type_of(const git_tree_entry* entry)
   if (entry == nullptr) {
     return EntryType::none;
   }
-  switch (libgit2().git_tree_entry_filemode(entry)) {
-  case GIT_FILEMODE_LINK:
-    return EntryType::link;
-  case GIT_FILEMODE_TREE:
-    return EntryType::directory;
-  case GIT_FILEMODE_COMMIT:
-    return EntryType::submodule;
-  default:
-    return EntryType::file;
-  }
+  const git_filemode_t mode = libgit2().git_tree_entry_filemode(entry);
+  return mode == GIT_FILEMODE_LINK     ? EntryType::link
+         : mode == GIT_FILEMODE_TREE   ? EntryType::directory
+         : mode == GIT_FILEMODE_COMMIT ? EntryType::submodule
+                                       : EntryType::file;
 }
 
 // Object ids as keys: their first bytes are already a good hash.

@@ -751,31 +751,17 @@ void Session::help()
     if (binding == nullptr) {
       continue;
     }
-    switch (binding->request) {
-    case Request::down:
-      offset = std::min(offset + 1, last);
-      break;
-    case Request::up:
-      offset = offset > 0 ? offset - 1 : 0;
-      break;
-    case Request::page_down:
-      offset = std::min(offset + page, last);
-      break;
-    case Request::page_up:
-      offset = offset > page ? offset - page : 0;
-      break;
-    case Request::first:
-      offset = 0;
-      break;
-    case Request::last:
-      offset = last;
-      break;
-    case Request::help:
-    case Request::quit:
+    const Request request = binding->request;
+    if (request == Request::help || request == Request::quit) {
       return;
-    default:
-      break;
     }
+    offset = request == Request::down        ? std::min(offset + 1, last)
+             : request == Request::up        ? (offset > 0 ? offset - 1 : 0)
+             : request == Request::page_down ? std::min(offset + page, last)
+             : request == Request::page_up   ? (offset > page ? offset - page : 0)
+             : request == Request::first     ? 0
+             : request == Request::last      ? last
+                                             : offset;
   }
 }
 
