@@ -72,6 +72,20 @@ template <typename Visit> void for_each_code_point(std::string_view text, Visit&
   }
 }
 
+/// The first `count` characters of `text` as for_each_code_point() visits them.
+inline std::string first_characters(std::string_view text, std::size_t count)
+{
+  std::string out;
+  std::size_t taken = 0;
+  for_each_code_point(text, [&](char32_t, std::string_view bytes) {
+    if (taken < count) {
+      out += bytes;
+      ++taken;
+    }
+  });
+  return out;
+}
+
 /// Whether `text` is entirely valid UTF-8.
 inline bool is_valid_utf8(std::string_view text)
 {

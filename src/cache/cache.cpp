@@ -150,9 +150,7 @@ void Cache::prune(const fs::path& keep) const
       }
       continue;
     }
-    if (name.size() > k_entry_suffix.size() &&
-        name.compare(name.size() - k_entry_suffix.size(), k_entry_suffix.size(), k_entry_suffix) ==
-            0) {
+    if (name.size() > k_entry_suffix.size() && name.ends_with(k_entry_suffix)) {
       entries.push_back(Found{entry.path(), time, entry.file_size(entry_ec)});
     }
   }

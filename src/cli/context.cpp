@@ -25,13 +25,9 @@ void Context::prepare()
     throw IoError(options.directory, fmt::format("cannot change to directory {}: {}",
                                                  options.directory, std::strerror(errno)));
   }
-  ColorMode mode = ColorMode::auto_detect;
-  if (options.color == "always") {
-    mode = ColorMode::always;
-  } else if (options.color == "never") {
-    mode = ColorMode::never;
-  }
-  m_out = detect_terminal(stdout, mode);
+  m_out = detect_terminal(stdout, options.color == "always"  ? ColorMode::always
+                                  : options.color == "never" ? ColorMode::never
+                                                             : ColorMode::auto_detect);
 }
 
 std::optional<fs::path> Context::named_state_path() const
@@ -121,11 +117,7 @@ std::string Context::now() const
 
 Mark Context::mark(std::string note) const
 {
-  Mark mark;
-  mark.by = current_user(fs::absolute(state_path()).parent_path());
-  mark.at = now();
-  mark.note = std::move(note);
-  return mark;
+  return Mark{current_user(fs::absolute(state_path()).parent_path()), now(), std::move(note)};
 }
 
 } // namespace llmchecklist::cli

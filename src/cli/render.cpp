@@ -12,15 +12,9 @@ namespace llmchecklist::cli {
 
 std::string status_mark(const Terminal& terminal, Status status)
 {
-  switch (status) {
-  case Status::done:
-    return paint(terminal, Color::green, "[x]");
-  case Status::na:
-    return paint(terminal, Color::dim, "[-]");
-  case Status::todo:
-    break;
-  }
-  return "[ ]";
+  return status == Status::done ? paint(terminal, Color::green, "[x]")
+         : status == Status::na  ? paint(terminal, Color::dim, "[-]")
+                                 : "[ ]";
 }
 
 bool uses_verify(const Project& project)
@@ -37,22 +31,15 @@ std::vector<StandingTag> standing_tags(const Standing& standing, const Item& ite
                                        bool uses_verify)
 {
   std::vector<StandingTag> tags;
-  switch (standing.evidence) {
-  case Evidence::automated:
+  if (standing.evidence == Evidence::automated) {
     tags.push_back({"[verified]", "[verified]", Color::green});
-    break;
-  case Evidence::failing:
+  } else if (standing.evidence == Evidence::failing) {
     tags.push_back({"[verify failing]", "[failing]", Color::red});
-    break;
-  case Evidence::manual:
-  case Evidence::none:
-    if (standing.verify != VerifyState::none) {
-      // A command a reviewer should know about, which has not proved this item yet.
-      tags.push_back({"[verify]", "[verify]", Color::yellow});
-    } else if (standing.status == Status::done && uses_verify) {
-      tags.push_back({"[manual]", "[manual]", Color::dim});
-    }
-    break;
+  } else if (standing.verify != VerifyState::none) {
+    // A command a reviewer should know about, which has not proved this item yet.
+    tags.push_back({"[verify]", "[verify]", Color::yellow});
+  } else if (standing.status == Status::done && uses_verify) {
+    tags.push_back({"[manual]", "[manual]", Color::dim});
   }
   if (standing.evidence_changed) {
     tags.push_back({"[evidence changed]", "[changed]", Color::yellow});
@@ -142,14 +129,7 @@ std::string fitted_lines(const Terminal& terminal, std::string_view text, std::s
     }
     // A word longer than a line (a long command or link) is cut where the line ends.
     while (used + display_width(word) > width) {
-      std::size_t taken = 0;
-      std::size_t bytes = 0;
-      for_each_code_point(word, [&](char32_t, std::string_view cp) {
-        if (used + taken < width) {
-          ++taken;
-          bytes += cp.size();
-        }
-      });
+      const std::size_t bytes = first_characters(word, width > used ? width - used : 0).size();
       lines.back() += word.substr(0, bytes);
       word.remove_prefix(bytes);
       new_line();

@@ -40,18 +40,10 @@ Terminal detect_terminal(std::FILE* stream, ColorMode mode)
   const bool tty = ::isatty(fd) != 0;
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
-  switch (mode) {
-  case ColorMode::always:
-    terminal.color = true;
-    break;
-  case ColorMode::never:
-    terminal.color = false;
-    break;
-  case ColorMode::auto_detect:
-    terminal.color = tty && (no_color == nullptr || *no_color == '\0') &&
-                     !(term != nullptr && std::strcmp(term, "dumb") == 0);
-    break;
-  }
+  terminal.color = mode == ColorMode::always ||
+                   (mode == ColorMode::auto_detect && tty &&
+                    (no_color == nullptr || *no_color == '\0') &&
+                    !(term != nullptr && std::strcmp(term, "dumb") == 0));
   terminal.unicode = utf8_locale();
   winsize size{};
   if (tty && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
@@ -65,25 +57,9 @@ std::string paint(const Terminal& terminal, Color color, std::string_view text)
   if (!terminal.color) {
     return std::string(text);
   }
-  const char* code = "0";
-  switch (color) {
-  case Color::green:
-    code = "32";
-    break;
-  case Color::yellow:
-    code = "33";
-    break;
-  case Color::red:
-    code = "31";
-    break;
-  case Color::dim:
-    code = "2";
-    break;
-  case Color::bold:
-    code = "1";
-    break;
-  }
-  return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  // The SGR code of each Color, in the enum's order.
+  static constexpr std::string_view k_codes[] = {"32", "33", "31", "2", "1"};
+  return fmt::format("\x1b[{}m{}\x1b[0m", k_codes[static_cast<std::size_t>(color)], text);
 }
 
 namespace {
@@ -137,15 +113,7 @@ std::string truncate(const Terminal& terminal, std::string_view text, std::size_
   }
   const std::string_view ellipsis = terminal.unicode ? "…" : "...";
   const std::size_t keep = width > display_width(ellipsis) ? width - display_width(ellipsis) : 0;
-  std::string out;
-  std::size_t used = 0;
-  for_each_code_point(text, [&](char32_t, std::string_view bytes) {
-    if (used < keep) {
-      out += bytes;
-      ++used;
-    }
-  });
-  return out + std::string(ellipsis);
+  return first_characters(text, keep) + std::string(ellipsis);
 }
 
 std::string bar(const Terminal& terminal, double percent, int width)
@@ -185,18 +153,9 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
       // A word longer than a line (a long link) is broken where the line ends, as the terminal
       // would break it, so that no line runs past the width.
       while (line.empty() && display_width(word) > room) {
-        std::string head;
-        std::size_t taken = 0;
-        std::size_t bytes = 0;
-        for_each_code_point(word, [&](char32_t, std::string_view cp) {
-          if (taken < room) {
-            head += cp;
-            ++taken;
-            bytes += cp.size();
-          }
-        });
+        const std::string head = first_characters(word, room);
         lines.push_back(std::string(indent) + head);
-        word.erase(0, bytes);
+        word.erase(0, head.size());
       }
       if (!line.empty()) {
         line += ' ';
@@ -254,15 +213,7 @@ std::vector<std::string> wrap_after(std::string_view label, std::string_view tex
     }
     // A word longer than a line (a long path) is broken where the line ends.
     while (!fits(word)) {
-      const std::size_t keep = std::max<std::size_t>(room(), 1);
-      std::string head;
-      std::size_t taken = 0;
-      for_each_code_point(word, [&](char32_t, std::string_view bytes) {
-        if (taken < keep) {
-          head += bytes;
-          ++taken;
-        }
-      });
+      const std::string head = first_characters(word, std::max<std::size_t>(room(), 1));
       add(head);
       word.erase(0, head.size());
       next_line();

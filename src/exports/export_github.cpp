@@ -26,19 +26,7 @@ std::string escape_data(std::string_view text)
 {
   std::string out;
   for (const char c : shown(text)) {
-    switch (c) {
-    case '%':
-      out += "%25";
-      break;
-    case '\r':
-      out += "%0D";
-      break;
-    case '\n':
-      out += "%0A";
-      break;
-    default:
-      out += c;
-    }
+    out += c == '%' ? "%25" : c == '\r' ? "%0D" : c == '\n' ? "%0A" : std::string(1, c);
   }
   return out;
 }
@@ -47,13 +35,7 @@ std::string escape_property(std::string_view text)
 {
   std::string out;
   for (const char c : escape_data(text)) {
-    if (c == ':') {
-      out += "%3A";
-    } else if (c == ',') {
-      out += "%2C";
-    } else {
-      out += c;
-    }
+    out += c == ':' ? "%3A" : c == ',' ? "%2C" : std::string(1, c);
   }
   return out;
 }

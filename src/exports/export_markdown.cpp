@@ -42,28 +42,13 @@ std::string item_line(const Item& item, const State& state)
   const Entry* entry = state.find(item.id);
   const Status status = status_of(state, item); // an expired n/a counts as todo
   std::string title = fmt::format("{}\\. {}", item.number, inline_text(item.title));
-  std::string line;
-  switch (status) {
-  case Status::done:
-    line = fmt::format("- [x] {}", title);
-    break;
-  case Status::na:
-    line = fmt::format("- [x] ~~{}~~ *n/a*", title);
-    break;
-  case Status::todo:
-    line = fmt::format("- [ ] {}", title);
-    break;
-  }
-  switch (evidence_of(state, item)) {
-  case Evidence::automated:
-    line += " *(verified)*";
-    break;
-  case Evidence::failing:
-    line += " *(verify failing)*";
-    break;
-  default:
-    break;
-  }
+  std::string line = status == Status::done ? fmt::format("- [x] {}", title)
+                     : status == Status::na   ? fmt::format("- [x] ~~{}~~ *n/a*", title)
+                                              : fmt::format("- [ ] {}", title);
+  const Evidence evidence = evidence_of(state, item);
+  line += evidence == Evidence::automated ? " *(verified)*"
+          : evidence == Evidence::failing ? " *(verify failing)*"
+                                          : "";
   if (is_stale(state, item)) {
     line +=
         fmt::format(" *(stale: checked at revision {}, now {})*", entry->revision, item.revision);

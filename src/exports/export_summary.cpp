@@ -30,16 +30,8 @@ constexpr std::size_t k_note_characters = 200;
 
 std::string shortened(std::string_view text)
 {
-  std::string out;
-  std::size_t characters = 0;
-  bool cut = false;
-  for_each_code_point(text, [&](char32_t, std::string_view bytes) {
-    if (characters++ < k_note_characters) {
-      out += bytes;
-    } else {
-      cut = true;
-    }
-  });
+  const std::string out = first_characters(text, k_note_characters);
+  const bool cut = first_characters(text, k_note_characters + 1).size() > out.size();
   return cut ? out + "…" : out;
 }
 

@@ -37,6 +37,13 @@ std::string summary_sentence(const Fleet& fleet, const FleetSummary& summary)
 
 constexpr std::string_view k_error_kinds[] = {"data", "io", "usage"};
 
+// The gate's column: blank when no gate was asked.
+std::string_view gate_cell(const Fleet& fleet, const FleetSource& source, std::string_view pass,
+                           std::string_view fail)
+{
+  return !fleet.gate.asked() ? "" : gate_failures(source, fleet.gate).empty() ? pass : fail;
+}
+
 std::string weakest_title(const FleetSource& source)
 {
   return source.weakest ? source.phases[*source.weakest].title : std::string();
@@ -199,9 +206,7 @@ std::string render_csv(const Fleet& fleet)
         csv_cell(source.pinned_version), csv_cell(source.latest_version), c.done, c.na, c.todo,
         c.total, c.percent(), c.required_todo, c.stale, csv_cell(weakest_title(source)),
         csv_cell(detail::csv_time(source.last_change_at)), csv_cell(source.last_change_by),
-        !fleet.gate.asked()                         ? ""
-        : gate_failures(source, fleet.gate).empty() ? "yes"
-                                                    : "no");
+        gate_cell(fleet, source, "yes", "no"));
   }
   return out;
 }
@@ -233,7 +238,6 @@ std::string render_markdown(const Fleet& fleet, const FleetSummary& summary)
       continue;
     }
     const Counts& c = source.counts;
-    const std::vector<std::string> failures = gate_failures(source, fleet.gate);
     out += fmt::format(
         "| {} | {} | {} | {} % | {} | {} | {} | {} | {} | {} | {} | {} |\n", inline_text(names[i]),
         inline_text(source.checklist_id), inline_text(version_text(source)), c.percent_floor(),
@@ -242,9 +246,7 @@ std::string render_markdown(const Fleet& fleet, const FleetSummary& summary)
             ? std::string()
             : inline_text(fmt::format("{} by {}", source.last_change_at.substr(0, 10),
                                       source.last_change_by)),
-        !fleet.gate.asked() ? ""
-        : failures.empty()  ? "pass"
-                            : "**fail**");
+        gate_cell(fleet, source, "pass", "**fail**"));
   }
   out += "\n## Progress\n\n| Range | Sources |\n|---|--:|\n";
   for (std::size_t b = 0; b < 5; ++b) {
@@ -423,7 +425,7 @@ std::string source_table(const Fleet& fleet)
       continue;
     }
     const Counts& c = source.counts;
-    const bool passes = gate_failures(source, fleet.gate).empty();
+    const std::string_view gate = gate_cell(fleet, source, "pass", "fail");
     out +=
         fmt::format("<tr>{}<td>{}</td><td>{}</td><td class=\"n\" data-sort=\"{}\">{} %</td>"
                     "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
@@ -432,13 +434,7 @@ std::string source_table(const Fleet& fleet)
                     name, xml_escape(source.checklist_id), xml_escape(version_text(source)),
                     c.percent(), c.percent_floor(), c.done, c.na, c.todo, c.required_todo, c.stale,
                     xml_escape(weakest_title(source)), xml_escape(source.last_change_at),
-                    xml_escape(source.last_change_at.substr(0, 10)),
-                    !fleet.gate.asked() ? ""
-                    : passes            ? "pass"
-                                        : "fail",
-                    !fleet.gate.asked() ? ""
-                    : passes            ? "pass"
-                                        : "fail");
+                    xml_escape(source.last_change_at.substr(0, 10)), gate, gate);
   }
   out += "</tbody>\n</table></div>\n";
   return out;

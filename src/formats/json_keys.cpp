@@ -183,21 +183,10 @@ void locate_duplicate_key(std::string_view text, const std::string& path, std::s
   if (parser.iterate(padded).get(document) != simdjson::SUCCESS) {
     return;
   }
-  KeyChecker checker(std::string_view(padded.data(), padded.size()), path, what);
-  ondemand::json_type type;
-  if (document.type().get(type) != simdjson::SUCCESS) {
-    return;
-  }
-  if (type == ondemand::json_type::object) {
-    ondemand::object object;
-    if (document.get_object().get(object) == simdjson::SUCCESS) {
-      checker.object(object);
-    }
-  } else if (type == ondemand::json_type::array) {
-    ondemand::array array;
-    if (document.get_array().get(array) == simdjson::SUCCESS) {
-      checker.array(array);
-    }
+  // A scalar document has no keys, and no value to walk.
+  ondemand::value root;
+  if (document.get_value().get(root) == simdjson::SUCCESS) {
+    KeyChecker(std::string_view(padded.data(), padded.size()), path, what).value(root);
   }
 }
 

@@ -23,28 +23,12 @@ inline SourceLocation location_of(const toml::source_region& region, const std::
 /// "a string", "an integer", ... for messages about wrong types.
 inline const char* describe(toml::node_type type)
 {
-  switch (type) {
-  case toml::node_type::table:
-    return "a table";
-  case toml::node_type::array:
-    return "an array";
-  case toml::node_type::string:
-    return "a string";
-  case toml::node_type::integer:
-    return "an integer";
-  case toml::node_type::floating_point:
-    return "a float";
-  case toml::node_type::boolean:
-    return "a boolean";
-  case toml::node_type::date:
-    return "a date";
-  case toml::node_type::time:
-    return "a time";
-  case toml::node_type::date_time:
-    return "a date-time";
-  default:
-    return "nothing";
-  }
+  // In the order of toml::node_type, from none to date_time.
+  static constexpr const char* k_names[] = {"nothing",  "a table",   "an array", "a string",
+                                            "an integer", "a float", "a boolean", "a date",
+                                            "a time",   "a date-time"};
+  const auto index = static_cast<std::size_t>(type);
+  return index < std::size(k_names) ? k_names[index] : "nothing";
 }
 
 /// Where the first invalid UTF-8 sequence of `text` is (1-based line, column in characters).

@@ -77,16 +77,11 @@ EntryType type_of(const git_tree_entry* entry)
   if (entry == nullptr) {
     return EntryType::none;
   }
-  switch (libgit2().git_tree_entry_filemode(entry)) {
-  case GIT_FILEMODE_LINK:
-    return EntryType::link;
-  case GIT_FILEMODE_TREE:
-    return EntryType::directory;
-  case GIT_FILEMODE_COMMIT:
-    return EntryType::submodule;
-  default:
-    return EntryType::file;
-  }
+  const git_filemode_t mode = libgit2().git_tree_entry_filemode(entry);
+  return mode == GIT_FILEMODE_LINK     ? EntryType::link
+         : mode == GIT_FILEMODE_TREE   ? EntryType::directory
+         : mode == GIT_FILEMODE_COMMIT ? EntryType::submodule
+                                       : EntryType::file;
 }
 
 // Object ids as keys: their first bytes are already a good hash.
@@ -186,30 +181,25 @@ Range range_of(git_repository* repository, const git_commit* start, const std::s
 
 // The blob at `path` in each commit: every commit is compared once as a child and once per
 // child as a parent, and its tree is looked up once.
-class BlobCache
+struct BlobCache
 {
-public:
-  explicit BlobCache(const std::string& path) : m_path(path) {}
+  const std::string& path;
+  std::unordered_map<git_oid, std::optional<git_oid>, OidHash, OidEqual> blobs;
 
   std::optional<git_oid> of(const git_commit* commit)
   {
-    const auto [slot, added] = m_blobs.try_emplace(*libgit2().git_commit_id(commit));
+    const auto [slot, added] = blobs.try_emplace(*libgit2().git_commit_id(commit));
     if (added) {
-      slot->second = blob_at(commit, m_path);
+      slot->second = blob_at(commit, path);
     }
     return slot->second;
   }
-
-private:
-  const std::string& m_path;
-  std::unordered_map<git_oid, std::optional<git_oid>, OidHash, OidEqual> m_blobs;
 };
 
 // The commits still to visit in git log's order: newest committer date first, and the commit
 // queued first on a tie; each one the range wants, once.
-class CommitQueue
+struct CommitQueue
 {
-public:
   struct Queued
   {
     std::int64_t time = 0;
@@ -217,39 +207,32 @@ public:
     Owned<git_commit> commit;
   };
 
-  explicit CommitQueue(const Range& range) : m_range(range) {}
+  const Range& range;
+  std::vector<Queued> queue;
+  OidSet seen;
 
-  void push(Owned<git_commit> commit)
-  {
-    if (!m_range.wants(commit.get()) ||
-        !m_seen.insert(*libgit2().git_commit_id(commit.get())).second) {
-      return;
-    }
-    const std::int64_t time = libgit2().git_commit_time(commit.get());
-    m_queue.push_back(Queued{time, m_queued++, std::move(commit)});
-    std::push_heap(m_queue.begin(), m_queue.end(), later);
-  }
-
-  bool empty() const { return m_queue.empty(); }
-
-  Queued pop()
-  {
-    std::pop_heap(m_queue.begin(), m_queue.end(), later);
-    Queued next = std::move(m_queue.back());
-    m_queue.pop_back();
-    return next;
-  }
-
-private:
   static bool later(const Queued& a, const Queued& b)
   {
     return a.time != b.time ? a.time < b.time : a.order > b.order;
   }
 
-  const Range& m_range;
-  std::vector<Queued> m_queue;
-  OidSet m_seen;
-  std::uint64_t m_queued = 0;
+  void push(Owned<git_commit> commit)
+  {
+    if (!range.wants(commit.get()) || !seen.insert(*libgit2().git_commit_id(commit.get())).second) {
+      return;
+    }
+    const std::int64_t time = libgit2().git_commit_time(commit.get());
+    queue.push_back(Queued{time, seen.size(), std::move(commit)});
+    std::push_heap(queue.begin(), queue.end(), later);
+  }
+
+  Queued pop()
+  {
+    std::pop_heap(queue.begin(), queue.end(), later);
+    Queued next = std::move(queue.back());
+    queue.pop_back();
+    return next;
+  }
 };
 
 // The parents the walk follows from a commit, and whether the commit changed the file.
@@ -374,10 +357,10 @@ std::vector<FileChange> Repository::changes(const std::string& ref, const std::s
     return found;
   }
   const Range range = range_of(m_repository, start.get(), limit.since_ref);
-  BlobCache blobs(path);
-  CommitQueue queue(range);
+  BlobCache blobs{path, {}};
+  CommitQueue queue{range, {}, {}};
   queue.push(std::move(start));
-  while (!queue.empty()) {
+  while (!queue.queue.empty()) {
     CommitQueue::Queued next = queue.pop();
     if (limit.since_time && next.time < *limit.since_time) {
       break; // everything still queued is older
@@ -406,9 +389,7 @@ std::optional<LastChange> Repository::last_change(const std::string& ref,
   if (!commit || !blob_at(commit.get(), path)) {
     return std::nullopt;
   }
-  ChangeLimit first;
-  first.max = 1;
-  const std::vector<FileChange> found = changes(ref, path, first);
+  const std::vector<FileChange> found = changes(ref, path, ChangeLimit{std::nullopt, {}, 1});
   if (found.empty()) {
     return std::nullopt;
   }

@@ -369,12 +369,9 @@ std::string sparkline(const std::vector<HistoryPoint>& points, std::size_t width
       out += 'x';
       continue;
     }
-    const auto level = static_cast<std::size_t>(std::lround(point.counts.percent() * 7 / 100));
-    if (unicode) {
-      out += k_blocks[std::min<std::size_t>(level, 7)];
-    } else {
-      out += k_ascii[std::min<std::size_t>(level, 7)];
-    }
+    const std::size_t level = std::min<std::size_t>(
+        static_cast<std::size_t>(std::lround(point.counts.percent() * 7 / 100)), 7);
+    out += unicode ? k_blocks[level] : k_ascii.substr(level, 1);
   }
   return out;
 }

@@ -1,5 +1,4 @@
 // Runs verify commands: /bin/sh -c under a reaper of its own (so that the timeout, or the
-#include "llmchecklist/enum_names.hpp"
 // command's end, ends everything it started), output through a pipe into a bounded tail
 // buffer, and a poll loop that serves every running command and enforces deadlines.
 
@@ -18,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/project.hpp"
 
@@ -246,12 +246,7 @@ Running start(std::size_t index, const VerifyJob& job, const std::filesystem::pa
   ::setpgid(pid, pid);
   ::close(pipe_fds[1]);
   ::fcntl(pipe_fds[0], F_SETFL, O_NONBLOCK);
-  Running running;
-  running.job = index;
-  running.pid = pid;
-  running.fd = pipe_fds[0];
-  running.start = Clock::now();
-  return running;
+  return Running{index, pid, pipe_fds[0], Clock::now()};
 }
 
 // Asks a reaper to end its command and everything below it, and waits for it; SIGKILL after a
@@ -270,14 +265,6 @@ void stop(Running& running)
   }
 }
 
-void keep_tail(std::string& tail, const char* data, std::size_t size, std::size_t limit)
-{
-  tail.append(data, size);
-  if (tail.size() > limit) {
-    tail.erase(0, tail.size() - limit);
-  }
-}
-
 // Reads what is there without blocking; closes the pipe at end of file.
 void drain(Running& running, std::string& tail, std::size_t limit)
 {
@@ -285,7 +272,8 @@ void drain(Running& running, std::string& tail, std::size_t limit)
   for (;;) {
     const ssize_t got = ::read(running.fd, buffer, sizeof buffer);
     if (got > 0) {
-      keep_tail(tail, buffer, static_cast<std::size_t>(got), limit);
+      tail.append(buffer, static_cast<std::size_t>(got));
+      tail.erase(0, tail.size() > limit ? tail.size() - limit : 0);
       continue;
     }
     if (got < 0 && errno == EINTR) {

@@ -61,13 +61,17 @@ std::string literal(std::string_view text)
   return out + "\"";
 }
 
-// One checklist file given on the command line: the built-in NAME@VERSION it becomes.
+// One checklist file given on the command line: the built-in NAME@VERSION it becomes, and once
+// it has been read its version and ids, so that each file's `replaces` can be held to the
+// versions released before it.
 struct Source
 {
   std::string path;
   std::string name;
   std::string version;
   std::string text;
+  std::string read_version;
+  std::optional<std::vector<std::string>> ids;
 };
 
 // The version its [checklist] table gives, found as cmake/embed.cmake finds it (the reader
@@ -154,49 +158,40 @@ std::vector<Source> read_sources(int argc, char** argv)
   return sources;
 }
 
-// The ids of every version, so that each file's `replaces` can be held to the versions
-// released before it.
-struct Known
+void read_ids(std::vector<Source>& sources)
 {
-  std::string path;
-  std::string name;
-  std::string version;
-  std::vector<std::string> ids;
-};
-
-std::vector<Known> known_versions(const std::vector<Source>& sources)
-{
-  std::vector<Known> known;
-  for (const Source& source : sources) {
+  for (Source& source : sources) {
     try {
       detail::ReadContext context = builtin_context(sources, source.path);
       const Checklist checklist =
           detail::read_checklist(source.text, source.path, nullptr, nullptr, context);
-      Known entry{source.path, source.name, checklist.version, {}};
+      source.read_version = checklist.version;
+      source.ids.emplace();
       for (const Item& item : checklist.items()) {
-        entry.ids.push_back(item.id);
+        source.ids->push_back(item.id);
       }
-      known.push_back(std::move(entry));
     } catch (const Error&) {
       // reported when it is compiled, with everything else about the file
     }
   }
-  return known;
 }
 
 // The bounds CI holds the shipped checklists to (`lint --max-words 220`), and the ids of the
 // versions released before this one.
-LintOptions lint_options(const std::vector<Known>& known, const std::string& path)
+LintOptions lint_options(const std::vector<Source>& sources, const std::string& path)
 {
   LintOptions options;
   options.max_details_words = 220;
-  const auto self = std::find_if(known.begin(), known.end(),
-                                 [&](const Known& entry) { return entry.path == path; });
-  if (self != known.end()) {
+  const auto self = std::find_if(sources.begin(), sources.end(), [&](const Source& source) {
+    return source.path == path && source.ids;
+  });
+  if (self != sources.end()) {
     options.earlier_ids.emplace();
-    for (const Known& other : known) {
-      if (other.name == self->name && compare_versions(other.version, self->version) < 0) {
-        options.earlier_ids->insert(options.earlier_ids->end(), other.ids.begin(), other.ids.end());
+    for (const Source& other : sources) {
+      if (other.ids && other.name == self->name &&
+          compare_versions(other.read_version, self->read_version) < 0) {
+        options.earlier_ids->insert(options.earlier_ids->end(), other.ids->begin(),
+                                    other.ids->end());
       }
     }
   }
@@ -205,12 +200,11 @@ LintOptions lint_options(const std::vector<Known>& known, const std::string& pat
 
 // A checklist file linted and compiled, or nothing when it has problems, which are printed as
 // FILE:LINE:COL: error: MESSAGE.
-std::optional<Compiled> compile(const std::string& path, const std::vector<Source>& sources,
-                                const std::vector<Known>& known)
+std::optional<Compiled> compile(const std::string& path, const std::vector<Source>& sources)
 {
   try {
     const std::string text = read_file(path);
-    const LintOptions options = lint_options(known, path);
+    const LintOptions options = lint_options(sources, path);
     std::vector<Diagnostic> problems;
     detail::ReadContext lint_context = builtin_context(sources, path);
     detail::read_checklist(text, path, &problems, &options, lint_context);
@@ -294,12 +288,12 @@ int main(int argc, char** argv)
   } catch (const Error&) {
     fingerprint.update(std::string_view(argv[0]));
   }
-  const std::vector<Source> sources = read_sources(argc, argv);
-  const std::vector<Known> known = known_versions(sources);
+  std::vector<Source> sources = read_sources(argc, argv);
+  read_ids(sources);
   std::vector<Compiled> compiled;
   bool failed = false;
   for (int i = 2; i < argc; ++i) {
-    std::optional<Compiled> entry = compile(argv[i], sources, known);
+    std::optional<Compiled> entry = compile(argv[i], sources);
     if (!entry) {
       failed = true;
       continue;

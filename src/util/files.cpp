@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -89,24 +90,16 @@ std::string read_file(const fs::path& path)
 
 std::string_view file_kind(unsigned mode)
 {
-  switch (mode & S_IFMT) {
-  case S_IFREG:
-    return "a regular file";
-  case S_IFDIR:
-    return "a directory";
-  case S_IFIFO:
-    return "a FIFO";
-  case S_IFCHR:
-    return "a character device";
-  case S_IFBLK:
-    return "a block device";
-  case S_IFSOCK:
-    return "a socket";
-  case S_IFLNK:
-    return "a symbolic link";
-  default:
-    return "not a regular file";
+  static constexpr std::pair<unsigned, std::string_view> k_kinds[] = {
+      {S_IFREG, "a regular file"},      {S_IFDIR, "a directory"},    {S_IFIFO, "a FIFO"},
+      {S_IFCHR, "a character device"},  {S_IFBLK, "a block device"}, {S_IFSOCK, "a socket"},
+      {S_IFLNK, "a symbolic link"}};
+  for (const auto& [kind, name] : k_kinds) {
+    if ((mode & S_IFMT) == kind) {
+      return name;
+    }
   }
+  return "not a regular file";
 }
 
 std::string read_regular_file(const fs::path& path, std::size_t limit)

@@ -45,6 +45,13 @@ public:
     return value;
   }
 
+  // Consumes exactly `count` ASCII digits and then `after`.
+  std::optional<unsigned> digits(std::size_t count, char after)
+  {
+    const auto value = digits(count);
+    return value && literal(after) ? value : std::nullopt;
+  }
+
   // Consumes one or more ASCII digits.
   bool some_digits()
   {
@@ -63,15 +70,9 @@ private:
 // "YYYY-MM-DD", whether or not it names a real day.
 std::optional<year_month_day> read_date(Scanner& in)
 {
-  const auto y = in.digits(4);
-  if (!y || !in.literal('-')) {
-    return std::nullopt;
-  }
-  const auto m = in.digits(2);
-  if (!m || !in.literal('-')) {
-    return std::nullopt;
-  }
-  const auto d = in.digits(2);
+  const auto y = in.digits(4, '-');
+  const auto m = y ? in.digits(2, '-') : std::nullopt;
+  const auto d = m ? in.digits(2) : std::nullopt;
   if (!d) {
     return std::nullopt;
   }
@@ -82,11 +83,8 @@ std::optional<year_month_day> read_date(Scanner& in)
 // RFC 3339 allows) is the first of the next minute.
 std::optional<seconds> read_clock(Scanner& in, bool optional_seconds)
 {
-  const auto h = in.digits(2);
-  if (!h || !in.literal(':')) {
-    return std::nullopt;
-  }
-  const auto m = in.digits(2);
+  const auto h = in.digits(2, ':');
+  const auto m = h ? in.digits(2) : std::nullopt;
   if (!m) {
     return std::nullopt;
   }
@@ -117,11 +115,8 @@ std::optional<minutes> read_zone(Scanner& in, bool optional_zone)
   if (!ahead && !in.literal('-')) {
     return optional_zone ? std::optional<minutes>(minutes{0}) : std::nullopt;
   }
-  const auto h = in.digits(2);
-  if (!h || !in.literal(':')) {
-    return std::nullopt;
-  }
-  const auto m = in.digits(2);
+  const auto h = in.digits(2, ':');
+  const auto m = h ? in.digits(2) : std::nullopt;
   if (!m || *h > 23 || *m > 59) {
     return std::nullopt;
   }

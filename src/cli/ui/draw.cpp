@@ -29,15 +29,7 @@ std::string progress_bar(double percent, int width, bool unicode)
 
 Style status_style(Status status)
 {
-  switch (status) {
-  case Status::done:
-    return Style::done;
-  case Status::na:
-    return Style::dim;
-  case Status::todo:
-    break;
-  }
-  return Style::todo;
+  return status == Status::done ? Style::done : status == Status::na ? Style::dim : Style::todo;
 }
 
 // " [stale] [verified]": what to know about an item beyond its status, as `list` says it.

@@ -1,6 +1,7 @@
 #include "ui/keys.hpp"
 
 #include <array>
+#include <utility>
 
 namespace llmchecklist::cli::ui {
 namespace {
@@ -88,34 +89,17 @@ const Binding* binding_for(int key, bool searching)
 
 std::string key_name(int key)
 {
-  switch (key) {
-  case k_key_up:
-    return "Up";
-  case k_key_down:
-    return "Down";
-  case k_key_left:
-    return "Left";
-  case k_key_right:
-    return "Right";
-  case k_key_page_up:
-    return "PgUp";
-  case k_key_page_down:
-    return "PgDn";
-  case k_key_home:
-    return "Home";
-  case k_key_end:
-    return "End";
-  case k_key_enter:
-    return "Enter";
-  case k_key_escape:
-    return "Esc";
-  case k_key_tab:
-    return "Tab";
-  case ' ':
-    return "Space";
-  default:
-    return std::string(1, static_cast<char>(key));
+  static constexpr std::pair<int, std::string_view> k_names[] = {
+      {k_key_up, "Up"},        {k_key_down, "Down"},      {k_key_left, "Left"},
+      {k_key_right, "Right"},  {k_key_page_up, "PgUp"},   {k_key_page_down, "PgDn"},
+      {k_key_home, "Home"},    {k_key_end, "End"},        {k_key_enter, "Enter"},
+      {k_key_escape, "Esc"},   {k_key_tab, "Tab"},        {' ', "Space"}};
+  for (const auto& [code, name] : k_names) {
+    if (code == key) {
+      return std::string(name);
+    }
   }
+  return std::string(1, static_cast<char>(key));
 }
 
 std::string item_only_message(const Binding& binding)

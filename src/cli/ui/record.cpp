@@ -71,18 +71,11 @@ bool same_record(const Entry& a, const Entry& b)
 
 std::string describe_record(const Entry& entry, std::string_view today)
 {
-  std::string out;
-  switch (entry.status) {
-  case Status::done:
-    out = "checked";
-    break;
-  case Status::na:
-    out = "marked n/a";
-    break;
-  case Status::todo:
+  if (entry.status == Status::todo) {
     // An uncheck records no one: the record is simply gone.
     return "unchecked";
   }
+  std::string out = entry.status == Status::done ? "checked" : "marked n/a";
   if (!entry.by.empty()) {
     out += " by " + name_of(entry.by);
   }
@@ -101,21 +94,13 @@ std::string changed_message(const Item& item, const Entry& seen, const Entry& no
   } else {
     what = fmt::format("changed elsewhere (its {})", what_differs(seen, now));
   }
-  std::string_view tail;
-  switch (again) {
-  case Again::toggle:
-    tail = now_status == Status::todo ? "press again to check" : "press again to uncheck";
-    break;
-  case Again::not_applicable:
-    tail = "nothing written; press n again to mark it n/a";
-    break;
-  case Again::edit_note:
-    tail = "nothing written; press e again to edit the note";
-    break;
-  case Again::undo:
-    tail = "not undone";
-    break;
-  }
+  // What to do about it, for each Again in the enum's order (a toggle's depends on the status).
+  static constexpr std::string_view k_tails[] = {
+      "press again to uncheck", "nothing written; press n again to mark it n/a",
+      "nothing written; press e again to edit the note", "not undone"};
+  const std::string_view tail = again == Again::toggle && now_status == Status::todo
+                                    ? "press again to check"
+                                    : k_tails[static_cast<std::size_t>(again)];
   return fmt::format("{} {} {}; {}", item.number, item.id, what, tail);
 }
 

@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cwchar>
+#include <utility>
 
 #define NCURSES_NOMACROS
 #include <curses.h>
@@ -29,27 +30,20 @@ enum Pair : short
 
 attr_t attributes(Style style, bool color)
 {
-  switch (style) {
-  case Style::normal:
-    return A_NORMAL;
-  case Style::bold:
-    return A_BOLD;
-  case Style::dim:
-    return A_DIM;
-  case Style::done:
-    return color ? COLOR_PAIR(k_pair_done) : A_BOLD;
-  case Style::todo:
-    return color ? COLOR_PAIR(k_pair_todo) : A_NORMAL;
-  case Style::warning:
-    return color ? COLOR_PAIR(k_pair_warning) : A_BOLD;
-  case Style::error:
-    return color ? COLOR_PAIR(k_pair_error) | A_BOLD : A_BOLD;
-  case Style::cursor:
-    return A_REVERSE;
-  case Style::bar:
-    return color ? COLOR_PAIR(k_pair_bar) : A_REVERSE;
-  }
-  return A_NORMAL;
+  // Each Style's attributes without colour and with it, in the enum's order.
+  const std::pair<attr_t, attr_t> k_attributes[] = {
+      {A_NORMAL, A_NORMAL},
+      {A_BOLD, A_BOLD},
+      {A_DIM, A_DIM},
+      {A_BOLD, COLOR_PAIR(k_pair_done)},
+      {A_NORMAL, COLOR_PAIR(k_pair_todo)},
+      {A_BOLD, COLOR_PAIR(k_pair_warning)},
+      {A_BOLD, COLOR_PAIR(k_pair_error) | A_BOLD},
+      {A_REVERSE, A_REVERSE},
+      {A_REVERSE, COLOR_PAIR(k_pair_bar)},
+  };
+  const auto& [plain, colored] = k_attributes[static_cast<std::size_t>(style)];
+  return color ? colored : plain;
 }
 
 } // namespace
@@ -130,29 +124,18 @@ int Screen::read_key(int timeout_ms)
       return static_cast<int>(key);
     }
   }
+  // curses' function keys, and the name each has here.
+  static constexpr std::pair<wint_t, int> k_keys[] = {
+      {KEY_UP, k_key_up},       {KEY_DOWN, k_key_down},       {KEY_LEFT, k_key_left},
+      {KEY_RIGHT, k_key_right}, {KEY_PPAGE, k_key_page_up},   {KEY_NPAGE, k_key_page_down},
+      {KEY_HOME, k_key_home},   {KEY_END, k_key_end},         {KEY_ENTER, k_key_enter},
+      {KEY_BACKSPACE, k_key_backspace}, {KEY_RESIZE, k_key_resize}};
+  for (const auto& [code, ours] : k_keys) {
+    if (code == key) {
+      return ours;
+    }
+  }
   switch (key) {
-  case KEY_UP:
-    return k_key_up;
-  case KEY_DOWN:
-    return k_key_down;
-  case KEY_LEFT:
-    return k_key_left;
-  case KEY_RIGHT:
-    return k_key_right;
-  case KEY_PPAGE:
-    return k_key_page_up;
-  case KEY_NPAGE:
-    return k_key_page_down;
-  case KEY_HOME:
-    return k_key_home;
-  case KEY_END:
-    return k_key_end;
-  case KEY_ENTER:
-    return k_key_enter;
-  case KEY_BACKSPACE:
-    return k_key_backspace;
-  case KEY_RESIZE:
-    return k_key_resize;
   case KEY_MOUSE: {
     MEVENT event{};
     if (getmouse(&event) != OK) {

@@ -244,16 +244,10 @@ bool Session::act(Request request)
   return false;
 }
 
-void Session::say(std::string message)
+void Session::say(std::string message, bool error)
 {
   m_footer.message = std::move(message);
-  m_footer.error = false;
-}
-
-void Session::say_error(std::string message)
-{
-  m_footer.message = std::move(message);
-  m_footer.error = true;
+  m_footer.error = error;
 }
 
 std::string Session::today() const
@@ -328,10 +322,16 @@ void Session::reload()
   }
 }
 
-Seen Session::seen_of(std::size_t item) const
+// The record the screen shows of the item under the cursor; nullopt on a phase's row, or when
+// writes are refused: refused before any question, so that no answer is asked for in vain.
+std::optional<Seen> Session::seen_for_write()
 {
+  const std::optional<std::size_t> index = m_view.current_item();
+  if (!index || refused()) {
+    return std::nullopt;
+  }
   const Project& project = m_view.project();
-  const Item& shown = project.checklist.items()[item];
+  const Item& shown = project.checklist.items()[*index];
   return Seen{shown.id, record_of(project.state, shown), status_of(project.state, shown)};
 }
 
@@ -361,10 +361,11 @@ void Session::require_file(const Project& project) const
   }
 }
 
-// One read-modify-write of an item's record under the state file's lock, when the file still
-// holds the record the screen showed; then the view from what the file holds. `change` returns
-// the footer's message.
-bool Session::write_item(const Seen& seen, Again again,
+// One read-modify-write of item `id`'s record under the state file's lock, when the file still
+// holds `expected`, the record the screen showed (for an undo, the record this session wrote:
+// never a change made elsewhere since is undone); then the view from what the file holds.
+// `change` returns the footer's message.
+bool Session::write_item(const std::string& id, const Entry& expected, Again again,
                          const std::function<std::string(Project&, const Item&)>& change)
 {
   if (refused()) {
@@ -379,23 +380,29 @@ bool Session::write_item(const Seen& seen, Again again,
         [&](Project& project) {
           require_file(project);
           project.state.as_of = day;
-          const Item& item = item_in(project, seen.id);
+          const Item& item = item_in(project, id);
           const Entry now = record_of(project.state, item);
-          if (!same_record(now, seen.entry)) {
+          if (!same_record(now, expected)) {
             throw Refusal{
-                changed_message(item, seen.entry, now, status_of(project.state, item), day, again)};
+                changed_message(item, expected, now, status_of(project.state, item), day, again)};
           }
           message = change(project, item);
           made = Change{item.id, now, record_of(project.state, item)};
         },
         m_context.settings());
-    if (made && !same_record(made->before, made->after)) {
+    if (again == Again::undo) {
+      m_undo.pop_back();
+    } else if (made && !same_record(made->before, made->after)) {
       m_undo.push_back(std::move(*made));
     }
     say(message);
   } catch (const Refusal& refusal) {
+    if (again == Again::undo) {
+      m_undo.pop_back();
+    }
     say_error(refusal.message);
   } catch (const Error& error) {
+    // An undo that failed for a reason of its own (a lock held too long) stays to be tried again.
     say_error(shown_error(error));
   }
   after_write();
@@ -416,22 +423,21 @@ bool Session::toggle()
     fold_phase(phase, !m_view.folded(phase));
     return true;
   }
-  // Refused before any question, so that no answer is asked for in vain.
-  if (refused()) {
+  const std::optional<Seen> seen = seen_for_write();
+  if (!seen) {
     return false;
   }
-  const Seen seen = seen_of(*index);
   const Item& shown = m_view.project().checklist.items()[*index];
   // A sign-off (who, when, a note or a reason) is never erased by one key.
-  if (needs_question(seen) &&
-      !confirm(sign_off_question(shown, seen, today(),
+  if (needs_question(*seen) &&
+      !confirm(sign_off_question(shown, *seen, today(),
                                  static_cast<std::size_t>(std::max(m_screen.columns() - 1, 20)),
                                  m_unicode))) {
     say(fmt::format("kept {} {}: nothing written", shown.number, shown.id));
     return false;
   }
   const Mark mark = m_context.mark("");
-  return write_item(seen, Again::toggle, [&](Project& project, const Item& item) {
+  return write_item(seen->id, seen->entry, Again::toggle, [&](Project& project, const Item& item) {
     if (status_of(project.state, item) == Status::todo) {
       // A note written before checking (with e) is the evidence: checking keeps it. An expired
       // n/a's reason is not, and goes (the question said so).
@@ -454,41 +460,13 @@ bool Session::undo()
     say("nothing to undo: no change made in this session");
     return false;
   }
-  if (refused()) {
-    return false;
-  }
   const Change change = m_undo.back();
-  m_undo.pop_back();
   const std::string day = today();
-  std::string message;
-  try {
-    update_project(
-        m_path,
-        [&](Project& project) {
-          require_file(project);
-          project.state.as_of = day;
-          const Item& item = item_in(project, change.id);
-          const Entry now = record_of(project.state, item);
-          // Only what this session wrote is undone, never a change made elsewhere since.
-          if (!same_record(now, change.after)) {
-            throw Refusal{changed_message(item, change.after, now, status_of(project.state, item),
-                                          day, Again::undo)};
-          }
-          project.state.entry(item.id) = change.before;
-          message = fmt::format("undone: {} {} is {} again", item.number, item.id,
-                                describe_record(change.before, day));
-        },
-        m_context.settings());
-    say(message);
-  } catch (const Refusal& refusal) {
-    say_error(refusal.message);
-  } catch (const Error& error) {
-    // Not undone for a reason of its own (a lock held too long): it can be tried again.
-    m_undo.push_back(change);
-    say_error(shown_error(error));
-  }
-  after_write();
-  return true;
+  return write_item(change.id, change.after, Again::undo, [&](Project& project, const Item& item) {
+    project.state.entry(item.id) = change.before;
+    return fmt::format("undone: {} {} is {} again", item.number, item.id,
+                       describe_record(change.before, day));
+  });
 }
 
 // Asks for a line in the footer; nullopt when Esc cancels. `typed` sees every change.
@@ -552,14 +530,10 @@ bool Session::confirm(const std::string& question)
 
 bool Session::not_applicable()
 {
-  const std::optional<std::size_t> index = m_view.current_item();
-  if (!index) {
+  const std::optional<Seen> seen = seen_for_write();
+  if (!seen) {
     return false;
   }
-  if (refused()) {
-    return false;
-  }
-  const Seen seen = seen_of(*index);
   const std::optional<std::string> reason = ask("Not applicable because (Esc cancels): ", "");
   if (!reason) {
     say("cancelled: nothing written");
@@ -583,7 +557,8 @@ bool Session::not_applicable()
         throw UsageError(fmt::format("{}: nothing written", error.what()));
       }
     }
-    return write_item(seen, Again::not_applicable, [&](Project& project, const Item& item) {
+    return write_item(seen->id, seen->entry, Again::not_applicable,
+                      [&](Project& project, const Item& item) {
       check_item(project.state, item, Status::na, mark);
       return mark.until.empty()
                  ? fmt::format("n/a {} {}", item.number, item.id)
@@ -597,18 +572,14 @@ bool Session::not_applicable()
 
 bool Session::edit_note()
 {
-  const std::optional<std::size_t> index = m_view.current_item();
-  if (!index) {
+  const std::optional<Seen> seen = seen_for_write();
+  if (!seen) {
     return false;
   }
-  if (refused()) {
-    return false;
-  }
-  const Seen seen = seen_of(*index);
   // A note with control characters (a hand edit, a merge) is offered cleaned: as it is, it
   // could neither be shown in the prompt nor saved.
-  const std::string cleaned = cleaned_line(seen.entry.note);
-  const bool dirty = cleaned != seen.entry.note;
+  const std::string cleaned = cleaned_line(seen->entry.note);
+  const bool dirty = cleaned != seen->entry.note;
   const std::optional<std::string> note = ask(
       dirty ? "Note (control characters removed; Esc cancels): " : "Note (Esc cancels): ", cleaned);
   if (!note) {
@@ -618,7 +589,8 @@ bool Session::edit_note()
   try {
     const std::string& text = *note;
     require_one_line(text, "the note");
-    return write_item(seen, Again::edit_note, [&](Project& project, const Item& item) {
+    return write_item(seen->id, seen->entry, Again::edit_note,
+                      [&](Project& project, const Item& item) {
       set_note(project.state, item, text);
       return fmt::format("note of {} {} {}", item.number, item.id,
                          text.empty() ? "removed" : "saved");
@@ -779,31 +751,17 @@ void Session::help()
     if (binding == nullptr) {
       continue;
     }
-    switch (binding->request) {
-    case Request::down:
-      offset = std::min(offset + 1, last);
-      break;
-    case Request::up:
-      offset = offset > 0 ? offset - 1 : 0;
-      break;
-    case Request::page_down:
-      offset = std::min(offset + page, last);
-      break;
-    case Request::page_up:
-      offset = offset > page ? offset - page : 0;
-      break;
-    case Request::first:
-      offset = 0;
-      break;
-    case Request::last:
-      offset = last;
-      break;
-    case Request::help:
-    case Request::quit:
+    const Request request = binding->request;
+    if (request == Request::help || request == Request::quit) {
       return;
-    default:
-      break;
     }
+    offset = request == Request::down        ? std::min(offset + 1, last)
+             : request == Request::up        ? (offset > 0 ? offset - 1 : 0)
+             : request == Request::page_down ? std::min(offset + page, last)
+             : request == Request::page_up   ? (offset > page ? offset - page : 0)
+             : request == Request::first     ? 0
+             : request == Request::last      ? last
+                                             : offset;
   }
 }
 

@@ -64,15 +64,15 @@ private:
   void reload();
   void relayout_if_resized();
 
-  void say(std::string message);
-  void say_error(std::string message);
+  void say(std::string message, bool error = false);
+  void say_error(std::string message) { say(std::move(message), true); }
   std::string today() const;
   std::string shown_path() const;
 
-  Seen seen_of(std::size_t item) const;
+  std::optional<Seen> seen_for_write();
   bool refused();
   void require_file(const Project& project) const;
-  bool write_item(const Seen& seen, Again again,
+  bool write_item(const std::string& id, const Entry& expected, Again again,
                   const std::function<std::string(Project&, const Item&)>& change);
   void after_write();
 
