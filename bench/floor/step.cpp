@@ -28,7 +28,8 @@ int main(int argc, char** argv)
   std::string word;
   for (std::size_t i = 0; i <= index; ++i) {
     if (!std::getline(list, word)) {
-      std::fprintf(stderr, "%s: %s has no word %zu: run fewer times\n", argv[0], argv[1], index + 1);
+      std::fprintf(stderr, "%s: %s has no word %zu: run fewer times\n", argv[0], argv[1],
+                   index + 1);
       return 2;
     }
   }

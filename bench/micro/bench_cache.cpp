@@ -3,8 +3,8 @@
 #include <benchmark/benchmark.h>
 
 #include "cache/compiled.hpp"
-#include "util/content_hash.hpp"
 #include "fixtures.hpp"
+#include "util/content_hash.hpp"
 
 namespace llmchecklist::bench {
 namespace {

@@ -4,9 +4,9 @@
 #include <map>
 #include <string_view>
 
-#include <fmt/format.h>
-#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/checklist_io.hpp"
+#include "llmchecklist/state_io.hpp"
+#include <fmt/format.h>
 
 namespace llmchecklist::bench {
 
@@ -15,9 +15,9 @@ namespace {
 constexpr std::size_t k_phases = 10;
 constexpr std::size_t k_details_chars = 400;
 constexpr std::array<std::string_view, 22> k_words = {
-  "measure", "the", "quality",    "bar", "on",        "a",   "held-out", "set",
-  "before",  "launch", "and",     "record", "the",    "evidence", "in",  "the",
-  "repository", "so", "reviewers", "can", "see",     "it"};
+    "measure",    "the",    "quality",   "bar",    "on",  "a",        "held-out", "set",
+    "before",     "launch", "and",       "record", "the", "evidence", "in",       "the",
+    "repository", "so",     "reviewers", "can",    "see", "it"};
 
 // Filler prose that differs per item, as generate.py writes it.
 std::string details(std::size_t item)

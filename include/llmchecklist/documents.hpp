@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "llmchecklist/expectation_check.hpp"
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/expectation_check.hpp"
 #include "llmchecklist/scope.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/verify.hpp"
@@ -30,13 +30,12 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
 /// "expectations_passed", "expectations_failed"}; a failed result carries the last 20 lines of
 /// its output; an expectation {"number", "id", "file", "reader", "condition", "result" ("pass",
 /// "fail" or "error"), "value", "blob" (null when the file is not there)}.
-std::string render_verify_json(const Checklist& checklist,
-                               const std::vector<VerifyResult>& results,
+std::string render_verify_json(const Checklist& checklist, const std::vector<VerifyResult>& results,
                                const std::vector<ExpectationCheck>& checks = {});
 
 /// `checklists --json`: {"builtin": [...], "in_use": {...}}. `state_file` is empty when the
 /// project has no state file yet.
-std::string render_checklists_json(const std::vector<Checklist>& builtins,
-                                   const Checklist& in_use, std::string_view state_file);
+std::string render_checklists_json(const std::vector<Checklist>& builtins, const Checklist& in_use,
+                                   std::string_view state_file);
 
 } // namespace llmchecklist

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/state.hpp"

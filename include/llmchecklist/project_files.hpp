@@ -64,8 +64,7 @@ struct ProjectVersion
 /// The checklist `state` (the state file at `path` in `files`) names: a built-in one, or a
 /// file of `files` (and what it extends) inside the repository only. Throws DataError at the
 /// place of a problem, IoError when a named file is missing.
-Checklist read_checklist_of(const ProjectFiles& files, const std::string& path,
-                            const State& state);
+Checklist read_checklist_of(const ProjectFiles& files, const std::string& path, const State& state);
 
 /// The state file at `path` in `files`, and its checklist. A checklist that cannot be read is
 /// reported in the result, so that what the state shows (checks, verify commands) can still be

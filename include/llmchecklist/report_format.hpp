@@ -27,8 +27,8 @@ template <typename Format, typename Writer> struct ReportFormat
 
 /// The entry of `formats` named `name`, or nullptr.
 template <typename Format, typename Writer>
-const ReportFormat<Format, Writer>* find_format(std::span<const ReportFormat<Format, Writer>> formats,
-                                                std::string_view name)
+const ReportFormat<Format, Writer>*
+find_format(std::span<const ReportFormat<Format, Writer>> formats, std::string_view name)
 {
   for (const auto& format : formats) {
     if (format.name == name) {
@@ -40,8 +40,8 @@ const ReportFormat<Format, Writer>* find_format(std::span<const ReportFormat<For
 
 /// The entry of `formats` for `format`; formats are listed once each, so there is one.
 template <typename Format, typename Writer>
-const ReportFormat<Format, Writer>& format_info(std::span<const ReportFormat<Format, Writer>> formats,
-                                                Format format)
+const ReportFormat<Format, Writer>&
+format_info(std::span<const ReportFormat<Format, Writer>> formats, Format format)
 {
   for (const auto& entry : formats) {
     if (entry.format == format) {

@@ -110,10 +110,7 @@ struct GatePhase
   /// Where the state file names it; no path when it came from elsewhere (the command line).
   SourceLocation location = {};
 
-  bool operator==(const GatePhase& other) const
-  {
-    return phase == other.phase && min == other.min;
-  }
+  bool operator==(const GatePhase& other) const { return phase == other.phase && min == other.min; }
 };
 
 /// A team's CI policy, recorded in the state file's [gate] table so that a bare

@@ -175,9 +175,18 @@ inline std::string neutralize_ci_commands(std::string_view text)
 {
   // The blanks a runner trims before looking for `::` (.NET's char.IsWhiteSpace), as UTF-8.
   const auto blank_at = [&](std::size_t i) -> std::size_t {
-    static constexpr std::string_view k_blanks[] = {
-        " ", "\t", "\v", "\f", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\xA8",
-        "\xE2\x80\xA9", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80"};
+    static constexpr std::string_view k_blanks[] = {" ",
+                                                    "\t",
+                                                    "\v",
+                                                    "\f",
+                                                    "\xC2\x85",
+                                                    "\xC2\xA0",
+                                                    "\xE1\x9A\x80",
+                                                    "\xE2\x80\xA8",
+                                                    "\xE2\x80\xA9",
+                                                    "\xE2\x80\xAF",
+                                                    "\xE2\x81\x9F",
+                                                    "\xE3\x80\x80"};
     for (const std::string_view blank : k_blanks) {
       if (text.substr(i, blank.size()) == blank) {
         return blank.size();

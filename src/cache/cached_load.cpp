@@ -1,12 +1,12 @@
 #include "cache/cached_load.hpp"
 
 #include "cache/builtin_sources.hpp"
-#include "util/byte_stream.hpp"
-#include "formats/checklist_reader.hpp"
 #include "cache/compiled.hpp"
-#include "util/content_hash.hpp"
+#include "formats/checklist_reader.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/files.hpp"
+#include "util/byte_stream.hpp"
+#include "util/content_hash.hpp"
 
 namespace llmchecklist::detail {
 namespace {
@@ -53,8 +53,8 @@ std::optional<Checklist> decode_checklist_entry(std::string_view payload, const 
 
 } // namespace
 
-Checklist load_checklist_file(const std::string& path, ReadContext& context,
-                              std::string_view scope, const Cache* cache)
+Checklist load_checklist_file(const std::string& path, ReadContext& context, std::string_view scope,
+                              const Cache* cache)
 {
   if (cache == nullptr || !cache->enabled()) {
     return load_checklist(path, context);

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <new>
 #include <iterator>
+#include <new>
 
 #include <fmt/format.h>
 
@@ -13,11 +13,11 @@
 #include "exit_codes.hpp"
 #include "failure.hpp"
 #include "help.hpp"
-#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/version.hpp"
+#include "output.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -123,19 +123,18 @@ int unknown_command(const CLI::App& app, int argc, char** argv)
 // CLI11's messages said our way: lower case after "error:", and what to do.
 std::string usage_message(std::string message)
 {
-  for (const std::string_view prefix :
-       {"The following argument was not expected: ", "The following arguments were not expected: "}) {
+  for (const std::string_view prefix : {"The following argument was not expected: ",
+                                        "The following arguments were not expected: "}) {
     if (message.rfind(prefix, 0) == 0) {
       return fmt::format("unexpected {} '{}'; --help lists what the command takes",
                          prefix.find("arguments") != std::string_view::npos ? "arguments"
-                                                                              : "argument",
+                                                                            : "argument",
                          message.substr(prefix.size()));
     }
   }
   // "--note: 1 required TEXT missing": the option was given without its value.
-  if (const std::size_t at = message.find(": 1 required "); at != std::string::npos &&
-                                                           message.size() > 8 &&
-                                                           message.ends_with(" missing")) {
+  if (const std::size_t at = message.find(": 1 required ");
+      at != std::string::npos && message.size() > 8 && message.ends_with(" missing")) {
     return fmt::format("{} needs a value", message.substr(0, at));
   }
   if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z') {

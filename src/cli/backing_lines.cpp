@@ -37,8 +37,8 @@ std::vector<std::string> backing_lines(const Standing& standing)
     const std::string signed_id = receipt.blob.substr(0, 7);
     std::string line = fmt::format("Evidence: {}", printable(receipt.path));
     if (receipt.gone) {
-      line += fmt::format(" is gone (deleted or renamed): git show {} has what was signed",
-                          signed_id);
+      line +=
+          fmt::format(" is gone (deleted or renamed): git show {} has what was signed", signed_id);
     } else if (receipt.changed) {
       line += fmt::format(" changed: git diff {} {}", signed_id, receipt.current.substr(0, 7));
     } else {

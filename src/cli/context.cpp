@@ -4,16 +4,16 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 #include <unistd.h>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/identity.hpp"
 #include "llmchecklist/receipts.hpp"
-#include "llmchecklist/utc.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace fs = std::filesystem;
 
@@ -77,8 +77,9 @@ Project Context::open() const
   project.state.as_of = now().substr(0, 10);
   // Receipts and expectations are judged against the files as the work tree has them; a state
   // without any reads nothing more.
-  note_current_files(project.state,
-                     WorkTreeFiles(default_state_directory(project.state_path.parent_path()).string()));
+  note_current_files(
+      project.state,
+      WorkTreeFiles(default_state_directory(project.state_path.parent_path()).string()));
   return project;
 }
 

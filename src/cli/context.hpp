@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "terminal.hpp"
 #include "llmchecklist/project.hpp"
+#include "terminal.hpp"
 
 namespace llmchecklist::cli {
 
@@ -57,7 +57,6 @@ public:
 
   /// Now as a UTC date-time; $LLMCHECKLIST_NOW overrides it.
   std::string now() const;
-
 
   /// How stdout looks.
   const Terminal& out() const { return m_out; }

@@ -9,10 +9,10 @@
 
 #include <fmt/format.h>
 
-#include "terminal.hpp"
+#include "llmchecklist/builtin.hpp"
 #include "output.hpp"
 #include "render.hpp"
-#include "llmchecklist/builtin.hpp"
+#include "terminal.hpp"
 
 namespace llmchecklist::cli {
 namespace {

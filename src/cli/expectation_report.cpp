@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include "output.hpp"
-#include "render.hpp"
-#include "terminal.hpp"
 #include "llmchecklist/backing.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
 
 namespace fs = std::filesystem;
 
@@ -39,10 +39,10 @@ void print_receipts(const Context& context, const Project& project,
           receipt.gone ? "is gone (deleted or renamed)"
                        : fmt::format("changed: git diff {} {}", receipt.blob.substr(0, 7),
                                      receipt.current.substr(0, 7));
-      print_out(fitted_lines(context.out(),
-                             fmt::format("{} {}  {} {}", item.number, item.id,
-                                         printable(receipt.path), what),
-                             8, "changed", Color::yellow));
+      print_out(fitted_lines(
+          context.out(),
+          fmt::format("{} {}  {} {}", item.number, item.id, printable(receipt.path), what), 8,
+          "changed", Color::yellow));
     }
   }
 }
@@ -79,7 +79,9 @@ void print_expectation_report(const Context& context, const Project& project,
     std::string line = fmt::format("{} {}  {}: {}", item.number, item.id,
                                    describe_expectation(check.rule), printable(check.value));
     print_out(fitted_lines(context.out(), line, 8,
-                           check.pass ? "pass   " : check.error ? "ERROR  " : "FAIL   ",
+                           check.pass    ? "pass   "
+                           : check.error ? "ERROR  "
+                                         : "FAIL   ",
                            check.pass ? Color::green : Color::red));
   }
   print_receipts(context, project, items);
@@ -104,13 +106,12 @@ void record_expectation_checks(const Context& context, const Project& project,
             continue;
           }
           const auto& list = entry->expectations;
-          const auto it = std::find_if(list.begin(), list.end(), [&](const Expectation& e) {
-            return e.rule == check.rule;
-          });
+          const auto it = std::find_if(list.begin(), list.end(),
+                                       [&](const Expectation& e) { return e.rule == check.rule; });
           if (it != list.end()) {
             record_expectation(current.state, current.checklist.items()[index],
-                               static_cast<std::size_t>(it - list.begin()), check.pass,
-                               check.value, check.blob, at);
+                               static_cast<std::size_t>(it - list.begin()), check.pass, check.value,
+                               check.blob, at);
           }
         }
       },

@@ -84,7 +84,8 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* option) const
   if (!option->get_option_text().empty()) {
     return " " + option->get_option_text();
   }
-  if (option->get_type_size_max() == 0 || option->get_expected_max() == 0 || option->get_positional()) {
+  if (option->get_type_size_max() == 0 || option->get_expected_max() == 0 ||
+      option->get_positional()) {
     return {};
   }
   // CLI11 names a value by its C++ type and appends its validator ("UINT:a whole number...");

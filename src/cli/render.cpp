@@ -3,18 +3,18 @@
 #include <fmt/format.h>
 
 #include "diagnostics.hpp"
-#include "output.hpp"
-#include "llmchecklist/text.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/text.hpp"
 #include "llmchecklist/upgrade.hpp"
+#include "output.hpp"
 
 namespace llmchecklist::cli {
 
 std::string status_mark(const Terminal& terminal, Status status)
 {
   return status == Status::done ? paint(terminal, Color::green, "[x]")
-         : status == Status::na  ? paint(terminal, Color::dim, "[-]")
-                                 : "[ ]";
+         : status == Status::na ? paint(terminal, Color::dim, "[-]")
+                                : "[ ]";
 }
 
 bool uses_verify(const Project& project)
@@ -27,8 +27,7 @@ bool uses_verify(const Project& project)
   return false;
 }
 
-std::vector<StandingTag> standing_tags(const Standing& standing, const Item& item,
-                                       bool uses_verify)
+std::vector<StandingTag> standing_tags(const Standing& standing, const Item& item, bool uses_verify)
 {
   std::vector<StandingTag> tags;
   if (standing.evidence == Evidence::automated) {
@@ -229,9 +228,10 @@ void note_versions(const Project& project)
   }
   if (project.state.checklist.rfind(k_builtin_prefix, 0) == 0) {
     if (compare_versions(latest, pinned) > 0) {
-      print_err(fmt::format("llmchecklist: note: version {} of the checklist is available; this state "
-                 "follows {}. `llmchecklist upgrade --dry-run` shows what would change.\n",
-                 printable(latest), printable(pinned)));
+      print_err(
+          fmt::format("llmchecklist: note: version {} of the checklist is available; this state "
+                      "follows {}. `llmchecklist upgrade --dry-run` shows what would change.\n",
+                      printable(latest), printable(pinned)));
     }
     return;
   }

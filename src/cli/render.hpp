@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "terminal.hpp"
-#include "llmchecklist/standing.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/project.hpp"
+#include "llmchecklist/standing.hpp"
+#include "terminal.hpp"
 
 namespace llmchecklist::cli {
 
@@ -18,9 +18,9 @@ std::string status_mark(const Terminal& terminal, Status status);
 bool uses_verify(const Project& project);
 
 /// What follows an item's title in a list: what backs it (" [verified]", " [verify failing]",
-/// " [manual]" when `uses_verify`, or " [verify]" for a command not yet passing) and its freshness (" [stale: ...]",
-/// " [n/a expired ...]"), in short forms when the long ones exceed `room` columns.
-/// One tag after an item's title, in a long and a short form.
+/// " [manual]" when `uses_verify`, or " [verify]" for a command not yet passing) and its freshness
+/// (" [stale: ...]", " [n/a expired ...]"), in short forms when the long ones exceed `room`
+/// columns. One tag after an item's title, in a long and a short form.
 struct StandingTag
 {
   std::string long_form;

@@ -40,10 +40,10 @@ Terminal detect_terminal(std::FILE* stream, ColorMode mode)
   const bool tty = ::isatty(fd) != 0;
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
-  terminal.color = mode == ColorMode::always ||
-                   (mode == ColorMode::auto_detect && tty &&
-                    (no_color == nullptr || *no_color == '\0') &&
-                    !(term != nullptr && std::strcmp(term, "dumb") == 0));
+  terminal.color =
+      mode == ColorMode::always ||
+      (mode == ColorMode::auto_detect && tty && (no_color == nullptr || *no_color == '\0') &&
+       !(term != nullptr && std::strcmp(term, "dumb") == 0));
   terminal.unicode = utf8_locale();
   winsize size{};
   if (tty && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
@@ -84,8 +84,7 @@ std::string printable(std::string_view text, bool keep_newlines)
     } else if (code_point < 0x20 || code_point == 0x7f) {
       out += '^';
       out += static_cast<char>(code_point ^ 0x40);
-    } else if ((code_point >= 0x80 && code_point < 0xa0) ||
-               is_invisible_format(code_point)) {
+    } else if ((code_point >= 0x80 && code_point < 0xa0) || is_invisible_format(code_point)) {
       // C1 controls (CSI among them) act like ESC sequences on many terminals; bidirectional
       // overrides and zero-width characters make text read as something it is not.
       out += fmt::format("<U+{:04X}>", static_cast<unsigned>(code_point));

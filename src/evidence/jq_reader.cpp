@@ -381,7 +381,8 @@ void judge_exit(int status, const std::string& answer, const JqLimits& limits)
     // Allocation failures outside jq's own allocator (the C++ runtime) end here.
     out_of_memory(limits);
   }
-  throw UsageError(fmt::format("the jq program crashed (signal {}), perhaps out of memory", signal));
+  throw UsageError(
+      fmt::format("the jq program crashed (signal {}), perhaps out of memory", signal));
 }
 
 // The child's answer: its first byte says what kind, the rest what was printed.

@@ -31,8 +31,7 @@ void write_checklist(detail::JsonWriter& json, const Checklist& checklist)
 
 std::string render_diff_json(std::string_view from, std::optional<std::string_view> to,
                              const Checklist& checklist, const std::vector<StateChange>& changes,
-                             const std::vector<CommandChange>& commands,
-                             const ScopeChange* scope,
+                             const std::vector<CommandChange>& commands, const ScopeChange* scope,
                              const std::vector<CommandChange>& expectations)
 {
   detail::JsonWriter json;
@@ -55,19 +54,19 @@ std::string render_diff_json(std::string_view from, std::optional<std::string_vi
   }
   json.end_array();
   for (const auto* list : {&commands, &expectations}) {
-  json.key(list == &commands ? "verify_changes" : "expect_changes").begin_array();
-  for (const CommandChange& change : *list) {
-    const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
-    json.begin_object();
-    json.key("change").value(change.kind());
-    json.key("number").value_or_null(item != nullptr, item != nullptr ? item->number : 0);
-    json.key("id").value(change.id);
-    json.key("title").value(item != nullptr ? item->title : std::string());
-    json.key("before").value(change.before);
-    json.key("after").value(change.after);
-    json.end_object();
-  }
-  json.end_array();
+    json.key(list == &commands ? "verify_changes" : "expect_changes").begin_array();
+    for (const CommandChange& change : *list) {
+      const Item* item = change.item == Checklist::npos ? nullptr : &checklist.items()[change.item];
+      json.begin_object();
+      json.key("change").value(change.kind());
+      json.key("number").value_or_null(item != nullptr, item != nullptr ? item->number : 0);
+      json.key("id").value(change.id);
+      json.key("title").value(item != nullptr ? item->title : std::string());
+      json.key("before").value(change.before);
+      json.key("after").value(change.after);
+      json.end_object();
+    }
+    json.end_array();
   }
   detail::write_scope_json(json, scope);
   json.end_object();
@@ -123,8 +122,8 @@ std::string render_verify_json(const Checklist& checklist, const std::vector<Ver
   return json.finish();
 }
 
-std::string render_checklists_json(const std::vector<Checklist>& builtins,
-                                   const Checklist& in_use, std::string_view state_file)
+std::string render_checklists_json(const std::vector<Checklist>& builtins, const Checklist& in_use,
+                                   std::string_view state_file)
 {
   detail::JsonWriter json;
   json.begin_object();

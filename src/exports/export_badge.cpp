@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/export.hpp"
 #include "exports/selection.hpp"
-#include "llmchecklist/text.hpp"
 #include "exports/xml_escape.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/text.hpp"
 
 namespace llmchecklist {
 namespace {

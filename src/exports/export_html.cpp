@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "exports/selection.hpp"
+#include "exports/xml_escape.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/text.hpp"
-#include "exports/selection.hpp"
-#include "exports/xml_escape.hpp"
 
 namespace llmchecklist {
 namespace {

@@ -41,8 +41,7 @@ void write_backing(detail::JsonWriter& json, const Standing& standing)
       // Whether the recorded result was read from the file's current content; null when the
       // files were not looked at.
       json.key("current").value_or_null(
-          standing.files_known,
-          !expectation.result.empty() && state != ExpectationState::not_run);
+          standing.files_known, !expectation.result.empty() && state != ExpectationState::not_run);
       json.optional("result", expectation.result);
       json.optional("value", expectation.value);
       json.optional("blob", expectation.blob);

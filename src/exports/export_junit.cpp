@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/export.hpp"
-#include "llmchecklist/standing.hpp"
 #include "exports/selection.hpp"
 #include "exports/xml_escape.hpp"
+#include "llmchecklist/export.hpp"
+#include "llmchecklist/standing.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -45,14 +45,14 @@ std::string testcase(const Checklist& checklist, const Item& item, const State& 
                   xml_escape(checklist.id), xml_escape(checklist.phases()[item.phase].id));
   if (const Finding* finding = failure_of(standing)) {
     return out + fmt::format("\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    "
-                               "</testcase>\n",
-                               xml_escape(finding->title), to_string(finding->kind),
+                             "</testcase>\n",
+                             xml_escape(finding->title), to_string(finding->kind),
                              xml_escape(finding->message));
   }
   if (standing.status == Status::na) {
-    return out + fmt::format("\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                             xml_escape(fmt::format("not applicable: {}",
-                                                    state.find(item.id)->note)));
+    return out +
+           fmt::format("\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                       xml_escape(fmt::format("not applicable: {}", state.find(item.id)->note)));
   }
   return out + "</testcase>\n";
 }

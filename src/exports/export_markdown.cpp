@@ -43,8 +43,8 @@ std::string item_line(const Item& item, const State& state)
   const Status status = status_of(state, item); // an expired n/a counts as todo
   std::string title = fmt::format("{}\\. {}", item.number, inline_text(item.title));
   std::string line = status == Status::done ? fmt::format("- [x] {}", title)
-                     : status == Status::na   ? fmt::format("- [x] ~~{}~~ *n/a*", title)
-                                              : fmt::format("- [ ] {}", title);
+                     : status == Status::na ? fmt::format("- [x] ~~{}~~ *n/a*", title)
+                                            : fmt::format("- [ ] {}", title);
   const Evidence evidence = evidence_of(state, item);
   line += evidence == Evidence::automated ? " *(verified)*"
           : evidence == Evidence::failing ? " *(verify failing)*"

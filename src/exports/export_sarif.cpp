@@ -181,9 +181,8 @@ std::string render_sarif(const Checklist& checklist, const State& state,
       const Entry* entry = state.find(item.id);
       write_result(json, item, rule, standing.required ? "error" : "warning", "not-applicable",
                    fmt::format("{}. {} is marked not applicable{}", item.number, item.title,
-                               standing.until.empty()
-                                   ? std::string()
-                                   : fmt::format(" until {}", standing.until)),
+                               standing.until.empty() ? std::string()
+                                                      : fmt::format(" until {}", standing.until)),
                    options, &entry->note);
     }
   }

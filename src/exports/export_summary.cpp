@@ -10,11 +10,11 @@
 
 #include "exports/markdown_text.hpp"
 #include "exports/selection.hpp"
-#include "llmchecklist/standing.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/gate.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/scope.hpp"
+#include "llmchecklist/standing.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/text.hpp"
 

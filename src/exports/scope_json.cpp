@@ -3,8 +3,7 @@
 namespace llmchecklist::detail {
 namespace {
 
-void write_scoped(JsonWriter& json, std::string_view name,
-                  const std::vector<ScopedItem>& items)
+void write_scoped(JsonWriter& json, std::string_view name, const std::vector<ScopedItem>& items)
 {
   json.key(name).begin_array();
   for (const ScopedItem& item : items) {

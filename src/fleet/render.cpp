@@ -201,12 +201,12 @@ std::string render_csv(const Fleet& fleet)
       continue;
     }
     const Counts& c = source.counts;
-    out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},\r\n", csv_cell(source.checklist_id),
-        csv_cell(source.pinned_version), csv_cell(source.latest_version), c.done, c.na, c.todo,
-        c.total, c.percent(), c.required_todo, c.stale, csv_cell(weakest_title(source)),
-        csv_cell(detail::csv_time(source.last_change_at)), csv_cell(source.last_change_by),
-        gate_cell(fleet, source, "yes", "no"));
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},\r\n",
+                       csv_cell(source.checklist_id), csv_cell(source.pinned_version),
+                       csv_cell(source.latest_version), c.done, c.na, c.todo, c.total, c.percent(),
+                       c.required_todo, c.stale, csv_cell(weakest_title(source)),
+                       csv_cell(detail::csv_time(source.last_change_at)),
+                       csv_cell(source.last_change_by), gate_cell(fleet, source, "yes", "no"));
   }
   return out;
 }

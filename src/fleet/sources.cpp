@@ -1,5 +1,5 @@
-// Reading the fleet's sources: git repositories in-process through libgit2 (detail::Repository), and
-// JSON exports through simdjson. Every failure becomes the source's error, never the fleet's.
+// Reading the fleet's sources: git repositories in-process through libgit2 (detail::Repository),
+// and JSON exports through simdjson. Every failure becomes the source's error, never the fleet's.
 
 #include <algorithm>
 #include <atomic>
@@ -15,15 +15,15 @@
 #include <simdjson.h>
 
 #include "formats/json_keys.hpp"
-#include "git/revision_files.hpp"
 #include "git/repository.hpp"
+#include "git/revision_files.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/fleet.hpp"
-#include "llmchecklist/receipts.hpp"
-#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/git.hpp"
+#include "llmchecklist/receipts.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/upgrade.hpp"
 
 namespace fs = std::filesystem;
@@ -204,9 +204,10 @@ Counts counts_of(simdjson::dom::element element)
   counts.automated = field<std::uint64_t>(element, "automated");
   counts.verify_failing = field<std::uint64_t>(element, "verify_failing");
   // Exports written before receipts and expectations existed have none of these.
-  for (const auto& [key, into] : {std::pair{"backed", &counts.backed},
-                                  std::pair{"evidence_changed", &counts.evidence_changed},
-                                  std::pair{"expectations_failing", &counts.expectations_failing}}) {
+  for (const auto& [key, into] :
+       {std::pair{"backed", &counts.backed},
+        std::pair{"evidence_changed", &counts.evidence_changed},
+        std::pair{"expectations_failing", &counts.expectations_failing}}) {
     std::uint64_t value = 0;
     if (element[key].get(value) == simdjson::SUCCESS) {
       *into = value;

@@ -11,12 +11,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "formats/toml_location.hpp"
 #include "llmchecklist/address.hpp"
-#include "llmchecklist/files.hpp"
 #include "llmchecklist/diagnostic.hpp"
+#include "llmchecklist/files.hpp"
 #include "llmchecklist/text.hpp"
 #include "util/slug.hpp"
-#include "formats/toml_location.hpp"
 
 namespace llmchecklist::detail {
 namespace {
@@ -578,7 +578,7 @@ std::string describe_cycle(const std::vector<std::string>& chain, const std::str
 {
   const std::string key = identity_of(path);
   const auto first = std::find_if(chain.begin(), chain.end(),
-                                   [&](const auto& link) { return identity_of(link) == key; });
+                                  [&](const auto& link) { return identity_of(link) == key; });
   if (first == chain.end()) {
     return {};
   }

@@ -4,13 +4,13 @@
 #include <filesystem>
 #include <functional>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "util/content_hash.hpp"
 #include "llmchecklist/checklist.hpp"
 #include "llmchecklist/diagnostic.hpp"
+#include "util/content_hash.hpp"
 
 namespace llmchecklist::detail {
 

@@ -37,7 +37,8 @@ void for_each_table(const toml::node& node, std::string_view key, const std::str
 std::string text_of(const toml::node& node, std::string_view key, const std::string& path)
 {
   if (!node.is_string()) {
-    fail(node, path, fmt::format("expected a string for '{}', found {}", key, describe(node.type())));
+    fail(node, path,
+         fmt::format("expected a string for '{}', found {}", key, describe(node.type())));
   }
   return node.as_string()->get();
 }
@@ -57,8 +58,8 @@ void require_object_id(std::string_view blob)
 {
   if ((blob.size() != 40 && blob.size() != 64) ||
       blob.find_first_not_of("0123456789abcdef") != std::string_view::npos) {
-    throw UsageError(fmt::format("blob must be a git object id (40 or 64 hex digits), got \"{}\"",
-                                 blob));
+    throw UsageError(
+        fmt::format("blob must be a git object id (40 or 64 hex digits), got \"{}\"", blob));
   }
 }
 
@@ -97,8 +98,10 @@ void read_expectation_key(Expectation& out, std::string_view key, const toml::no
      : key == "min_score"     ? rule.min_score
                               : rule.max_results) = value;
   } else if (key == "score" || key == "level" || key == "jq" || key == "value") {
-    (key == "score" ? rule.score : key == "level" ? rule.level : key == "jq" ? rule.jq : out.value) =
-        text_of(node, key, path);
+    (key == "score"   ? rule.score
+     : key == "level" ? rule.level
+     : key == "jq"    ? rule.jq
+                      : out.value) = text_of(node, key, path);
   } else if (key == "result") {
     out.result = text_of(node, key, path);
     if (out.result != "pass" && out.result != "fail") {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "llmchecklist/state.hpp"
 #include "formats/toml_location.hpp"
+#include "llmchecklist/state.hpp"
 
 namespace llmchecklist::detail {
 

@@ -102,8 +102,7 @@ public:
       throw DataError(location_of(m_text, second->offset, m_path),
                       fmt::format("duplicate key '{}' (first at line {}, column {}): readers "
                                   "disagree on which one counts, so the {} is refused",
-                                  shown_text(second->name), earlier.line, earlier.column,
-                                  m_what));
+                                  shown_text(second->name), earlier.line, earlier.column, m_what));
     }
   }
 

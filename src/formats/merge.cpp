@@ -64,8 +64,7 @@ std::vector<ExpectationRule> rules_of(const std::vector<Expectation>& expectatio
 // later reading, until the next `verify --update` reads the file again.
 bool merge_expectations(const Entry& base, const Entry& ours, const Entry& theirs, Entry& merged)
 {
-  if (merge_value(base.expectations, ours.expectations, theirs.expectations,
-                  merged.expectations)) {
+  if (merge_value(base.expectations, ours.expectations, theirs.expectations, merged.expectations)) {
     return true;
   }
   if (rules_of(ours.expectations) != rules_of(theirs.expectations)) {
@@ -74,8 +73,8 @@ bool merge_expectations(const Entry& base, const Entry& ours, const Entry& their
   for (std::size_t i = 0; i < merged.expectations.size(); ++i) {
     const Expectation& mine = ours.expectations[i];
     const Expectation& other = theirs.expectations[i];
-    const bool take_theirs = mine.result != "fail" &&
-                             (other.result == "fail" || compare_times(other.at, mine.at) > 0);
+    const bool take_theirs =
+        mine.result != "fail" && (other.result == "fail" || compare_times(other.at, mine.at) > 0);
     merged.expectations[i] = take_theirs ? other : mine;
   }
   return true;
@@ -127,8 +126,8 @@ bool merge_gate(const Gate& base, const Gate& ours, const Gate& theirs, Gate& me
                       merged.evidence_current) &&
           clean;
   clean = merge_value(base.backed, ours.backed, theirs.backed, merged.backed) && clean;
-  clean = merge_value(base.backed_min, ours.backed_min, theirs.backed_min, merged.backed_min) &&
-          clean;
+  clean =
+      merge_value(base.backed_min, ours.backed_min, theirs.backed_min, merged.backed_min) && clean;
   return clean;
 }
 

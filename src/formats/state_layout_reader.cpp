@@ -142,7 +142,8 @@ private:
         m_has_format = ok;
       } else if (key == "checklist") {
         ok = string(value, state.checklist) && !state.checklist.empty();
-        state.checklist_location = SourceLocation{m_path, m_line, static_cast<unsigned>(equals + 4)};
+        state.checklist_location =
+            SourceLocation{m_path, m_line, static_cast<unsigned>(equals + 4)};
         m_has_checklist = ok;
       } else if (key == "checklist_version") {
         ok = string(value, state.checklist_version);
@@ -153,8 +154,7 @@ private:
         ok = percent(value, state.gate.min);
       } else if (key == "all_required" || key == "no_stale") {
         ok = value == "true" || value == "false";
-        (key == "all_required" ? state.gate.all_required : state.gate.no_stale) =
-            value == "true";
+        (key == "all_required" ? state.gate.all_required : state.gate.no_stale) = value == "true";
       }
       break;
     case Table::gate_phases: {
@@ -322,7 +322,8 @@ private:
     }
     if (key == "revision") {
       int revision = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), revision);
+      const auto [end, error] =
+          std::from_chars(value.data(), value.data() + value.size(), revision);
       entry.revision = revision;
       return digits(value) && value[0] != '0' && error == std::errc() &&
              end == value.data() + value.size() && revision >= 1 && revision <= 1'000'000;

@@ -7,12 +7,12 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/utc.hpp"
-#include "llmchecklist/state.hpp"
-#include "llmchecklist/state_io.hpp"
 #include "formats/evidence_reader.hpp"
 #include "formats/state_layout_reader.hpp"
 #include "formats/toml_location.hpp"
+#include "llmchecklist/state.hpp"
+#include "llmchecklist/state_io.hpp"
+#include "llmchecklist/utc.hpp"
 
 namespace llmchecklist {
 namespace {
@@ -281,7 +281,8 @@ State parse_state_with_toml(std::string_view text, const std::string& path)
     } else {
       fail(key.source(), path,
            fmt::format("unknown key '{}' (expected format, checklist, checklist_version, gate, "
-                       "items)", name));
+                       "items)",
+                       name));
     }
   }
 

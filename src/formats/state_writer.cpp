@@ -7,11 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "formats/state_layout.hpp"
+#include "formats/toml_writer.hpp"
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_io.hpp"
-#include "formats/state_layout.hpp"
-#include "formats/toml_writer.hpp"
 
 namespace llmchecklist {
 namespace {

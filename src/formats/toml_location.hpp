@@ -24,9 +24,9 @@ inline SourceLocation location_of(const toml::source_region& region, const std::
 inline const char* describe(toml::node_type type)
 {
   // In the order of toml::node_type, from none to date_time.
-  static constexpr const char* k_names[] = {"nothing",  "a table",   "an array", "a string",
-                                            "an integer", "a float", "a boolean", "a date",
-                                            "a time",   "a date-time"};
+  static constexpr const char* k_names[] = {"nothing",    "a table",    "an array",  "a string",
+                                            "an integer", "a float",    "a boolean", "a date",
+                                            "a time",     "a date-time"};
   const auto index = static_cast<std::size_t>(type);
   return index < std::size(k_names) ? k_names[index] : "nothing";
 }
@@ -127,8 +127,7 @@ inline std::string describe_syntax_error(std::string_view description)
                        detail.substr(detail.find("saw ") + 4));
   }
   if (detail.rfind("cannot redefine existing table", 0) == 0) {
-    return fmt::format("the table [{}] appears twice: merge the two into one",
-                       quoted("table '"));
+    return fmt::format("the table [{}] appears twice: merge the two into one", quoted("table '"));
   }
   if (detail.rfind("cannot redefine existing ", 0) == 0) {
     const std::string_view key = quoted(" '");
@@ -170,8 +169,7 @@ inline toml::table parse_toml(std::string_view text, const std::string& path,
                                   "line {}; {}",
                                   line, conflict_advice));
     }
-    throw DataError(location_of(error.source(), path),
-                    describe_syntax_error(error.description()));
+    throw DataError(location_of(error.source(), path), describe_syntax_error(error.description()));
   }
 }
 

@@ -7,13 +7,13 @@
 
 #include <fmt/format.h>
 
-#include "git/revision_files.hpp"
 #include "git/repository.hpp"
+#include "git/revision_files.hpp"
 #include "llmchecklist/history.hpp"
 #include "llmchecklist/project_files.hpp"
 #include "llmchecklist/receipts.hpp"
-#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/scope.hpp"
+#include "llmchecklist/state_io.hpp"
 #include "llmchecklist/upgrade.hpp"
 #include "llmchecklist/utc.hpp"
 

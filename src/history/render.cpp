@@ -164,8 +164,9 @@ std::string render_markdown(const History& history)
     const Counts& c = point.counts;
     std::string checklist = inline_text(version_text(point));
     if (point.scope) {
-      checklist += fmt::format("{}: {}", point.scope->narrows() ? " ⚠️ re-scoped" : " re-scoped",
-                               inline_text(describe_scope(*point.scope)));
+      checklist +=
+          fmt::format("{}: {}", point.scope->narrows() ? " ⚠️ re-scoped" : " re-scoped",
+                      inline_text(describe_scope(*point.scope)));
     }
     out += fmt::format("{} {} % | {} | {} | {} | {} | {} | {} |\n", head, c.percent_floor(), c.done,
                        c.na, c.todo, c.required_todo, c.stale, checklist);

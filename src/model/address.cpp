@@ -81,8 +81,9 @@ std::size_t resolve(std::string_view kind, const std::vector<std::string>& ids,
   }
   // The message first: the candidates are moved into the error, and the order in which a
   // constructor's arguments are evaluated is unspecified.
-  const std::string message = fmt::format(
-      "no {} '{}'{}", kind, typed, candidates.empty() ? "; `llmchecklist list` shows them all" : "");
+  const std::string message =
+      fmt::format("no {} '{}'{}", kind, typed,
+                  candidates.empty() ? "; `llmchecklist list` shows them all" : "");
   throw LookupError(message, std::move(candidates));
 }
 

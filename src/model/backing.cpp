@@ -65,11 +65,10 @@ bool is_backed(const State& state, const Item& item)
   if (state.files_known && !entry->evidence.empty() && !evidence_changed(state, *entry)) {
     return true;
   }
-  const bool expectation_passes =
-      std::any_of(entry->expectations.begin(), entry->expectations.end(),
-                  [&](const Expectation& expectation) {
-                    return expectation_state(state, expectation) == ExpectationState::pass;
-                  });
+  const bool expectation_passes = std::any_of(
+      entry->expectations.begin(), entry->expectations.end(), [&](const Expectation& expectation) {
+        return expectation_state(state, expectation) == ExpectationState::pass;
+      });
   return expectation_passes || evidence_of(state, item) == Evidence::automated;
 }
 

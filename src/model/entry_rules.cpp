@@ -73,8 +73,7 @@ void require_one_line(std::string_view text, std::string_view what)
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7f) {
-      throw UsageError(
-          fmt::format("{} must be one line of text without control characters", what));
+      throw UsageError(fmt::format("{} must be one line of text without control characters", what));
     }
   }
 }

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/entry_rules.hpp"
+#include "llmchecklist/enum_names.hpp"
 #include "llmchecklist/error.hpp"
 
 namespace llmchecklist {
@@ -95,8 +95,7 @@ void require_repository_path(std::string_view path, std::string_view what)
     const std::string_view part = path.substr(start, end - start);
     if (part.empty() || part == "." || part == "..") {
       throw UsageError(fmt::format(
-          "{} leads outside the repository, or has '.', '..' or empty parts: \"{}\"",
-          what, path));
+          "{} leads outside the repository, or has '.', '..' or empty parts: \"{}\"", what, path));
     }
     start = end + 1;
   }
@@ -109,8 +108,8 @@ void require_fits_reader(const ExpectationRule& rule, std::string_view what)
     throw UsageError(fmt::format("{} ({} reader): {}; it takes {}", what, to_string(rule.reader),
                                  why, keys_of(rule.reader)));
   };
-  const bool counts = rule.reader == ExpectationReader::junit ||
-                      rule.reader == ExpectationReader::promptfoo;
+  const bool counts =
+      rule.reader == ExpectationReader::junit || rule.reader == ExpectationReader::promptfoo;
   if (!counts && (rule.max_failures || rule.min_pass_rate)) {
     refuse("max_failures and min_pass_rate are for the junit and promptfoo readers");
   }

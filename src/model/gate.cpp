@@ -16,8 +16,7 @@ namespace {
 
 // "\n  3 quality-bar" for each item of the selected phases that `wanted` picks.
 template <typename Wanted>
-std::string item_lines(const Checklist& checklist, std::optional<std::size_t> phase,
-                       Wanted wanted)
+std::string item_lines(const Checklist& checklist, std::optional<std::size_t> phase, Wanted wanted)
 {
   std::string list;
   for (const Item& item : checklist.items()) {
@@ -51,8 +50,7 @@ std::size_t gate_phase(const Checklist& checklist, const GatePhase& minimum)
 
 // The rules about what backs the checks: current evidence, named items backed, a share backed.
 void append_backing_reasons(std::vector<std::string>& reasons, const Checklist& checklist,
-                            const State& state, const Gate& gate,
-                            std::optional<std::size_t> phase)
+                            const State& state, const Gate& gate, std::optional<std::size_t> phase)
 {
   const auto changed = [&](const Item& item) {
     const Entry* entry = state.find(item.id);
@@ -71,9 +69,8 @@ void append_backing_reasons(std::vector<std::string>& reasons, const Checklist& 
     const auto named = [&](const Item& item) {
       return std::find(gate.backed.begin(), gate.backed.end(), item.id) != gate.backed.end();
     };
-    const std::string lines = item_lines(checklist, phase, [&](const Item& item) {
-      return named(item) && !is_backed(state, item);
-    });
+    const std::string lines = item_lines(
+        checklist, phase, [&](const Item& item) { return named(item) && !is_backed(state, item); });
     if (!lines.empty()) {
       reasons.push_back(fmt::format("items the gate requires backed by current evidence, a "
                                     "passing expectation or a passing verify command are not:{}",
@@ -106,7 +103,8 @@ Gate effective_gate(const State& state, const GateRequest& request)
   gate.no_stale = gate.no_stale || request.no_stale;
   gate.evidence_current = gate.evidence_current || request.evidence_current;
   for (const GatePhase& minimum : request.phases) {
-    std::erase_if(gate.phases, [&](const GatePhase& entry) { return entry.phase == minimum.phase; });
+    std::erase_if(gate.phases,
+                  [&](const GatePhase& entry) { return entry.phase == minimum.phase; });
     gate.phases.push_back(minimum);
   }
   return gate;

@@ -189,8 +189,8 @@ std::optional<std::size_t> weakest_phase(const Checklist& checklist, const Progr
     const double percent = counts.percent();
     const double lowest = progress.phases[*weakest].percent();
     // An optional phase is named only when it is strictly the weakest: it may be skipped.
-    if (percent < lowest ||
-        (percent == lowest && checklist.phases()[*weakest].optional && !checklist.phases()[p].optional)) {
+    if (percent < lowest || (percent == lowest && checklist.phases()[*weakest].optional &&
+                             !checklist.phases()[p].optional)) {
       weakest = p;
     }
   }

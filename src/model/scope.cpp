@@ -69,9 +69,7 @@ ScopeChange compare_scope(const State& before_state, const Checklist& before,
 std::string describe_scope(const ScopeChange& scope)
 {
   std::string text;
-  const auto add = [&](std::string part) {
-    text += (text.empty() ? "" : "; ") + part;
-  };
+  const auto add = [&](std::string part) { text += (text.empty() ? "" : "; ") + part; };
   if (scope.before_reference != scope.after_reference) {
     add(fmt::format("checklist {} -> {}", scope.before_reference, scope.after_reference));
   } else if (scope.before_version != scope.after_version) {

@@ -30,12 +30,11 @@ void append_backing_findings(std::vector<Finding>& findings, const Standing& sta
   }
   for (const auto& [expectation, state] : standing.expectations) {
     if (state == ExpectationState::fail) {
-      findings.push_back(
-          {FindingKind::expectation_failing, FindingLevel::error,
-           fmt::format("Expectation failing: {}", label),
-           fmt::format("{}\n{} ({}) read: {}; expected {}", item.title, expectation.rule.file,
-                       to_string(expectation.rule.reader), expectation.value,
-                       describe_condition(expectation.rule))});
+      findings.push_back({FindingKind::expectation_failing, FindingLevel::error,
+                          fmt::format("Expectation failing: {}", label),
+                          fmt::format("{}\n{} ({}) read: {}; expected {}", item.title,
+                                      expectation.rule.file, to_string(expectation.rule.reader),
+                                      expectation.value, describe_condition(expectation.rule))});
     }
   }
 }
@@ -52,24 +51,23 @@ std::vector<Finding> findings_of(const Standing& standing, const Item& item, con
                                     "when: {}",
                                     item.title, standing.until, entry->note, item.done_when)});
   } else if (standing.status == Status::todo) {
-    findings.push_back({FindingKind::open, open_level,
-                        fmt::format("{} item open: {}",
-                                    standing.required ? "Required" : "Recommended", label),
-                        fmt::format("{}\nDone when: {}", item.title, item.done_when)});
+    findings.push_back(
+        {FindingKind::open, open_level,
+         fmt::format("{} item open: {}", standing.required ? "Required" : "Recommended", label),
+         fmt::format("{}\nDone when: {}", item.title, item.done_when)});
   }
   if (standing.verify == VerifyState::fail) {
-    findings.push_back({FindingKind::verify_failing, FindingLevel::error,
-                        fmt::format("Verify command failing: {}", label),
-                        fmt::format("{}\nThe command failed when last run: {}", item.title,
-                                    standing.command)});
+    findings.push_back(
+        {FindingKind::verify_failing, FindingLevel::error,
+         fmt::format("Verify command failing: {}", label),
+         fmt::format("{}\nThe command failed when last run: {}", item.title, standing.command)});
   }
   if (standing.stale) {
-    findings.push_back({FindingKind::stale, FindingLevel::note,
-                        fmt::format("Stale check: {}", label),
-                        fmt::format("{}\nChecked against revision {}; the item is at revision {} "
-                                    "now: check it again. Done when: {}",
-                                    item.title, standing.checked_revision, item.revision,
-                                    item.done_when)});
+    findings.push_back(
+        {FindingKind::stale, FindingLevel::note, fmt::format("Stale check: {}", label),
+         fmt::format("{}\nChecked against revision {}; the item is at revision {} "
+                     "now: check it again. Done when: {}",
+                     item.title, standing.checked_revision, item.revision, item.done_when)});
   }
   if (!standing.expired && standing.days_left && *standing.days_left <= k_waiver_warning_days) {
     findings.push_back(
@@ -104,9 +102,13 @@ std::string_view to_string(FindingLevel level)
 
 std::string_view to_string(FindingKind kind)
 {
-  static constexpr std::string_view k_names[] = {
-      "open",           "waiver-expired",   "verify-failing",     "stale",
-      "waiver-expiring", "evidence-changed", "expectation-failing"};
+  static constexpr std::string_view k_names[] = {"open",
+                                                 "waiver-expired",
+                                                 "verify-failing",
+                                                 "stale",
+                                                 "waiver-expiring",
+                                                 "evidence-changed",
+                                                 "expectation-failing"};
   return name_of(kind, k_names);
 }
 

@@ -52,8 +52,7 @@ Entry entry_or_blank(const State& state, const std::string& id)
 
 std::string_view to_string(ChangeKind kind)
 {
-  static constexpr std::string_view k_names[] = {"checked", "na", "unchecked", "note",
-                                                 "rechecked"};
+  static constexpr std::string_view k_names[] = {"checked", "na", "unchecked", "note", "rechecked"};
   return name_of(kind, k_names);
 }
 

@@ -48,7 +48,10 @@ struct Running
 
 volatile sig_atomic_t g_stop_requested = 0;
 
-void request_stop(int) { g_stop_requested = 1; }
+void request_stop(int)
+{
+  g_stop_requested = 1;
+}
 
 void write_text(int fd, const char* text)
 {

@@ -7,9 +7,9 @@
 
 #include "cache/builtin_sources.hpp"
 #include "cache/compiled.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/version.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 namespace llmchecklist {
 namespace {

@@ -6,10 +6,10 @@
 #include "formats/checklist_reader.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
-#include "llmchecklist/checklist_io.hpp"
 #include "project/confine.hpp"
 #include "project/definitions.hpp"
 

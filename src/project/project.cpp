@@ -5,15 +5,15 @@
 #include <fmt/format.h>
 
 #include "cache/cached_load.hpp"
-#include "project/confine.hpp"
-#include "project/definitions.hpp"
 #include "llmchecklist/builtin.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/state_file.hpp"
-#include "llmchecklist/utc.hpp"
 #include "llmchecklist/state_io.hpp"
-#include "llmchecklist/checklist_io.hpp"
+#include "llmchecklist/utc.hpp"
+#include "project/confine.hpp"
+#include "project/definitions.hpp"
 
 namespace fs = std::filesystem;
 
@@ -109,8 +109,8 @@ void require_pinned_version(const Project& project)
                   fmt::format("{} follows version {} of {}, which is now version {}; nothing was "
                               "written. Run `llmchecklist upgrade --dry-run` to see what changed, "
                               "then `llmchecklist upgrade`",
-                              project.state_path.string(), state.checklist_version,
-                              state.checklist, project.checklist.version));
+                              project.state_path.string(), state.checklist_version, state.checklist,
+                              project.checklist.version));
 }
 
 } // namespace
@@ -216,8 +216,9 @@ std::size_t remove_expectations(State& state, const Item& item, std::string_view
   if (state.find(item.id) == nullptr) {
     return 0;
   }
-  return std::erase_if(state.entry(item.id).expectations,
-                       [&](const Expectation& expectation) { return expectation.rule.file == file; });
+  return std::erase_if(state.entry(item.id).expectations, [&](const Expectation& expectation) {
+    return expectation.rule.file == file;
+  });
 }
 
 void record_expectation(State& state, const Item& item, std::size_t index, bool pass,

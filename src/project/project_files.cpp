@@ -37,8 +37,7 @@ std::string inside(const std::string& directory, std::string_view reference)
 std::string directory_of(const ProjectFiles& files, const std::string& shown)
 {
   const std::string prefix = files.shown("");
-  const std::string relative =
-      shown.rfind(prefix, 0) == 0 ? shown.substr(prefix.size()) : shown;
+  const std::string relative = shown.rfind(prefix, 0) == 0 ? shown.substr(prefix.size()) : shown;
   return fs::path(relative).parent_path().generic_string();
 }
 
@@ -112,8 +111,7 @@ Checklist read_checklist_of(const ProjectFiles& files, const std::string& path, 
                               state.checklist_location.path, state.checklist_location.line,
                               state.checklist_location.column));
   }
-  Checklist checklist =
-      detail::read_checklist(*text, files.shown(file), nullptr, nullptr, context);
+  Checklist checklist = detail::read_checklist(*text, files.shown(file), nullptr, nullptr, context);
   checklist.source = state.checklist;
   return checklist;
 }

@@ -73,8 +73,8 @@ std::optional<std::string> read_state_file(const fs::path& path)
   // The link's target as the repository would reach it: inside, or refused unopened, so that
   // no line of a file elsewhere (a credentials file, /dev/zero) reaches a report or a CI log.
   const fs::path directory = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const detail::ConfinedPath confined = detail::confine(
-      path.filename().string(), directory, default_state_directory(directory));
+  const detail::ConfinedPath confined =
+      detail::confine(path.filename().string(), directory, default_state_directory(directory));
   if (!confined.problem.empty()) {
     throw IoError(path.string(),
                   fmt::format("{} is a symbolic link to {}, outside the repository; the state "

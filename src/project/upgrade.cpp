@@ -72,8 +72,7 @@ UpgradePlan plan_upgrade(const State& state, const Checklist* from, const Checkl
   }
   for (const Entry& entry : state.entries) {
     const bool was_there = from == nullptr || from->find_item(entry.id) != Checklist::npos;
-    const bool merged =
-        std::find(replaced.begin(), replaced.end(), entry.id) != replaced.end();
+    const bool merged = std::find(replaced.begin(), replaced.end(), entry.id) != replaced.end();
     if (was_there && !merged && to.find_item(entry.id) == Checklist::npos) {
       plan.dropped.push_back(entry.id);
     }
@@ -98,7 +97,8 @@ void apply_upgrade(State& state, const UpgradePlan& plan, const Checklist& to)
     // The item taking over had no check, but may have a verify command of its own: it wins, and
     // then the merged entry stays as an orphan, so that its command is not lost either.
     bool keep_old = false;
-    if (const Entry* keeper = state.find(merge.into); keeper != nullptr && !keeper->verify.empty()) {
+    if (const Entry* keeper = state.find(merge.into);
+        keeper != nullptr && !keeper->verify.empty()) {
       keep_old = !moved.verify.empty() && moved.verify != keeper->verify;
       moved.verify = keeper->verify;
       moved.verify_result = keeper->verify_result;

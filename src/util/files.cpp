@@ -91,8 +91,8 @@ std::string read_file(const fs::path& path)
 std::string_view file_kind(unsigned mode)
 {
   static constexpr std::pair<unsigned, std::string_view> k_kinds[] = {
-      {S_IFREG, "a regular file"},      {S_IFDIR, "a directory"},    {S_IFIFO, "a FIFO"},
-      {S_IFCHR, "a character device"},  {S_IFBLK, "a block device"}, {S_IFSOCK, "a socket"},
+      {S_IFREG, "a regular file"},     {S_IFDIR, "a directory"},    {S_IFIFO, "a FIFO"},
+      {S_IFCHR, "a character device"}, {S_IFBLK, "a block device"}, {S_IFSOCK, "a socket"},
       {S_IFLNK, "a symbolic link"}};
   for (const auto& [kind, name] : k_kinds) {
     if ((mode & S_IFMT) == kind) {
@@ -249,7 +249,8 @@ void write_output(const fs::path& path, std::string_view content)
     write_file_atomic(path, content);
     return;
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (S_ISREG(target.st_mode) ? O_TRUNC : 0));
+  const int fd =
+      ::open(path.c_str(), O_WRONLY | O_CLOEXEC | (S_ISREG(target.st_mode) ? O_TRUNC : 0));
   if (fd < 0) {
     throw IoError(path.string(), system_error("write", path));
   }

@@ -7,8 +7,8 @@
 #include <doctest/doctest.h>
 
 #include "llmchecklist/checklist.hpp"
-#include "llmchecklist/error.hpp"
 #include "llmchecklist/checklist_io.hpp"
+#include "llmchecklist/error.hpp"
 #include "terminal.hpp"
 #include "ui/draw.hpp"
 #include "ui/keys.hpp"

@@ -16,8 +16,8 @@ int main()
                            {"Consumer <consumer@example.org>", "2026-11-28T12:00:00Z", "ok"});
   const llmchecklist::Progress progress = llmchecklist::compute_progress(checklist, state);
   std::cout << "version=" << llmchecklist::k_version << " items=" << checklist.items().size()
-            << " done=" << progress.overall.done
-            << " percent=" << progress.overall.percent_floor() << "\n";
+            << " done=" << progress.overall.done << " percent=" << progress.overall.percent_floor()
+            << "\n";
   const std::string markdown = llmchecklist::render_markdown(checklist, state);
   std::cout << markdown.substr(0, markdown.find('\n')) << "\n";
   return 0;

@@ -4,10 +4,10 @@
 #include <string>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/lint.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

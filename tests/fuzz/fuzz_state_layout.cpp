@@ -45,8 +45,8 @@ bool same_state(const State& a, const State& b)
     }
   }
   for (std::size_t i = 0; i < a.entries.size(); ++i) {
-    if (!same_entry(a.entries[i], b.entries[i]) ||
-        b.find(a.entries[i].id) != &b.entries[i] || a.find(a.entries[i].id) != &a.entries[i]) {
+    if (!same_entry(a.entries[i], b.entries[i]) || b.find(a.entries[i].id) != &b.entries[i] ||
+        a.find(a.entries[i].id) != &a.entries[i]) {
       return false;
     }
   }

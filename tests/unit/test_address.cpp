@@ -2,8 +2,8 @@
 
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/builtin.hpp"
-#include "llmchecklist/error.hpp"
 #include "llmchecklist/checklist_io.hpp"
+#include "llmchecklist/error.hpp"
 
 using namespace llmchecklist;
 

@@ -88,9 +88,9 @@ TEST_SUITE("backing")
     const Checklist checklist = two_items();
     for (const std::string& path : {"../secret", "/etc/passwd", "docs/../x", "a//b", "", "a\nb"}) {
       State state;
-      CHECK_THROWS_AS(check_item(state, checklist.items()[0], Status::done,
-                                 mark_with({{path, k_blob_a}})),
-                      Error);
+      CHECK_THROWS_AS(
+          check_item(state, checklist.items()[0], Status::done, mark_with({{path, k_blob_a}})),
+          Error);
       CHECK(state.find("a") == nullptr);
       ExpectationRule rule = junit_rule();
       rule.file = path;
@@ -110,8 +110,8 @@ TEST_SUITE("backing")
     fraction.max_failures = 0.5;
     CHECK_THROWS_AS(add_expectation(state, checklist.items()[0], fraction), UsageError);
     REQUIRE(add_expectation(state, checklist.items()[0], junit_rule()));
-    CHECK_THROWS_AS(record_expectation(state, checklist.items()[0], 0, true, "two\nlines",
-                                       k_blob_a, "2026-11-29T10:00:00Z"),
+    CHECK_THROWS_AS(record_expectation(state, checklist.items()[0], 0, true, "two\nlines", k_blob_a,
+                                       "2026-11-29T10:00:00Z"),
                     UsageError);
     CHECK(state.find("a")->expectations[0].result.empty());
   }
@@ -177,8 +177,7 @@ TEST_SUITE("backing")
     add_expectation(state, checklist.items()[0], junit_rule());
     state.files_known = true;
     state.current_files = {{"evals/junit.xml", k_blob_a}};
-    CHECK(expectation_state(state, state.find("a")->expectations[0]) ==
-          ExpectationState::not_run);
+    CHECK(expectation_state(state, state.find("a")->expectations[0]) == ExpectationState::not_run);
     record_expectation(state, checklist.items()[0], 0, false, "3 failed", k_blob_a,
                        "2026-11-29T10:00:00Z");
     CHECK(expectation_state(state, state.find("a")->expectations[0]) == ExpectationState::fail);

@@ -8,8 +8,8 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/checklist.hpp"
-#include "llmchecklist/error.hpp"
 #include "llmchecklist/checklist_io.hpp"
+#include "llmchecklist/error.hpp"
 
 using namespace llmchecklist;
 

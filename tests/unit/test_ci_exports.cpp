@@ -2,10 +2,10 @@
 
 #include <string>
 
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/gate.hpp"
 #include "llmchecklist/project.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

@@ -39,9 +39,13 @@ Mark good_mark(std::string note = "docs/evidence.md")
 }
 
 // The invalid values a caller might hand a writer.
-const std::vector<std::string> k_bad_lines = {
-    std::string("bad \xFF byte"), "two\nlines", "carriage\rreturn", "escape \x1b[2J", "bell\a",
-    "tab\there", std::string("nul\0byte", 8)};
+const std::vector<std::string> k_bad_lines = {std::string("bad \xFF byte"),
+                                              "two\nlines",
+                                              "carriage\rreturn",
+                                              "escape \x1b[2J",
+                                              "bell\a",
+                                              "tab\there",
+                                              std::string("nul\0byte", 8)};
 
 // Runs `change` through update_project on a state file holding one check, and proves that it
 // was refused, that the file's bytes are unchanged, and that it still reads.
@@ -169,8 +173,7 @@ TEST_SUITE("entry_rules")
   TEST_CASE("the rules' messages name what was given")
   {
     CHECK_THROWS_WITH_AS(require_one_line("a\tb", "--note"),
-                         "--note must be one line of text without control characters",
-                         UsageError);
+                         "--note must be one line of text without control characters", UsageError);
     CHECK_THROWS_WITH_AS(require_reason(" ", "--na"),
                          "--na needs a reason: why the item does not apply", UsageError);
     CHECK_THROWS_WITH_AS(require_until("2027-02-30", "2026-11-28", "--until"),

@@ -3,9 +3,9 @@
 #include <string>
 
 #include "exports/json_writer.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/project.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/project.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

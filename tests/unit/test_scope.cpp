@@ -54,13 +54,12 @@ TEST_SUITE("scope")
 
   TEST_CASE("removed items leave the count and lowered ones are named, n/a ones do not count")
   {
-    const Checklist before = checklist_of({item("a", Severity::required),
-                                           item("b", Severity::required),
-                                           item("c", Severity::recommended),
-                                           item("d", Severity::required)});
-    const Checklist after = checklist_of({item("a", Severity::recommended),
-                                          item("c", Severity::required),
-                                          item("e", Severity::required)});
+    const Checklist before =
+        checklist_of({item("a", Severity::required), item("b", Severity::required),
+                      item("c", Severity::recommended), item("d", Severity::required)});
+    const Checklist after =
+        checklist_of({item("a", Severity::recommended), item("c", Severity::required),
+                      item("e", Severity::required)});
     State then;
     then.checklist = "ours.toml";
     then.entry("d").status = Status::na;
@@ -76,17 +75,17 @@ TEST_SUITE("scope")
     CHECK(scope.narrows());
     const std::vector<std::string> reasons = scope_regressions(scope, "main");
     REQUIRE(reasons.size() == 2);
-    CHECK(reasons[0] == "1 item that counted at main left the count (the checklist changed):\n  2 b");
+    CHECK(reasons[0] ==
+          "1 item that counted at main left the count (the checklist changed):\n  2 b");
     CHECK(reasons[1] ==
           "1 item required at main is recommended now (the checklist changed):\n  1 a");
   }
 
   TEST_CASE("a merge is trusted from a built-in checklist and named from a checklist file")
   {
-    const Checklist before = checklist_of({item("old", Severity::required),
-                                           item("keep", Severity::required)});
-    const Checklist after =
-        checklist_of({item("keep", Severity::required, {"old"})});
+    const Checklist before =
+        checklist_of({item("old", Severity::required), item("keep", Severity::required)});
+    const Checklist after = checklist_of({item("keep", Severity::required, {"old"})});
     State then;
     then.checklist = "builtin:llm-deployment@2026.1";
     State now;

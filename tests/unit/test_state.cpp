@@ -3,11 +3,11 @@
 #include <string>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/project.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_io.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

@@ -3,10 +3,10 @@
 #include <string>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/state.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_io.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 

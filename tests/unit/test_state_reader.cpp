@@ -47,22 +47,25 @@ TEST_SUITE("state_reader")
         {"a truncated string", k_head + "\n[items.quality-bar]\nstatus = \"do", 5, 13,
          "the file ends inside a string: its closing quote is missing"},
         // At the end of the line, where the missing quote is noticed.
-        {"a string not closed on its line", k_head + "[items.a]\nstatus = \"done\nnote = \"x\"\n", 4,
-         15, "a string is not closed on its line: its closing quote is missing"},
+        {"a string not closed on its line", k_head + "[items.a]\nstatus = \"done\nnote = \"x\"\n",
+         4, 15, "a string is not closed on its line: its closing quote is missing"},
         {"a truncated table header", k_head + "\n[items.quality-", 4, 16,
          "the file ends inside a [table] header: its closing ] is missing"},
         {"a value of the wrong type", k_head + "\n[items.quality-bar]\nstatus = 1\n", 5, 10,
          "expected a string for 'status', found an integer"},
         {"a wrong type for at", k_head + "[items.a]\nstatus = \"done\"\nat = \"yesterday\"\n", 5, 6,
          "expected a date-time for 'at', found a string"},
-        {"a local date-time for at", k_head + "[items.a]\nstatus = \"done\"\nat = 2026-11-28T12:00:00\n",
-         5, 6, "'at' needs a UTC offset"},
+        {"a local date-time for at",
+         k_head + "[items.a]\nstatus = \"done\"\nat = 2026-11-28T12:00:00\n", 5, 6,
+         "'at' needs a UTC offset"},
         {"a format that is not an integer", "format = \"1\"\nchecklist = \"x\"\n", 1, 10,
          "expected an integer for 'format', found a string"},
-        {"another format", "format = 2\nchecklist = \"x\"\n", 1, 10, "state format 2 is not supported"},
+        {"another format", "format = 2\nchecklist = \"x\"\n", 1, 10,
+         "state format 2 is not supported"},
         {"no format", "checklist = \"x\"\n", 1, 1, "missing 'format = 1'"},
-        {"an unknown key in an entry", k_head + "[items.a]\nstatus = \"done\"\n  colour = \"red\"\n", 5,
-         3, "unknown key 'colour' in [items.a]"},
+        {"an unknown key in an entry",
+         k_head + "[items.a]\nstatus = \"done\"\n  colour = \"red\"\n", 5, 3,
+         "unknown key 'colour' in [items.a]"},
         {"an unknown top-level key", k_head + "updated = 2026-11-28T12:00:00Z\n", 3, 1,
          "unknown key 'updated'"},
         {"an invalid status", k_head + "[items.a]\nstatus = \"finished\"\n", 4, 10,
@@ -71,16 +74,20 @@ TEST_SUITE("state_reader")
          "[items.a] is na but has no 'note'"},
         {"an entry without a status", k_head + "[items.a]\nnote = \"x\"\n", 3, 1,
          "[items.a] has no 'status'"},
-        {"a repeated entry", k_head + "[items.a]\nstatus = \"done\"\n[items.a]\nstatus = \"todo\"\n", 5,
-         1, "the table [items.a] appears twice"},
+        {"a repeated entry",
+         k_head + "[items.a]\nstatus = \"done\"\n[items.a]\nstatus = \"todo\"\n", 5, 1,
+         "the table [items.a] appears twice"},
         {"a repeated key", "format = 1\nformat = 1\n", 2, 10, "'format' is defined twice"},
         {"a revision out of range", k_head + "[items.a]\nstatus = \"done\"\nrevision = 0\n", 5, 12,
          "revision must be a positive integer, got 0"},
-        {"an until that is no date", k_head + "[items.a]\nstatus = \"na\"\nnote = \"n\"\nuntil = \"soon\"\n",
-         6, 9, "expected a date for 'until'"},
-        {"a bad verify result", k_head + "[items.a]\nstatus = \"done\"\nverify_result = \"maybe\"\n", 5,
-         17, "verify_result must be \"pass\" or \"fail\""},
-        {"an empty checklist reference", "format = 1\nchecklist = \"\"\n", 2, 13, "'checklist' is empty"},
+        {"an until that is no date",
+         k_head + "[items.a]\nstatus = \"na\"\nnote = \"n\"\nuntil = \"soon\"\n", 6, 9,
+         "expected a date for 'until'"},
+        {"a bad verify result",
+         k_head + "[items.a]\nstatus = \"done\"\nverify_result = \"maybe\"\n", 5, 17,
+         "verify_result must be \"pass\" or \"fail\""},
+        {"an empty checklist reference", "format = 1\nchecklist = \"\"\n", 2, 13,
+         "'checklist' is empty"},
         {"a gate percentage out of range", k_head + "[gate]\nmin = 120\n", 4, 7,
          "'min' must be between 0 and 100"},
         {"an unknown gate key", k_head + "[gate]\nmax = 1\n", 4, 1, "unknown key 'max' in [gate]"},
@@ -105,7 +112,8 @@ TEST_SUITE("state_reader")
 
   TEST_CASE("columns after a byte-order mark count from the text after it")
   {
-    const DataError error = error_of("\xEF\xBB\xBF" "format = 1\nchecklist = 3\n");
+    const DataError error = error_of("\xEF\xBB\xBF"
+                                     "format = 1\nchecklist = 3\n");
     CHECK(error.location().line == 2);
     CHECK(error.location().column == 13);
   }
@@ -165,14 +173,16 @@ TEST_SUITE("state_reader")
   TEST_CASE("the layout reader declines what the writer never writes, for toml++ to read")
   {
     const char* const others[] = {
-        "format = 1\r\nchecklist = \"x\"\r\n",                       // CRLF
-        "format = 1\nchecklist = \"x\" # inline comment\n",          // an inline comment
-        "format = 1\nchecklist  =  \"x\"\n",                         // other spacing
-        "format = 1\nchecklist = 'x'\n",                             // a literal string
+        "format = 1\r\nchecklist = \"x\"\r\n",              // CRLF
+        "format = 1\nchecklist = \"x\" # inline comment\n", // an inline comment
+        "format = 1\nchecklist  =  \"x\"\n",                // other spacing
+        "format = 1\nchecklist = 'x'\n",                    // a literal string
         "format = 1\nchecklist = \"x\"\n[items.\"quoted id\"]\nstatus = \"todo\"\n",
-        "format = 1\nchecklist = \"x\"\n[items.a]\nstatus = \"done\"\nat = 2026-11-28T13:00:00+01:00\n",
+        "format = 1\nchecklist = \"x\"\n[items.a]\nstatus = \"done\"\nat = "
+        "2026-11-28T13:00:00+01:00\n",
         "format = 1\nchecklist = \"x\"\n[items.a]\nstatus = \"done\"\nat = 2026-02-30T12:00:00Z\n",
-        "format = 1\nchecklist = \"x\"\n[items.a]\nstatus = \"todo\"\n[items.a]\nstatus = \"done\"\n",
+        "format = 1\nchecklist = \"x\"\n[items.a]\nstatus = \"todo\"\n[items.a]\nstatus = "
+        "\"done\"\n",
         "format = 1\nchecklist = \"x\"\n[items.a]\nstatus = \"done\"\nnote = \"\\u0041\"\n",
     };
     for (const char* text : others) {

@@ -30,8 +30,8 @@ TEST_SUITE("text")
 
   TEST_CASE("text that no runner would obey is unchanged, and a second pass changes nothing")
   {
-    for (const std::string text : {"plain", "a :: b", "x::y", "# heading", "## [link]", "#\\#[x",
-                                   "\\::e", ""}) {
+    for (const std::string text :
+         {"plain", "a :: b", "x::y", "# heading", "## [link]", "#\\#[x", "\\::e", ""}) {
       CHECK(neutralize_ci_commands(text) == text);
     }
     for (const std::string text : {"::a", " ##[b", "\xC2\xA0::c\n##vso[d"}) {
@@ -42,8 +42,11 @@ TEST_SUITE("text")
 
   TEST_CASE("the line and paragraph separators are shown as code points")
   {
-    CHECK(reveal_invisible("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c") == "a<U+2028>b<U+2029>c");
+    CHECK(reveal_invisible("a\xE2\x80\xA8"
+                           "b\xE2\x80\xA9"
+                           "c") == "a<U+2028>b<U+2029>c");
     CHECK(reveal_invisible("\xE2\x80\xAE") == "<U+202E>");
-    CHECK(reveal_invisible("\xE2\x80\xA7") == "\xE2\x80\xA7"); // U+2027 is a visible hyphenation point
+    CHECK(reveal_invisible("\xE2\x80\xA7") ==
+          "\xE2\x80\xA7"); // U+2027 is a visible hyphenation point
   }
 }

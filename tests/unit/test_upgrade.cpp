@@ -5,10 +5,10 @@
 #include <string>
 
 #include "llmchecklist/checklist.hpp"
+#include "llmchecklist/checklist_io.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/upgrade.hpp"
-#include "llmchecklist/checklist_io.hpp"
 
 using namespace llmchecklist;
 
@@ -123,7 +123,8 @@ TEST_SUITE("upgrade")
 
   TEST_CASE("replaces is checked where it is written")
   {
-    const std::string head = "[checklist]\nid = \"t\"\ntitle = \"T\"\n\n[[phases]]\nid = \"p\"\ntitle = \"P\"\n\n";
+    const std::string head =
+        "[checklist]\nid = \"t\"\ntitle = \"T\"\n\n[[phases]]\nid = \"p\"\ntitle = \"P\"\n\n";
     struct Case
     {
       const char* what;
@@ -141,7 +142,8 @@ TEST_SUITE("upgrade")
          "[[phases.items]]\nid = \"a\"\ntitle = \"A\"\nrevision = 2\nreplaces = [\"old\"]\n\n"
          "[[phases.items]]\nid = \"b\"\ntitle = \"B\"\nrevision = 2\nreplaces = [\"old\"]\n",
          "'old' is replaced twice"},
-        {"not an id", "[[phases.items]]\nid = \"a\"\ntitle = \"A\"\nrevision = 2\nreplaces = [\"Old One\"]\n",
+        {"not an id",
+         "[[phases.items]]\nid = \"a\"\ntitle = \"A\"\nrevision = 2\nreplaces = [\"Old One\"]\n",
          "which is not an item id"},
     };
     for (const Case& c : cases) {
@@ -185,7 +187,7 @@ TEST_SUITE("upgrade")
     apply_upgrade(state, plan_upgrade(state, &from, to, "t.toml"), to);
     const Entry* keep = state.find("keep");
     REQUIRE(keep != nullptr);
-    CHECK(keep->status == Status::done); // carried
+    CHECK(keep->status == Status::done);   // carried
     CHECK(keep->verify == "test -f keep"); // its own command wins...
     REQUIRE(state.find("merged") != nullptr);
     CHECK(state.find("merged")->verify == "test -f merged"); // ...and the other stays, an orphan

@@ -6,14 +6,14 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "targets.hpp"
-#include "terminal.hpp"
-#include "output.hpp"
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/receipts.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "targets.hpp"
+#include "terminal.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -81,8 +81,8 @@ int run_check(const Context& context, const CheckOptions& options)
   }
   Mark mark = context.mark(na ? options.na : options.note);
   mark.until = options.until;
-  const std::filesystem::path root = default_state_directory(
-      std::filesystem::absolute(context.state_path()).parent_path());
+  const std::filesystem::path root =
+      default_state_directory(std::filesystem::absolute(context.state_path()).parent_path());
   // Files given are hashed before the state file is locked, so that others wait less.
   std::optional<std::vector<Receipt>> given;
   if (!options.evidence.empty()) {

@@ -8,11 +8,11 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "output.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/fleet.hpp"
 #include "llmchecklist/history.hpp"
+#include "output.hpp"
+#include "render.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -114,8 +114,9 @@ Command register_complete(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<CompleteOptions>();
   CLI::App* sub = app.add_subcommand("__complete", "Print completion candidates")->group("");
-  sub->add_option("what", options->what,
-                  "commands, options [COMMAND], values format|status|color|phase [COMMAND], or items")
+  sub->add_option(
+         "what", options->what,
+         "commands, options [COMMAND], values format|status|color|phase [COMMAND], or items")
       ->required();
   sub->add_option("argument", options->argument, "A command or an option");
   sub->add_option("command", options->command, "With values: the command they are for");

@@ -10,9 +10,6 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "terminal.hpp"
-#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/documents.hpp"
 #include "llmchecklist/error.hpp"
@@ -21,6 +18,9 @@
 #include "llmchecklist/scope.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
 
 namespace fs = std::filesystem;
 
@@ -69,7 +69,8 @@ std::string receipt_changes(const Entry& before, const Entry& after)
     const auto old = std::find_if(before.evidence.begin(), before.evidence.end(),
                                   [&](const Receipt& r) { return r.path == receipt.path; });
     if (old == before.evidence.end()) {
-      parts.push_back(fmt::format("evidence {} {}", printable(receipt.path), receipt.blob.substr(0, 7)));
+      parts.push_back(
+          fmt::format("evidence {} {}", printable(receipt.path), receipt.blob.substr(0, 7)));
     } else if (old->blob != receipt.blob) {
       parts.push_back(fmt::format("evidence {} {} -> {}", printable(receipt.path),
                                   old->blob.substr(0, 7), receipt.blob.substr(0, 7)));
@@ -168,8 +169,7 @@ void print_changes(const Terminal& term, const Checklist& checklist,
             : fmt::format("{} {}: {}", checklist.items()[change.item].number, change.after.id,
                           printable(checklist.items()[change.item].title));
     const std::string more = details(change);
-    print_out(fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label,
-                                  color));
+    print_out(fitted_lines(term, item + (more.empty() ? "" : " (" + more + ")"), 10, label, color));
   }
 }
 
@@ -189,10 +189,10 @@ void print_command_changes(const Terminal& term, const Checklist& checklist,
       what = fmt::format("{} changed: {} -> {}", noun, printable(change.before),
                          printable(change.after));
     }
-    const std::string item = change.item == Checklist::npos
-                                 ? fmt::format("{} (not in the checklist)", printable(change.id))
-                                 : fmt::format("{} {}", checklist.items()[change.item].number,
-                                               change.id);
+    const std::string item =
+        change.item == Checklist::npos
+            ? fmt::format("{} (not in the checklist)", printable(change.id))
+            : fmt::format("{} {}", checklist.items()[change.item].number, change.id);
     print_out(fitted_lines(term, fmt::format("{}: {}", item, what), 10, label, Color::yellow));
   }
 }
@@ -222,20 +222,20 @@ void print_scope(const Terminal& term, const ScopeChange& scope)
     if (!item.merged_into.empty()) {
       why += fmt::format("; the checklist file says {} took it over", printable(item.merged_into));
     }
-    print_out(fitted_lines(term, fmt::format("{} (left the count; {})", scoped_line(item), why),
-                           10, "left     ", Color::red));
+    print_out(fitted_lines(term, fmt::format("{} (left the count; {})", scoped_line(item), why), 10,
+                           "left     ", Color::red));
   }
   for (const ScopedItem& item : scope.lowered) {
-    print_out(fitted_lines(term, scoped_line(item) + " (required -> recommended)", 10,
-                           "lowered  ", Color::red));
+    print_out(fitted_lines(term, scoped_line(item) + " (required -> recommended)", 10, "lowered  ",
+                           Color::red));
   }
   for (const ScopedItem& item : scope.joined) {
     print_out(fitted_lines(term, scoped_line(item) + " (new in the count)", 10, "joined   ",
                            Color::green));
   }
   for (const ScopedItem& item : scope.raised) {
-    print_out(fitted_lines(term, scoped_line(item) + " (recommended -> required)", 10,
-                           "raised   ", Color::green));
+    print_out(fitted_lines(term, scoped_line(item) + " (recommended -> required)", 10, "raised   ",
+                           Color::green));
   }
 }
 
@@ -265,8 +265,9 @@ int run_diff(const Context& context, const DiffOptions& options)
   }
   if (options.json) {
     print_out(render_diff_json(
-        options.from, options.to.empty() ? std::nullopt : std::optional<std::string_view>(options.to),
-        checklist, changes, commands, scope ? &*scope : nullptr, expectations));
+        options.from,
+        options.to.empty() ? std::nullopt : std::optional<std::string_view>(options.to), checklist,
+        changes, commands, scope ? &*scope : nullptr, expectations));
   } else if (!changes.empty() || !commands.empty() || !expectations.empty() ||
              (scope && !scope->empty())) {
     if (scope) {

@@ -9,15 +9,15 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "output.hpp"
-#include "render.hpp"
-#include "targets.hpp"
-#include "terminal.hpp"
 #include "llmchecklist/backing.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/expectation_rule.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "targets.hpp"
+#include "terminal.hpp"
 
 namespace fs = std::filesystem;
 
@@ -52,8 +52,8 @@ std::string repository_path(const fs::path& root, const std::string& typed, std:
     relative = fs::weakly_canonical(absolute).lexically_relative(top).generic_string();
   }
   if (relative.empty() || relative == "." || relative.rfind("..", 0) == 0) {
-    throw UsageError(fmt::format("{} {}: name a file inside the repository ({})", what, typed,
-                                 top.string()));
+    throw UsageError(
+        fmt::format("{} {}: name a file inside the repository ({})", what, typed, top.string()));
   }
   require_repository_path(relative, what);
   return relative;
@@ -117,8 +117,7 @@ int run_expect(const Context& context, const ExpectOptions& options)
   if (!remove && (options.file.empty() || options.reader.empty())) {
     throw UsageError("expect needs both --file PATH and --reader READER (or --remove PATH)");
   }
-  const fs::path root =
-      default_state_directory(fs::absolute(context.state_path()).parent_path());
+  const fs::path root = default_state_directory(fs::absolute(context.state_path()).parent_path());
   std::optional<ExpectationRule> rule;
   std::string removed_file;
   if (remove) {
@@ -183,8 +182,7 @@ Command register_expect(CLI::App& app, Context& context)
   sub->add_option("--max-results", options->max_results,
                   "sarif: at most N results at that level (default 0)")
       ->option_text("N");
-  sub->add_option("--jq", options->jq,
-                  "json: a jq condition; the file passes when it prints true")
+  sub->add_option("--jq", options->jq, "json: a jq condition; the file passes when it prints true")
       ->option_text("PROGRAM");
   options->remove_option =
       sub->add_option("--remove", options->remove, "Remove the item's expectations on PATH")

@@ -11,14 +11,14 @@
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
+#include "llmchecklist/git.hpp"
 #include "llmchecklist/report_output.hpp"
 #include "llmchecklist/revision.hpp"
-#include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
 #include "llmchecklist/text.hpp"
+#include "output.hpp"
 #include "render.hpp"
 #include "validators.hpp"
-#include "output.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -129,8 +129,7 @@ Command register_export(CLI::App& app, Context& context)
   auto options = std::make_shared<ExportCommandOptions>();
   CLI::App* sub = app.add_subcommand("export", "Export the checklist and progress");
   add_format_option(*sub, options->format, export_formats());
-  add_output_option(*sub, options->output,
-                    "replaced atomically; a device or FIFO is written to");
+  add_output_option(*sub, options->output, "replaced atomically; a device or FIFO is written to");
   sub->add_option("--phase", options->phase, "Only this phase (number, id or id prefix)");
   sub->add_option("--status", options->status, "Only items with this status")
       ->check(CLI::IsMember(k_status_names));

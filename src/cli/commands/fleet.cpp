@@ -12,13 +12,13 @@
 #include "exit_codes.hpp"
 #include "formats.hpp"
 #include "llmchecklist/error.hpp"
-#include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/fleet.hpp"
 #include "llmchecklist/report_output.hpp"
-#include "validators.hpp"
+#include "llmchecklist/text.hpp"
 #include "output.hpp"
 #include "render.hpp"
+#include "validators.hpp"
 
 namespace llmchecklist::cli {
 namespace {

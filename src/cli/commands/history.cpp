@@ -12,13 +12,13 @@
 #include "exit_codes.hpp"
 #include "formats.hpp"
 #include "llmchecklist/error.hpp"
-#include "llmchecklist/text.hpp"
 #include "llmchecklist/files.hpp"
 #include "llmchecklist/history.hpp"
 #include "llmchecklist/report_output.hpp"
+#include "llmchecklist/text.hpp"
+#include "output.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
-#include "output.hpp"
 
 namespace fs = std::filesystem;
 
@@ -105,9 +105,8 @@ std::string history_point_text(const Terminal& term, const std::vector<TableColu
   }
   // Files a check rested on that the commit changed: said under its row, like a re-scoping.
   if (c.evidence_changed > 0) {
-    const std::string what =
-        fmt::format("evidence changed since the check of {} item{}", c.evidence_changed,
-                    c.evidence_changed == 1 ? "" : "s");
+    const std::string what = fmt::format("evidence changed since the check of {} item{}",
+                                         c.evidence_changed, c.evidence_changed == 1 ? "" : "s");
     for (const std::string& line : wrap_after("            ", what, width, 12)) {
       out += paint(term, Color::yellow, line) + "\n";
     }
@@ -158,7 +157,8 @@ int run_history(const Context& context, const HistoryCommandOptions& options)
   const fs::path state = fs::absolute(context.state_path()).lexically_normal();
   // The work tree's state file and its checklist are what the history is of: never replaced by
   // it, also when the checklist cannot be read now (then the state file alone is known).
-  std::vector<ReportInput> inputs{{context.state_path(), "the state file the history is read from"}};
+  std::vector<ReportInput> inputs{
+      {context.state_path(), "the state file the history is read from"}};
   if (is_output_file(options.output)) {
     try {
       inputs = project_inputs(context.open());

@@ -8,13 +8,13 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "terminal.hpp"
-#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/git.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
 
 namespace fs = std::filesystem;
 
@@ -72,7 +72,8 @@ void create_state_file(const Context& context, const InitOptions& options, const
         // version is `upgrade`'s reviewable step, and the write is refused until it is taken.
         const bool same = project.exists && reference == project.state.checklist;
         project.state.checklist = reference;
-        project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path(), {}, context.settings());
+        project.checklist = load_checklist_reference(reference, fs::absolute(path).parent_path(),
+                                                     {}, context.settings());
         // A checklist file has no "@VERSION": the version it has now is recorded beside it.
         if (reference.rfind(k_builtin_prefix, 0) == 0) {
           project.state.checklist_version.clear();
@@ -83,19 +84,18 @@ void create_state_file(const Context& context, const InitOptions& options, const
       },
       context.settings(), Creation::always);
   if (!context.options.quiet) {
-    print_out(fitted_lines(context.out(), fmt::format("{} {} ({} items from {})",
-                                                             existed ? "re-initialised"
-                                                                     : "created",
-                                                             printable(path.string()), items,
-                                                             printable(reference))));
+    print_out(
+        fitted_lines(context.out(),
+                     fmt::format("{} {} ({} items from {})", existed ? "re-initialised" : "created",
+                                 printable(path.string()), items, printable(reference))));
   }
   if (const auto ignored = ignore_transient_files(path);
       ignored && !ignored->added.empty() && !context.options.quiet) {
-    print_out(fitted_lines(context.out(),
-                                  fmt::format("added {} to {} (a killed writer's leftovers stay "
-                                              "out of git status)",
-                                              fmt::join(ignored->added, " and "),
-                                              printable(ignored->file.string()))));
+    print_out(
+        fitted_lines(context.out(), fmt::format("added {} to {} (a killed writer's leftovers stay "
+                                                "out of git status)",
+                                                fmt::join(ignored->added, " and "),
+                                                printable(ignored->file.string()))));
   }
 }
 
@@ -106,12 +106,12 @@ void set_up_git(const Context& context, const fs::path& path)
     return;
   }
   print_out(fmt::format("{} `{}` {} {}\n", setup.attributes_added ? "added" : "kept",
-             printable(setup.attribute_line), setup.attributes_added ? "to" : "in",
-             printable(setup.attributes.string())));
+                        printable(setup.attribute_line), setup.attributes_added ? "to" : "in",
+                        printable(setup.attributes.string())));
   print_out(fmt::format("set git config merge.{}.driver to `{}`\n", k_merge_driver_name,
-             k_merge_driver_command));
+                        k_merge_driver_command));
   print_out("commit .gitattributes; each clone runs `llmchecklist init --git` once, with "
-             "llmchecklist on its PATH\n");
+            "llmchecklist on its PATH\n");
 }
 
 int run_init(const Context& context, const InitOptions& options)

@@ -7,12 +7,12 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "terminal.hpp"
-#include "validators.hpp"
-#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/lint.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "terminal.hpp"
+#include "validators.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -68,7 +68,8 @@ int run_lint(const Context& context, const LintCommandOptions& options)
   }
   if (problems > 0) {
     if (!context.options.quiet) {
-      print_err(fmt::format("llmchecklist: {} problem{} found\n", problems, problems == 1 ? "" : "s"));
+      print_err(
+          fmt::format("llmchecklist: {} problem{} found\n", problems, problems == 1 ? "" : "s"));
     }
     return k_exit_data;
   }

@@ -7,10 +7,10 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/export.hpp"
+#include "output.hpp"
+#include "render.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -88,7 +88,8 @@ int run_list(const Context& context, const ListOptions& options)
                       id, std::string(id_width - display_width(id), ' '));
       const std::size_t room = width > used ? width - used : 0;
       // The title keeps at least 20 columns where it can; the tags shorten first.
-      const Tags tags = item_tags(term, project.state, item, room > 30 ? room - 20 : room / 2, verify);
+      const Tags tags =
+          item_tags(term, project.state, item, room > 30 ? room - 20 : room / 2, verify);
       const std::size_t title_room = room > tags.width ? room - tags.width : 0;
       out += prefix + truncate(term, printable(item.title), title_room) + tags.text + "\n";
     }

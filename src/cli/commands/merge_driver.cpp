@@ -9,12 +9,12 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "terminal.hpp"
-#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/merge.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "terminal.hpp"
 
 namespace fs = std::filesystem;
 
@@ -44,12 +44,13 @@ State read_version(const std::string& file, std::string_view version, const std:
 void report_conflicts(const StateMerge& merge, const Checklist& checklist, const std::string& path)
 {
   if (merge.theirs_checklist) {
-    print_err(fmt::format("llmchecklist: conflict in {}: ours follows checklist {}, theirs {}\n", path,
-               printable(merge.state.checklist), printable(*merge.theirs_checklist)));
+    print_err(fmt::format("llmchecklist: conflict in {}: ours follows checklist {}, theirs {}\n",
+                          path, printable(merge.state.checklist),
+                          printable(*merge.theirs_checklist)));
   }
   if (merge.theirs_gate) {
-    print_err(fmt::format("llmchecklist: conflict in {}: both sides changed [gate] differently\n",
-               path));
+    print_err(
+        fmt::format("llmchecklist: conflict in {}: both sides changed [gate] differently\n", path));
   }
   for (const EntryConflict& conflict : merge.entries) {
     const std::size_t index = checklist.find_item(conflict.ours.id);
@@ -59,11 +60,13 @@ void report_conflicts(const StateMerge& merge, const Checklist& checklist, const
             : fmt::format("item {} {}", checklist.items()[index].number, conflict.ours.id);
     if (conflict.ours.status != conflict.theirs.status) {
       print_err(fmt::format("llmchecklist: conflict in {}: {} is {} on ours, {} on theirs\n", path,
-                 item, to_string(conflict.ours.status), to_string(conflict.theirs.status)));
+                            item, to_string(conflict.ours.status),
+                            to_string(conflict.theirs.status)));
     } else {
-      print_err(fmt::format("llmchecklist: conflict in {}: {} has different verify commands on the two "
-                 "sides\n",
-                 path, item));
+      print_err(
+          fmt::format("llmchecklist: conflict in {}: {} has different verify commands on the two "
+                      "sides\n",
+                      path, item));
     }
   }
 }

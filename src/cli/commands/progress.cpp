@@ -7,9 +7,6 @@
 #include "command.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "validators.hpp"
-#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
@@ -17,6 +14,9 @@
 #include "llmchecklist/revision.hpp"
 #include "llmchecklist/state_diff.hpp"
 #include "llmchecklist/state_file.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "validators.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -147,8 +147,7 @@ std::string progress_notes(const Project& project, const Progress& progress,
   const auto paragraph = [&](const std::string& text) { out += "\n" + wrap_text(text, width); };
   const Checklist& checklist = project.checklist;
   if (const auto weakest = weakest_phase(checklist, progress); weakest && !selected_phase) {
-    paragraph(fmt::format("Weakest phase: {} ({} %)",
-                          printable(checklist.phases()[*weakest].title),
+    paragraph(fmt::format("Weakest phase: {} ({} %)", printable(checklist.phases()[*weakest].title),
                           progress.phases[*weakest].percent_floor()));
   }
   const Counts selected = counts_of(progress, selected_phase);
@@ -180,8 +179,9 @@ std::string progress_notes(const Project& project, const Progress& progress,
                                    "a passing expectation or a passing verify command",
                                    selected.backed, selected.done);
     if (selected.evidence_changed > 0) {
-      text += fmt::format("; {} {} evidence that changed since the check",
-                          selected.evidence_changed, selected.evidence_changed == 1 ? "has" : "have");
+      text +=
+          fmt::format("; {} {} evidence that changed since the check", selected.evidence_changed,
+                      selected.evidence_changed == 1 ? "has" : "have");
     }
     if (selected.expectations_failing > 0) {
       text += fmt::format("; {} {} a failing expectation", selected.expectations_failing,
@@ -260,22 +260,20 @@ int check_since(const Project& project, const std::string& ref, std::optional<do
     if (allow_rescope) {
       print_note("accepted with --allow-rescope: " + reason);
     } else {
-      print_error(fmt::format("gate failed: {}\n  (--allow-rescope accepts a change of scope)",
-                              reason));
+      print_error(
+          fmt::format("gate failed: {}\n  (--allow-rescope accepts a change of scope)", reason));
       code = k_exit_gate_failed;
     }
   }
   // New evidence commands are not a regression, but they will run in CI: say so in the log.
-  for (const CommandChange& change :
-       diff_verify_commands(earlier, then.checklist.value_or(project.checklist), project.state,
-                            project.checklist)) {
-    print_note(fmt::format("verify command {} since {}: {}: {}", change.kind(), ref,
-                           change.item == Checklist::npos
-                               ? change.id
-                               : fmt::format("{} {}",
-                                             project.checklist.items()[change.item].number,
-                                             change.id),
-                           change.after.empty() ? change.before : change.after));
+  for (const CommandChange& change : diff_verify_commands(
+           earlier, then.checklist.value_or(project.checklist), project.state, project.checklist)) {
+    print_note(fmt::format(
+        "verify command {} since {}: {}: {}", change.kind(), ref,
+        change.item == Checklist::npos
+            ? change.id
+            : fmt::format("{} {}", project.checklist.items()[change.item].number, change.id),
+        change.after.empty() ? change.before : change.after));
   }
   for (const std::string& reason :
        regressions_since(project.checklist, earlier, project.state, ref, max_drop)) {

@@ -7,10 +7,10 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "llmchecklist/state_file.hpp"
+#include "output.hpp"
 #include "render.hpp"
 #include "terminal.hpp"
-#include "output.hpp"
-#include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -43,7 +43,9 @@ int run_prune(const Context& context, const PruneOptions& options)
   } else {
     update_project(
         context.state_path(),
-        [&](Project& project) { removed = remove_orphaned_entries(project.state, project.checklist); },
+        [&](Project& project) {
+          removed = remove_orphaned_entries(project.state, project.checklist);
+        },
         context.settings());
   }
   if (removed.empty()) {
@@ -54,7 +56,7 @@ int run_prune(const Context& context, const PruneOptions& options)
   }
   if (!context.options.quiet || options.dry_run) {
     print_out(fmt::format("{} {} orphaned entr{}:\n", options.dry_run ? "would remove" : "removed",
-               removed.size(), removed.size() == 1 ? "y" : "ies"));
+                          removed.size(), removed.size() == 1 ? "y" : "ies"));
     for (const Entry& entry : removed) {
       print_out(fitted_lines(context.out(), describe(entry), 4, {}, Color::bold, 2));
     }

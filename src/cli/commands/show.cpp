@@ -4,14 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "backing_lines.hpp"
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "backing_lines.hpp"
-#include "render.hpp"
-#include "output.hpp"
 #include "llmchecklist/address.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
+#include "output.hpp"
+#include "render.hpp"
 
 namespace llmchecklist::cli {
 namespace {

@@ -6,12 +6,12 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "llmchecklist/error.hpp"
+#include "llmchecklist/state_file.hpp"
+#include "output.hpp"
 #include "render.hpp"
 #include "targets.hpp"
 #include "terminal.hpp"
-#include "output.hpp"
-#include "llmchecklist/error.hpp"
-#include "llmchecklist/state_file.hpp"
 
 namespace llmchecklist::cli {
 namespace {

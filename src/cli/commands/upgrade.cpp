@@ -7,12 +7,12 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "terminal.hpp"
-#include "output.hpp"
 #include "llmchecklist/builtin.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/upgrade.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "terminal.hpp"
 
 namespace llmchecklist::cli {
 namespace {
@@ -120,10 +120,9 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
   const std::string pinned = pinned_version(project.state);
   if (target.reference == project.state.checklist && pinned == target.checklist.version) {
     if (!context.options.quiet) {
-      print_out(fitted_lines(context.out(),
-                                    fmt::format("{} already follows {}",
-                                                printable(project.state_path.string()),
-                                                printable(target.reference))));
+      print_out(fitted_lines(context.out(), fmt::format("{} already follows {}",
+                                                        printable(project.state_path.string()),
+                                                        printable(target.reference))));
     }
     return k_exit_ok;
   }
@@ -131,7 +130,8 @@ int run_upgrade(const Context& context, const UpgradeOptions& options)
       plan_upgrade(project.state, target.from_known ? &project.checklist : nullptr,
                    target.checklist, target.reference);
   if (options.dry_run) {
-    print_out(fmt::format("{}(dry run: nothing written)\n", summary(context.out(), project, target, plan)));
+    print_out(fmt::format("{}(dry run: nothing written)\n",
+                          summary(context.out(), project, target, plan)));
     return k_exit_ok;
   }
   update_project(

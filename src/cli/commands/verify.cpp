@@ -7,18 +7,18 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
-#include "expectation_report.hpp"
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
-#include "render.hpp"
-#include "targets.hpp"
-#include "validators.hpp"
-#include "output.hpp"
+#include "expectation_report.hpp"
 #include "llmchecklist/documents.hpp"
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/verify.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "targets.hpp"
+#include "validators.hpp"
 
 namespace fs = std::filesystem;
 
@@ -93,21 +93,20 @@ void print_report(const Context& context, const Checklist& checklist,
     switch (result.outcome) {
     case VerifyOutcome::pass:
       ++passed;
-      print_out(fitted_lines(term, fmt::format("{} {}  ({:.2f} s)", item.number, item.id,
-                                                      seconds),
-                                    8, "pass   ", Color::green));
+      print_out(fitted_lines(term, fmt::format("{} {}  ({:.2f} s)", item.number, item.id, seconds),
+                             8, "pass   ", Color::green));
       continue;
     case VerifyOutcome::fail:
-      print_out(fitted_lines(term, fmt::format("{} {}  exit {} ({:.2f} s): {}", item.number,
-                                                      item.id, result.exit_code, seconds,
-                                                      printable(result.command)),
-                                    8, "FAIL   ", Color::red));
+      print_out(fitted_lines(term,
+                             fmt::format("{} {}  exit {} ({:.2f} s): {}", item.number, item.id,
+                                         result.exit_code, seconds, printable(result.command)),
+                             8, "FAIL   ", Color::red));
       break;
     case VerifyOutcome::timeout:
-      print_out(fitted_lines(term, fmt::format("{} {}  killed at the {:g} s limit: {}",
-                                                      item.number, item.id, timeout,
-                                                      printable(result.command)),
-                                    8, "TIMEOUT", Color::red));
+      print_out(fitted_lines(term,
+                             fmt::format("{} {}  killed at the {:g} s limit: {}", item.number,
+                                         item.id, timeout, printable(result.command)),
+                             8, "TIMEOUT", Color::red));
       break;
     }
     // The end of what it printed, line by line, made safe for a terminal.
@@ -115,14 +114,13 @@ void print_report(const Context& context, const Checklist& checklist,
     std::size_t start = 0;
     while (!tail.empty() && start <= tail.size()) {
       const std::size_t end = std::min(tail.find('\n', start), tail.size());
-      print_out(fitted_lines(term,
-                                    printable(std::string_view(tail).substr(start, end - start)),
-                                    6, "|", Color::dim, 4));
+      print_out(fitted_lines(term, printable(std::string_view(tail).substr(start, end - start)), 6,
+                             "|", Color::dim, 4));
       start = end + 1;
     }
   }
   print_err(fmt::format("verify: {} of {} command{} passed\n", passed, results.size(),
-             results.size() == 1 ? "" : "s"));
+                        results.size() == 1 ? "" : "s"));
 }
 
 // The commands to run: those of the items named, or of every item that has one.

@@ -90,10 +90,10 @@ const Binding* binding_for(int key, bool searching)
 std::string key_name(int key)
 {
   static constexpr std::pair<int, std::string_view> k_names[] = {
-      {k_key_up, "Up"},        {k_key_down, "Down"},      {k_key_left, "Left"},
-      {k_key_right, "Right"},  {k_key_page_up, "PgUp"},   {k_key_page_down, "PgDn"},
-      {k_key_home, "Home"},    {k_key_end, "End"},        {k_key_enter, "Enter"},
-      {k_key_escape, "Esc"},   {k_key_tab, "Tab"},        {' ', "Space"}};
+      {k_key_up, "Up"},       {k_key_down, "Down"},    {k_key_left, "Left"},
+      {k_key_right, "Right"}, {k_key_page_up, "PgUp"}, {k_key_page_down, "PgDn"},
+      {k_key_home, "Home"},   {k_key_end, "End"},      {k_key_enter, "Enter"},
+      {k_key_escape, "Esc"},  {k_key_tab, "Tab"},      {' ', "Space"}};
   for (const auto& [code, name] : k_names) {
     if (code == key) {
       return std::string(name);

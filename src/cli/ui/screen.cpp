@@ -126,10 +126,12 @@ int Screen::read_key(int timeout_ms)
   }
   // curses' function keys, and the name each has here.
   static constexpr std::pair<wint_t, int> k_keys[] = {
-      {KEY_UP, k_key_up},       {KEY_DOWN, k_key_down},       {KEY_LEFT, k_key_left},
-      {KEY_RIGHT, k_key_right}, {KEY_PPAGE, k_key_page_up},   {KEY_NPAGE, k_key_page_down},
-      {KEY_HOME, k_key_home},   {KEY_END, k_key_end},         {KEY_ENTER, k_key_enter},
-      {KEY_BACKSPACE, k_key_backspace}, {KEY_RESIZE, k_key_resize}};
+      {KEY_UP, k_key_up},         {KEY_DOWN, k_key_down},
+      {KEY_LEFT, k_key_left},     {KEY_RIGHT, k_key_right},
+      {KEY_PPAGE, k_key_page_up}, {KEY_NPAGE, k_key_page_down},
+      {KEY_HOME, k_key_home},     {KEY_END, k_key_end},
+      {KEY_ENTER, k_key_enter},   {KEY_BACKSPACE, k_key_backspace},
+      {KEY_RESIZE, k_key_resize}};
   for (const auto& [code, ours] : k_keys) {
     if (code == key) {
       return ours;

@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
+#include "formats.hpp"
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/export.hpp"
 #include "llmchecklist/progress.hpp"
 #include "llmchecklist/report_output.hpp"
 #include "llmchecklist/text.hpp"
-#include "formats.hpp"
 #include "terminal.hpp"
 
 namespace llmchecklist::cli::ui {
@@ -557,13 +557,13 @@ bool Session::not_applicable()
         throw UsageError(fmt::format("{}: nothing written", error.what()));
       }
     }
-    return write_item(seen->id, seen->entry, Again::not_applicable,
-                      [&](Project& project, const Item& item) {
-      check_item(project.state, item, Status::na, mark);
-      return mark.until.empty()
-                 ? fmt::format("n/a {} {}", item.number, item.id)
-                 : fmt::format("n/a {} {} until {}", item.number, item.id, mark.until);
-    });
+    return write_item(
+        seen->id, seen->entry, Again::not_applicable, [&](Project& project, const Item& item) {
+          check_item(project.state, item, Status::na, mark);
+          return mark.until.empty()
+                     ? fmt::format("n/a {} {}", item.number, item.id)
+                     : fmt::format("n/a {} {} until {}", item.number, item.id, mark.until);
+        });
   } catch (const Error& error) {
     say_error(shown_error(error));
     return false;
@@ -591,10 +591,10 @@ bool Session::edit_note()
     require_one_line(text, "the note");
     return write_item(seen->id, seen->entry, Again::edit_note,
                       [&](Project& project, const Item& item) {
-      set_note(project.state, item, text);
-      return fmt::format("note of {} {} {}", item.number, item.id,
-                         text.empty() ? "removed" : "saved");
-    });
+                        set_note(project.state, item, text);
+                        return fmt::format("note of {} {} {}", item.number, item.id,
+                                           text.empty() ? "removed" : "saved");
+                      });
   } catch (const Error& error) {
     say_error(shown_error(error));
     return false;
@@ -603,8 +603,7 @@ bool Session::edit_note()
 
 bool Session::export_report()
 {
-  const std::optional<std::string> format_name =
-      ask("Export format (Esc cancels): ", "markdown");
+  const std::optional<std::string> format_name = ask("Export format (Esc cancels): ", "markdown");
   if (!format_name) {
     say("cancelled: nothing written");
     return false;
@@ -616,7 +615,8 @@ bool Session::export_report()
     return false;
   }
   const std::optional<std::string> path =
-      ask("Export to file (Esc cancels): ", fmt::format("checklist.{}", format_info(export_formats(), *format).extension));
+      ask("Export to file (Esc cancels): ",
+          fmt::format("checklist.{}", format_info(export_formats(), *format).extension));
   if (!path || path->empty()) {
     say("cancelled: nothing written");
     return false;
