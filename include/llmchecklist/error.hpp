@@ -1,8 +1,11 @@
 #pragma once
 /// Typed errors thrown by the library. The CLI maps each family to an exit code.
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace llmchecklist {
@@ -27,6 +30,21 @@ inline std::string located_message(const SourceLocation& location, const std::st
   }
   return location.path + ":" + std::to_string(location.line) + ":" +
          std::to_string(location.column) + ": " + message;
+}
+
+/// Where byte `offset` of `text` (named `path`) is: 1-based line, and column in code points.
+inline SourceLocation location_at(std::string_view text, std::size_t offset, std::string path)
+{
+  SourceLocation location{std::move(path), 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++location.line;
+      location.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++location.column;
+    }
+  }
+  return location;
 }
 
 /// Base of every error the library throws.

@@ -6,20 +6,6 @@
 
 namespace llmchecklist::detail {
 
-SourceLocation location_at(std::string_view text, std::size_t offset, const std::string& shown)
-{
-  SourceLocation location{shown, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++location.line;
-      location.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++location.column;
-    }
-  }
-  return location;
-}
-
 void refuse_invalid_utf8(std::string_view text, const std::string& shown)
 {
   if (is_valid_utf8(text)) {

@@ -13,9 +13,6 @@ namespace llmchecklist::detail {
 /// The deepest nesting a reader accepts, of JSON arrays and objects or of XML elements.
 inline constexpr std::size_t k_max_nesting = 256;
 
-/// 1-based line and column (in code points) of a byte offset of `text`, at `shown`.
-SourceLocation location_at(std::string_view text, std::size_t offset, const std::string& shown);
-
 /// Throws DataError at the first byte of `text` that is not valid UTF-8.
 void refuse_invalid_utf8(std::string_view text, const std::string& shown);
 

@@ -15,21 +15,6 @@ namespace {
 
 namespace ondemand = simdjson::ondemand;
 
-// 1-based line and column (in code points) of a byte offset.
-SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& path)
-{
-  SourceLocation location{path, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++location.line;
-      location.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++location.column;
-    }
-  }
-  return location;
-}
-
 class KeyChecker
 {
 public:
@@ -98,8 +83,8 @@ public:
       }
     }
     if (second != nullptr) {
-      const SourceLocation earlier = location_of(m_text, first->offset, m_path);
-      throw DataError(location_of(m_text, second->offset, m_path),
+      const SourceLocation earlier = location_at(m_text, first->offset, m_path);
+      throw DataError(location_at(m_text, second->offset, m_path),
                       fmt::format("duplicate key '{}' (first at line {}, column {}): readers "
                                   "disagree on which one counts, so the {} is refused",
                                   shown_text(second->name), earlier.line, earlier.column, m_what));

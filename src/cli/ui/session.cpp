@@ -28,28 +28,6 @@ struct Refusal
   std::string message;
 };
 
-std::string utf8(int code_point)
-{
-  std::string out;
-  const auto c = static_cast<unsigned>(code_point);
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
 // Removes the last UTF-8 character of `text`.
 void erase_last(std::string& text)
 {
@@ -491,7 +469,7 @@ std::optional<std::string> Session::ask(const std::string& prompt, std::string i
     if (key == k_key_backspace) {
       erase_last(m_footer.input);
     } else if (key >= 0x20 && key < 0x110000 && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
-      m_footer.input += utf8(key);
+      append_utf8(m_footer.input, static_cast<char32_t>(key));
     } else {
       continue;
     }
