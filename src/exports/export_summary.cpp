@@ -98,8 +98,10 @@ std::string render_sections(const std::vector<Section>& sections, std::size_t ca
       body += section.lines[i] + "\n";
     }
     if (shown < section.lines.size()) {
-      body += fmt::format("- … and {} more: `llmchecklist diff {}` lists them all\n",
-                          section.lines.size() - shown, inline_text(ref));
+      body += ref.empty() ? fmt::format("- … and {} more: `llmchecklist list` shows them all\n",
+                                        section.lines.size() - shown)
+                          : fmt::format("- … and {} more: `llmchecklist diff {}` lists them all\n",
+                                        section.lines.size() - shown, inline_text(ref));
     }
     const std::string heading = fmt::format("{} ({})", section.heading, section.lines.size());
     if (section.lines.size() > k_fold_after) {
@@ -279,7 +281,7 @@ std::string fitted_sections(std::size_t used, const std::vector<Section>& sectio
   std::string lists = render_sections(sections, cap, since != nullptr ? since->ref : "");
   while (used + lists.size() > k_summary_limit && cap > 0) {
     cap /= 2;
-    lists = render_sections(sections, cap, since->ref);
+    lists = render_sections(sections, cap, since != nullptr ? since->ref : "");
   }
   if (unchanged) {
     lists += fmt::format("No item changed since {}.\n", inline_text(since->ref));

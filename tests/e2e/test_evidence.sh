@@ -855,4 +855,20 @@ test_the_interface_tags_changed_evidence() {
   ui_keys q
 }
 
+test_a_summary_with_hundreds_of_changed_checks_fits_githubs_limit() {
+  git_repo
+  python3 "$SOURCE_DIR/bench/generate.py" 600 . --details 10
+  mkdir -p docs
+  echo signed >docs/card.md
+  # shellcheck disable=SC2046 # one word per item
+  lc_ok check $(seq -f 'item-%g' 1 600) --evidence docs/card.md -q
+  echo changed >>docs/card.md
+  lc export --format summary
+  assert_no_crash
+  assert_status 0
+  assert_contains "$out" "Evidence changed or expectations failing"
+  assert_contains "$out" "shows them all"
+  [ "${#out}" -le 65000 ] || fail "the summary has ${#out} bytes, over GitHub's 65,000"
+}
+
 run_tests "$@"
