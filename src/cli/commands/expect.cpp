@@ -156,8 +156,7 @@ int run_expect(const Context& context, const ExpectOptions& options)
 Command register_expect(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<ExpectOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "expect", "Back an item with a rule over a result file, read without running anything");
+  CLI::App* sub = app.add_subcommand("expect", "Back an item with a rule over a result file");
   sub->add_option("items", options->items, "The item (a number, id or unique id prefix)");
   sub->add_option("--file", options->file,
                   "The result file (inside the repository; it may not exist yet)")

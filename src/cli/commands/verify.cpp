@@ -300,9 +300,10 @@ int run_verify(const Context& context, const VerifyCommandOptions& options)
 Command register_verify(CLI::App& app, Context& context)
 {
   auto options = std::make_shared<VerifyCommandOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "verify", "Run the items' evidence commands; --update records the results");
-  sub->add_option("items", options->items, "Items to verify (default: every item with a command)");
+  CLI::App* sub =
+      app.add_subcommand("verify", "Run commands and read result files; --update records");
+  sub->add_option("items", options->items,
+                  "Items to verify (default: every item with a command or an expectation)");
   CLI::Option* update =
       sub->add_flag("--update", options->update,
                     "Check items whose command passes; uncheck those verify checked that fail");
