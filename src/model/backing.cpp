@@ -38,10 +38,9 @@ std::vector<ReceiptState> receipts_of(const State& state, const Entry& entry)
 
 bool evidence_changed(const State& state, const Entry& entry)
 {
-  return std::any_of(entry.evidence.begin(), entry.evidence.end(), [&](const Receipt& receipt) {
-    const std::string* now = current_blob(state, receipt.path);
-    return now != nullptr && *now != receipt.blob;
-  });
+  const std::vector<ReceiptState> receipts = receipts_of(state, entry);
+  return std::any_of(receipts.begin(), receipts.end(),
+                     [](const ReceiptState& receipt) { return receipt.changed; });
 }
 
 ExpectationState expectation_state(const State& state, const Expectation& expectation)

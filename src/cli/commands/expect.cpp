@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "exit_codes.hpp"
+#include "llmchecklist/address.hpp"
 #include "llmchecklist/backing.hpp"
 #include "llmchecklist/error.hpp"
 #include "llmchecklist/expectation_rule.hpp"
@@ -16,7 +17,6 @@
 #include "llmchecklist/state_file.hpp"
 #include "output.hpp"
 #include "render.hpp"
-#include "targets.hpp"
 #include "terminal.hpp"
 
 namespace fs = std::filesystem;
@@ -29,13 +29,9 @@ struct ExpectOptions
   std::vector<std::string> items;
   std::string file;
   std::string reader;
-  std::optional<double> max_failures;
-  std::optional<double> min_pass_rate;
-  std::string score;
-  std::optional<double> min_score;
-  std::string level;
-  std::optional<double> max_results;
-  std::string jq;
+  /// The condition options land in the rule itself; its file and reader are set from the two
+  /// above once resolved.
+  ExpectationRule rule;
   std::string remove;
   CLI::Option* remove_option = nullptr;
 };
@@ -61,7 +57,7 @@ std::string repository_path(const fs::path& root, const std::string& typed, std:
 
 ExpectationRule rule_of(const ExpectOptions& options, const fs::path& root)
 {
-  ExpectationRule rule;
+  ExpectationRule rule = options.rule;
   const auto reader = parse_expectation_reader(options.reader);
   if (!reader) {
     throw UsageError(fmt::format("--reader must be junit, promptfoo, inspect, sarif or json, "
@@ -70,13 +66,6 @@ ExpectationRule rule_of(const ExpectOptions& options, const fs::path& root)
   }
   rule.reader = *reader;
   rule.file = repository_path(root, options.file, "--file");
-  rule.max_failures = options.max_failures;
-  rule.min_pass_rate = options.min_pass_rate;
-  rule.score = options.score;
-  rule.min_score = options.min_score;
-  rule.level = options.level;
-  rule.max_results = options.max_results;
-  rule.jq = options.jq;
   require_fits_reader(rule, "--file");
   return rule;
 }
@@ -110,7 +99,7 @@ int run_expect(const Context& context, const ExpectOptions& options)
   if (!remove && options.file.empty() && options.reader.empty()) {
     const Project project = context.open();
     const Item& item =
-        project.checklist.items()[resolve_targets(project.checklist, options.items, {}).front()];
+        project.checklist.items()[resolve_item(project.checklist, options.items.front())];
     print_out(printable(list_of(project, item), true));
     return k_exit_ok;
   }
@@ -130,8 +119,7 @@ int run_expect(const Context& context, const ExpectOptions& options)
       context.state_path(),
       [&](Project& project) {
         const Item& item =
-            project.checklist
-                .items()[resolve_targets(project.checklist, options.items, {}).front()];
+            project.checklist.items()[resolve_item(project.checklist, options.items.front())];
         if (rule) {
           const bool added = add_expectation(project.state, item, *rule);
           message = fmt::format("{} {} {}: {}", item.number, item.id,
@@ -164,24 +152,25 @@ Command register_expect(CLI::App& app, Context& context)
   sub->add_option("--reader", options->reader,
                   "How to read it: junit, promptfoo, inspect, sarif or json")
       ->option_text("READER");
-  sub->add_option("--max-failures", options->max_failures,
+  sub->add_option("--max-failures", options->rule.max_failures,
                   "junit, promptfoo: at most N failed tests (failures and errors)")
       ->option_text("N");
-  sub->add_option("--min-pass-rate", options->min_pass_rate,
+  sub->add_option("--min-pass-rate", options->rule.min_pass_rate,
                   "junit, promptfoo: at least PCT percent of the tests that ran passed")
       ->option_text("PCT");
-  sub->add_option("--score", options->score,
+  sub->add_option("--score", options->rule.score,
                   "inspect: the metric to judge (\"accuracy\", or \"scorer/metric\")")
       ->option_text("NAME");
-  sub->add_option("--min-score", options->min_score, "inspect: the metric's minimum")
+  sub->add_option("--min-score", options->rule.min_score, "inspect: the metric's minimum")
       ->option_text("X");
-  sub->add_option("--level", options->level,
+  sub->add_option("--level", options->rule.level,
                   "sarif: count results at or above error (default), warning or note")
       ->option_text("LEVEL");
-  sub->add_option("--max-results", options->max_results,
+  sub->add_option("--max-results", options->rule.max_results,
                   "sarif: at most N results at that level (default 0)")
       ->option_text("N");
-  sub->add_option("--jq", options->jq, "json: a jq condition; the file passes when it prints true")
+  sub->add_option("--jq", options->rule.jq,
+                  "json: a jq condition; the file passes when it prints true")
       ->option_text("PROGRAM");
   options->remove_option =
       sub->add_option("--remove", options->remove, "Remove the item's expectations on PATH")

@@ -10,6 +10,7 @@
 #include "diagnostics.hpp"
 #include "exit_codes.hpp"
 #include "expectation_report.hpp"
+#include "llmchecklist/address.hpp"
 #include "llmchecklist/documents.hpp"
 #include "llmchecklist/entry_rules.hpp"
 #include "llmchecklist/error.hpp"
@@ -56,8 +57,7 @@ int edit_command(const Context& context, const VerifyCommandOptions& options)
       context.state_path(),
       [&](Project& project) {
         const Item& item =
-            project.checklist
-                .items()[resolve_targets(project.checklist, options.items, {}).front()];
+            project.checklist.items()[resolve_item(project.checklist, options.items.front())];
         const Entry* existing = project.state.find(item.id);
         if (!set && (existing == nullptr || existing->verify.empty())) {
           message = item.verify.empty()
